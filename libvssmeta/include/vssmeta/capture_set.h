@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// A capture set: the documents taken together on one machine (a folder of
+/// WMDs and BCDs, such as diskshadow's metadata cab), and `load()`, which
+/// reads a file, a folder or standard input into one.
+
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vssmeta/backup_components.h"
+#include "vssmeta/diagnostic.h"
+#include "vssmeta/export.h"
+#include "vssmeta/parse.h"
+#include "vssmeta/result.h"
+#include "vssmeta/writer_metadata.h"
+
+namespace vssmeta {
+
+/// One writer line of diskshadow's cab manifest (Manifest.xml).
+struct ManifestWriter {
+  std::string name;           ///< with diskshadow's `%s` decoded to spaces
+  std::string metadata_file;  ///< the Windows temp path it was saved to
+};
+
+/// diskshadow's cab manifest: not a VSS document, but it names the writers.
+struct CabManifest {
+  std::string file;  ///< the manifest's name as loaded
+  std::optional<std::string> machine_name;
+  std::optional<Guid> shadow_copy_set_id;
+  std::optional<std::string> backup_components_file;
+  std::vector<ManifestWriter> writers;
+};
+
+/// Parses a diskshadow manifest (any encoding parse_document accepts).
+/// Errors: kMalformedXml, kUnexpectedRoot when the root is not <Manifest>.
+VSSMETA_EXPORT Result<CabManifest> parse_cab_manifest(
+    std::string_view bytes, const ParseOptions& options = {});
+
+/// Every document of one capture.
+struct CaptureSet {
+  std::vector<WriterMetadata> writers;
+  std::vector<BackupComponents> backup_components;
+  std::optional<CabManifest> manifest;
+};
+
+struct LoadOptions {
+  /// Limits and the diagnostics sink; `source_name` is set per file.
+  ParseOptions parse;
+};
+
+/// Loads `path`: "-" reads standard input (`stdin_stream`), a directory is
+/// read as a capture folder (its `*.xml` files, in natural name order; a
+/// manifest is recognised, other non-VSS XML files are skipped with a
+/// warning), anything else is one document. Errors name the file.
+VSSMETA_EXPORT Result<CaptureSet> load(const std::string& path,
+                                       const LoadOptions& options,
+                                       std::istream* stdin_stream = nullptr);
+
+/// Appends the documents of `more` to `into`.
+VSSMETA_EXPORT void merge(CaptureSet& into, CaptureSet&& more);
+
+}  // namespace vssmeta

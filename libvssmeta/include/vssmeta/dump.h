@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// Renderers for `vssmeta dump`: a sorted, human-readable text view of a
+/// capture (writers, component hierarchy, flags, file counts; BCD state and
+/// selected components) and a JSON view with a versioned, documented shape
+/// (schemas/dump.schema.json). Neither writes anywhere but the given stream.
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "vssmeta/capture_set.h"
+#include "vssmeta/export.h"
+
+namespace vssmeta {
+
+/// The version of the JSON shape; bumped on incompatible changes.
+inline constexpr int kDumpJsonVersion = 1;
+
+struct DumpOptions {
+  /// List file descriptors (otherwise only counts are shown).
+  bool files = false;
+  /// With `files`, at most this many descriptors per component in text
+  /// output (0 = no limit); the rest are summarised in one line.
+  std::size_t max_files = 0;
+  /// Keep writers whose friendly name, instance name or class/instance id
+  /// matches one of these (case-insensitive; GUIDs with or without braces).
+  std::vector<std::string> writers;
+  /// Keep components whose full path (`logical\path\name`) equals one of
+  /// these or lies below it (case-insensitive; a leading `\` is ignored).
+  std::vector<std::string> components;
+  /// ANSI colour in text output.
+  bool color = false;
+};
+
+/// Applies the writer and component filters of `options` to a capture.
+VSSMETA_EXPORT CaptureSet filter_capture(const CaptureSet& capture,
+                                         const DumpOptions& options);
+
+/// Text view. Control characters in names and captions are escaped (`\r`,
+/// `\n`, `\t`, `\xNN`), so one line stays one line.
+VSSMETA_EXPORT void dump_text(const CaptureSet& capture, std::ostream& out,
+                              const DumpOptions& options = {});
+
+/// JSON view (UTF-8, one object, trailing newline).
+VSSMETA_EXPORT void dump_json(const CaptureSet& capture, std::ostream& out,
+                              const DumpOptions& options = {});
+
+/// Escapes control characters and backslash-free text for one-line output.
+VSSMETA_EXPORT std::string escape_control(const std::string& text);
+
+}  // namespace vssmeta

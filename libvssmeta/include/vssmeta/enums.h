@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// The VSS enumerations that appear in WMDs and BCDs, each with every
+/// documented value, its XML spelling and its C name (vss.h, vswriter.h).
+///
+/// XML spellings marked "observed" were seen in documents written by Windows
+/// (../shared/docs/xml-format.md); the others follow the observed pattern and
+/// are this project's assumption. A spelling we do not know is never an
+/// error: the parser keeps it verbatim in the element's `Extras` and warns.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "vssmeta/export.h"
+
+namespace vssmeta {
+
+/// VSS_USAGE_TYPE. XML: IDENTIFICATION/@usage.
+enum class UsageType {
+  kUndefined,            ///< UNDEFINED (VSS_UT_UNDEFINED, a writer error)
+  kBootableSystemState,  ///< BOOTABLE_SYSTEM_STATE (observed)
+  kSystemService,        ///< SYSTEM_SERVICE (observed)
+  kUserData,             ///< USER_DATA (observed)
+  kOther,                ///< OTHER
+};
+
+/// VSS_SOURCE_TYPE. XML: IDENTIFICATION/@dataSource.
+enum class SourceType {
+  kUndefined,         ///< UNDEFINED
+  kTransactedDb,      ///< TRANSACTION_DB (observed)
+  kNonTransactedDb,   ///< NONTRANSACTION_DB
+  kOther,             ///< OTHER (observed)
+};
+
+/// VSS_RESTOREMETHOD_ENUM. XML: RESTORE_METHOD/@method.
+enum class RestoreMethodType {
+  kUndefined,                       ///< UNDEFINED
+  kRestoreIfNotThere,               ///< RESTORE_IF_NOT_THERE
+  kRestoreIfCanReplace,             ///< RESTORE_IF_CAN_BE_REPLACED (observed)
+  kStopRestoreStart,                ///< STOP_RESTORE_START
+  kRestoreToAlternateLocation,      ///< RESTORE_TO_ALTERNATE_LOCATION
+  kRestoreAtReboot,                 ///< REPLACE_AT_REBOOT (observed)
+  kRestoreAtRebootIfCannotReplace,  ///< REPLACE_AT_REBOOT_IF_CANNOT_REPLACE (observed)
+  kCustom,                          ///< CUSTOM
+  kRestoreStopStart,                ///< RESTORE_STOP_START
+};
+
+/// VSS_WRITERRESTORE_ENUM. XML: RESTORE_METHOD/@writerRestore.
+enum class WriterRestore {
+  kUndefined,       ///< undefined
+  kNever,           ///< never (observed)
+  kIfReplaceFails,  ///< ifReplaceFails
+  kAlways,          ///< always (observed)
+};
+
+/// VSS_COMPONENT_TYPE. WMD: the element name (FILE_GROUP / DATABASE);
+/// BCD: COMPONENT/@componentType.
+enum class ComponentType {
+  kUndefined,  ///< undefined
+  kDatabase,   ///< database
+  kFileGroup,  ///< filegroup (observed)
+};
+
+/// VSS_BACKUP_TYPE. XML: BACKUP_COMPONENTS/@backupType.
+enum class BackupType {
+  kUndefined,     ///< undefined
+  kFull,          ///< full (observed)
+  kIncremental,   ///< incremental
+  kDifferential,  ///< differential
+  kLog,           ///< log
+  kCopy,          ///< copy
+  kOther,         ///< other
+};
+
+/// VSS_RESTORE_TYPE. XML: BACKUP_COMPONENTS/@restoreType.
+enum class RestoreType {
+  kUndefined,  ///< undefined
+  kByCopy,     ///< byCopy
+  kImport,     ///< import
+  kOther,      ///< other
+};
+
+/// VSS_RESTORE_TARGET. XML: COMPONENT/@restoreTarget.
+enum class RestoreTarget {
+  kUndefined,         ///< undefined
+  kOriginal,          ///< original
+  kAlternate,         ///< alternate
+  kDirected,          ///< directed
+  kOriginalLocation,  ///< originalLocation
+};
+
+/// VSS_FILE_RESTORE_STATUS. XML: COMPONENT/@fileRestoreStatus.
+enum class FileRestoreStatus {
+  kUndefined,  ///< undefined
+  kNone,       ///< none
+  kAll,        ///< all
+  kFailed,     ///< failed
+};
+
+/// VSS_ROLLFORWARD_TYPE. XML: COMPONENT/@rollForwardType.
+enum class RollForwardType {
+  kUndefined,  ///< undefined
+  kNone,       ///< none
+  kAll,        ///< all
+  kPartial,    ///< partial
+};
+
+/// One row of an enumeration's spelling table.
+template <typename E>
+struct EnumSpelling {
+  E value;
+  std::string_view xml;       ///< as written in the XML
+  std::string_view vss_name;  ///< the C name, e.g. VSS_UT_USERDATA
+};
+
+// The tables, one per enumeration, in value order.
+VSSMETA_EXPORT std::span<const EnumSpelling<UsageType>> spellings(UsageType);
+VSSMETA_EXPORT std::span<const EnumSpelling<SourceType>> spellings(SourceType);
+VSSMETA_EXPORT std::span<const EnumSpelling<RestoreMethodType>> spellings(
+    RestoreMethodType);
+VSSMETA_EXPORT std::span<const EnumSpelling<WriterRestore>> spellings(
+    WriterRestore);
+VSSMETA_EXPORT std::span<const EnumSpelling<ComponentType>> spellings(
+    ComponentType);
+VSSMETA_EXPORT std::span<const EnumSpelling<BackupType>> spellings(BackupType);
+VSSMETA_EXPORT std::span<const EnumSpelling<RestoreType>> spellings(
+    RestoreType);
+VSSMETA_EXPORT std::span<const EnumSpelling<RestoreTarget>> spellings(
+    RestoreTarget);
+VSSMETA_EXPORT std::span<const EnumSpelling<FileRestoreStatus>> spellings(
+    FileRestoreStatus);
+VSSMETA_EXPORT std::span<const EnumSpelling<RollForwardType>> spellings(
+    RollForwardType);
+
+/// The XML spelling of a value.
+template <typename E>
+std::string_view to_xml(E value) {
+  for (const auto& row : spellings(E{})) {
+    if (row.value == value) return row.xml;
+  }
+  return {};
+}
+
+/// The C name of a value (VSS_RME_CUSTOM, ...).
+template <typename E>
+std::string_view vss_name(E value) {
+  for (const auto& row : spellings(E{})) {
+    if (row.value == value) return row.vss_name;
+  }
+  return {};
+}
+
+/// The value spelled `xml` (exact, case-sensitive, as Windows writes it);
+/// nullopt if the spelling is unknown.
+template <typename E>
+std::optional<E> from_xml(std::string_view xml) {
+  for (const auto& row : spellings(E{})) {
+    if (row.xml == xml) return row.value;
+  }
+  return std::nullopt;
+}
+
+/// A named bit of a bitmask field.
+struct BitName {
+  std::uint32_t bit;
+  std::string_view vss_name;
+};
+
+/// VSS_COMPONENT_FLAGS (COMPONENT/@componentFlags).
+VSSMETA_EXPORT std::span<const BitName> component_flag_bits();
+/// VSS_BACKUP_SCHEMA (@backupSchema).
+VSSMETA_EXPORT std::span<const BitName> backup_schema_bits();
+/// VSS_FILE_SPEC_BACKUP_TYPE (@filespecBackupType).
+VSSMETA_EXPORT std::span<const BitName> filespec_backup_type_bits();
+
+inline constexpr std::uint32_t kComponentFlagBackupRecovery = 0x1;
+inline constexpr std::uint32_t kComponentFlagAppRollbackRecovery = 0x2;
+inline constexpr std::uint32_t kComponentFlagNotSystemState = 0x4;
+/// The documented default of @filespecBackupType (all backup and snapshot
+/// required bits).
+inline constexpr std::uint32_t kDefaultFilespecBackupType = 0x0F0F;
+
+}  // namespace vssmeta

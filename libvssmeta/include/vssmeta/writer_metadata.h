@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// The Writer Metadata Document (WMD) model: one writer, its restore method,
+/// exclude lists and components with their file sets and dependencies.
+///
+/// Plain value types that own their data. Attributes that a document may
+/// omit are `std::optional`: absent stays absent when written back, and the
+/// documented default applies when interpreting (see the `*_or_default`
+/// helpers). `operator==` compares content: positions (`Origin`) and storage
+/// details (`SourceInfo`) are ignored, GUIDs compare by value.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vssmeta/enums.h"
+#include "vssmeta/export.h"
+#include "vssmeta/extras.h"
+#include "vssmeta/guid.h"
+#include "vssmeta/location.h"
+#include "vssmeta/source_info.h"
+
+namespace vssmeta {
+
+/// Which element a file descriptor came from. WMD and BCD share the type.
+enum class FileDescriptorKind {
+  kFileList,                 ///< FILE_LIST in a FILE_GROUP
+  kDatabaseFiles,            ///< DATABASE_FILES in a DATABASE
+  kDatabaseLogFiles,         ///< DATABASE_LOGFILES in a DATABASE
+  kExclude,                  ///< EXCLUDE_FILES
+  kExcludeFromSnapshot,      ///< EXCLUDE_FILES_FROM_SNAPSHOT
+  kAlternateLocationMapping, ///< ALTERNATE_LOCATION_MAPPING
+  kNewTarget,                ///< NEW_TARGET (BCD, restore)
+};
+
+/// The element name of a kind ("FILE_LIST", ...).
+VSSMETA_EXPORT const char* element_name(FileDescriptorKind kind);
+
+/// A file set (IVssWMFiledesc): a directory, a file name pattern, whether
+/// subdirectories count, and where the files really are or go.
+struct FileDescriptor {
+  FileDescriptorKind kind = FileDescriptorKind::kFileList;
+  std::string path;      ///< @path, verbatim (environment variables kept)
+  std::string filespec;  ///< @filespec
+  std::optional<bool> recursive;               ///< @recursive; absent = no
+  std::optional<std::string> alternate_path;   ///< @alternatePath
+  std::optional<std::uint32_t> backup_type_mask;  ///< @filespecBackupType
+  Extras extras;
+  Origin where;
+
+  bool is_recursive() const { return recursive.value_or(false); }
+  std::uint32_t backup_type_mask_or_default() const {
+    return backup_type_mask.value_or(kDefaultFilespecBackupType);
+  }
+  friend bool operator==(const FileDescriptor&, const FileDescriptor&) =
+      default;
+};
+
+/// An explicit dependency of a component on a component of another writer
+/// (XML: DEPENDENCY, a project assumption; not seen in public samples).
+struct Dependency {
+  Guid writer_id;                           ///< @writerId: target writer class
+  std::optional<std::string> logical_path;  ///< @logicalPath
+  std::string component_name;               ///< @componentName
+  Extras extras;
+  Origin where;
+
+  friend bool operator==(const Dependency&, const Dependency&) = default;
+};
+
+/// A component: a FILE_GROUP or DATABASE element of BACKUP_LOCATIONS.
+struct Component {
+  ComponentType type = ComponentType::kFileGroup;  ///< from the element name
+  std::optional<std::string> logical_path;  ///< @logicalPath; absent = top
+  std::string name;                         ///< @componentName (required)
+  std::optional<std::string> caption;       ///< @caption
+  std::optional<std::string> icon;          ///< @icon, base64 as written
+  std::optional<bool> restore_metadata;           ///< @restoreMetadata
+  std::optional<bool> notify_on_backup_complete;  ///< @notifyOnBackupComplete
+  std::optional<bool> selectable;                 ///< @selectable
+  std::optional<bool> selectable_for_restore;     ///< @selectableForRestore
+  std::optional<std::uint32_t> component_flags;   ///< @componentFlags
+  /// FILE_LIST, DATABASE_FILES and DATABASE_LOGFILES, in document order.
+  std::vector<FileDescriptor> files;
+  std::vector<Dependency> dependencies;
+  Extras extras;
+  Origin where;
+
+  bool is_selectable() const { return selectable.value_or(false); }
+  bool is_selectable_for_restore() const {
+    return selectable_for_restore.value_or(false);
+  }
+  std::uint32_t flags() const { return component_flags.value_or(0); }
+  /// `logical_path\name`, or `name` at the top level: the component's full
+  /// path inside its writer, as the Windows tools print it after `Writer:\`.
+  VSSMETA_EXPORT std::string full_path() const;
+
+  friend bool operator==(const Component&, const Component&) = default;
+};
+
+/// IDENTIFICATION.
+struct WriterIdentity {
+  Guid writer_id;                            ///< @writerId (required): class
+  std::optional<Guid> instance_id;           ///< @instanceId
+  std::optional<std::string> instance_name;  ///< @instanceName
+  std::optional<std::string> friendly_name;  ///< @friendlyName
+  std::optional<UsageType> usage;            ///< @usage
+  std::optional<SourceType> data_source;     ///< @dataSource
+  std::optional<std::uint32_t> major_version;  ///< @majorVersion
+  std::optional<std::uint32_t> minor_version;  ///< @minorVersion
+  Extras extras;
+  Origin where;
+
+  friend bool operator==(const WriterIdentity&, const WriterIdentity&) =
+      default;
+};
+
+/// RESTORE_METHOD.
+struct RestoreMethod {
+  std::optional<RestoreMethodType> method;      ///< @method
+  std::optional<std::string> service;           ///< @service
+  std::optional<std::string> user_procedure;    ///< @userProcedure
+  std::optional<WriterRestore> writer_restore;  ///< @writerRestore
+  std::optional<bool> reboot_required;          ///< @rebootRequired
+  /// ALTERNATE_LOCATION_MAPPING children (kind kAlternateLocationMapping;
+  /// `alternate_path` is the destination).
+  std::vector<FileDescriptor> alternate_location_mappings;
+  Extras extras;
+  Origin where;
+
+  friend bool operator==(const RestoreMethod&, const RestoreMethod&) = default;
+};
+
+/// A whole WMD (root element WRITER_METADATA).
+struct WriterMetadata {
+  SourceInfo source;
+  std::optional<std::string> xmlns;           ///< root @xmlns
+  std::optional<std::string> version;         ///< root @version ("1.2")
+  std::optional<std::uint32_t> backup_schema; ///< root @backupSchema
+  WriterIdentity identity;
+  std::optional<RestoreMethod> restore_method;
+  /// Whether a BACKUP_LOCATIONS element was present, and what it carried
+  /// that the model does not know.
+  bool has_backup_locations = false;
+  Extras backup_locations_extras;
+  Origin backup_locations_where;
+  std::vector<Component> components;                ///< in document order
+  std::vector<FileDescriptor> exclude_files;        ///< EXCLUDE_FILES
+  std::vector<FileDescriptor> exclude_from_snapshot;  ///< ..._FROM_SNAPSHOT
+  Extras extras;  ///< of the root element
+  Origin where;
+
+  std::uint32_t backup_schema_or_default() const {
+    return backup_schema.value_or(0);
+  }
+  /// The friendly name, or the canonical writer id when there is none.
+  VSSMETA_EXPORT std::string display_name() const;
+
+  friend bool operator==(const WriterMetadata&, const WriterMetadata&) =
+      default;
+};
+
+/// `logical_path\name`, or `name` when the logical path is absent or empty.
+VSSMETA_EXPORT std::string join_component_path(
+    const std::optional<std::string>& logical_path, const std::string& name);
+
+/// The XML namespace Windows puts on WRITER_METADATA.
+inline constexpr const char* kWriterMetadataNamespace =
+    "x-schema:#VssWriterMetadataInfo";
+
+}  // namespace vssmeta

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Input decoding: detects the encoding (BOM, or the `<` pattern of BOM-less
+// UTF-16), converts UTF-16 to UTF-8, strips the BOM and validates UTF-8, so
+// the XML reader only ever sees valid UTF-8 without NUL characters.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "vssmeta/result.h"
+#include "vssmeta/source_info.h"
+
+namespace vssmeta::internal {
+
+class DecodedText {
+ public:
+  /// The UTF-8 text, BOM removed. Valid while this object lives.
+  std::string_view text() const { return owned_ ? storage_ : view_; }
+
+  Encoding encoding = Encoding::kUtf8;
+  bool byte_order_mark = false;
+
+ private:
+  friend Result<DecodedText> decode_input(std::string_view, const std::string&);
+  std::string_view view_;
+  std::string storage_;
+  bool owned_ = false;
+};
+
+/// Decodes `bytes`. Errors (kMalformedXml) name `source` and the line and
+/// column of the offending character: invalid UTF-8, NUL characters,
+/// unpaired UTF-16 surrogates, an odd number of UTF-16 bytes.
+Result<DecodedText> decode_input(std::string_view bytes,
+                                 const std::string& source);
+
+/// Appends the UTF-8 encoding of code point `cp` (REQUIRES: cp <= 0x10FFFF).
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace vssmeta::internal

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Builds WMD and BCD models straight from XmlReader events (no DOM).
+
+#include <string_view>
+
+#include "vssmeta/parse.h"
+#include "vssmeta/source_info.h"
+
+namespace vssmeta::internal {
+
+/// Reads the VSS document in `text` (valid UTF-8, already decoded).
+/// `source` carries the encoding facts; the envelope flags are filled in.
+Result<Document> read_document(std::string_view text, SourceInfo source,
+                               const ParseOptions& options);
+
+}  // namespace vssmeta::internal

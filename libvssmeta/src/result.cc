@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/result.h"
+
+namespace vssmeta {
+
+std::string to_string(const Error& error) {
+  std::string prefix;
+  if (error.where && !error.where->file.empty()) {
+    prefix = to_string(*error.where) + ": ";
+  }
+  return prefix + "error: " + error.message;
+}
+
+const char* to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kIo: return "io";
+    case ErrorCode::kMalformedXml: return "malformed-xml";
+    case ErrorCode::kUnexpectedRoot: return "unexpected-root";
+    case ErrorCode::kMissingAttribute: return "missing-attribute";
+    case ErrorCode::kInvalidValue: return "invalid-value";
+    case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+}  // namespace vssmeta
