@@ -38,6 +38,10 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
   }
 }
 
+bool is_namespace_declaration(std::string_view name) {
+  return name == "xmlns" || name.substr(0, 6) == "xmlns:";
+}
+
 // The writing side of the field tables in model_fields.h.
 class AttributeWriter {
  public:
@@ -87,7 +91,7 @@ class Writer {
   template <typename T, typename F>
   void element(std::string_view name, const T& model, const Extras& extras,
                std::size_t known_count, F&& write_known) {
-    open(name);
+    open(name, extras);
     AttributeWriter attrs(out_);
     internal::visit_fields(attrs, model);
     close_open_tag(name, extras, known_count, write_known);
@@ -96,7 +100,9 @@ class Writer {
   template <typename F>
   void close_open_tag(std::string_view name, const Extras& extras,
                       std::size_t known_count, F&& write_known) {
-    for (const XmlAttribute& a : extras.attributes) attribute(a);
+    for (const XmlAttribute& a : extras.attributes) {
+      if (!is_namespace_declaration(a.name)) attribute(a);
+    }
     if (known_count == 0 && extras.elements.empty() && extras.text.empty()) {
       out_ += "/>";
       return;
@@ -125,9 +131,14 @@ class Writer {
     element(name, model, model.extras, 0, [](std::size_t) {});
   }
 
-  void open(std::string_view name) {
+  // Writes `<name` and the namespace declarations among `extras`, which go
+  // before the other attributes, where Windows puts them.
+  void open(std::string_view name, const Extras& extras) {
     out_.push_back('<');
     out_.append(name);
+    for (const XmlAttribute& a : extras.attributes) {
+      if (is_namespace_declaration(a.name)) attribute(a);
+    }
   }
 
  private:
@@ -140,7 +151,8 @@ class Writer {
   }
 
   void unknown(const XmlElement& e) {
-    open(e.name);
+    out_.push_back('<');
+    out_ += e.name;
     for (const XmlAttribute& a : e.attributes) attribute(a);
     if (e.children.empty() && e.text.empty()) {
       out_ += "/>";
@@ -175,7 +187,7 @@ void write_backup_locations(Writer& w, const WriterMetadata& m) {
   const std::size_t nc = m.components.size();
   const std::size_t ne = m.exclude_files.size();
   const std::size_t ns = m.exclude_from_snapshot.size();
-  w.open("BACKUP_LOCATIONS");
+  w.open("BACKUP_LOCATIONS", m.backup_locations_extras);
   w.close_open_tag("BACKUP_LOCATIONS", m.backup_locations_extras,
                    nc + ne + ns, [&](std::size_t i) {
                      if (i < nc) {

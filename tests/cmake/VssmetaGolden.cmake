@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MIT
+# vssmeta_golden(NAME <name> RC <exit> STDOUT <file> [STDERR <file>] ARGS ...)
+# Runs the real vssmeta binary in testdata/ and compares exit status, stdout
+# and stderr with golden files under testdata/expected/. With
+# VSSMETA_UPDATE_GOLDEN=1 in the environment the files are rewritten.
+function(vssmeta_golden)
+  cmake_parse_arguments(G "" "NAME;RC;STDOUT;STDERR" "ARGS" ${ARGN})
+  add_test(NAME golden.${G_NAME}
+    COMMAND ${CMAKE_COMMAND}
+      -DVSSMETA=$<TARGET_FILE:vssmeta_cli>
+      "-DARGS=${G_ARGS}"
+      -DRC=${G_RC}
+      -DSTDOUT=${PROJECT_SOURCE_DIR}/testdata/expected/${G_STDOUT}
+      -DSTDERR=$<$<BOOL:${G_STDERR}>:${PROJECT_SOURCE_DIR}/testdata/expected/${G_STDERR}>
+      -DWORKDIR=${PROJECT_SOURCE_DIR}/testdata
+      -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/RunGolden.cmake)
+  set_tests_properties(golden.${G_NAME} PROPERTIES LABELS golden)
+endfunction()
+
+vssmeta_golden(NAME dump_capture_text RC 0 STDOUT dump/capture.txt
+  ARGS dump --color never capture)
+vssmeta_golden(NAME dump_asr_json RC 0 STDOUT dump/asr-writer.json
+  ARGS dump --format json wmd/asr-writer.xml)
+vssmeta_golden(NAME dump_truncated RC 1 STDOUT empty.txt STDERR dump/truncated.err
+  ARGS dump invalid/truncated.xml)
+vssmeta_golden(NAME dump_unknown_content RC 0 STDOUT dump/unknown-content.txt
+  STDERR dump/unknown-content.err ARGS dump --files wmd/unknown-content.xml)
+vssmeta_golden(NAME no_subcommand RC 2 STDOUT empty.txt STDERR cli/no-subcommand.err
+  ARGS)
+
+add_test(NAME smoke.version COMMAND vssmeta_cli --version)
+set_tests_properties(smoke.version PROPERTIES
+  PASS_REGULAR_EXPRESSION "^vssmeta ${PROJECT_VERSION}\n$" LABELS golden)
+add_test(NAME smoke.help COMMAND vssmeta_cli dump --help)
+set_tests_properties(smoke.help PROPERTIES
+  PASS_REGULAR_EXPRESSION "Exit status \\(bits combine\\)" LABELS golden)

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/serialize.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include "support/test_support.h"
+#include "vssmeta/parse.h"
+
+namespace vssmeta {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_bytes;
+using testing::testdata_dir;
+
+std::string save(const Document& doc) {
+  return std::visit([](const auto& d) { return to_xml(d); }, doc);
+}
+
+// Every document in testdata/ that should load.
+std::vector<fs::path> good_documents() {
+  std::vector<fs::path> out;
+  for (const char* dir : {"wmd", "bcd", "encodings", "capture"}) {
+    for (const auto& e : fs::directory_iterator(testdata_dir() / dir)) {
+      if (e.path().filename() != "Manifest.xml") out.push_back(e.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Serialize, RoundTripGivesAnEqualModelForEveryTestDocument) {
+  const auto files = good_documents();
+  ASSERT_GE(files.size(), 25U);
+  for (const fs::path& file : files) {
+    SCOPED_TRACE(file.string());
+    auto first = parse_document(read_bytes(file));
+    ASSERT_OK(first);
+    const std::string xml = save(*first);
+    auto second = parse_document(xml);
+    ASSERT_OK(second);
+    EXPECT_TRUE(*first == *second);
+    // Saving again is a fixed point.
+    EXPECT_EQ(save(*second), xml);
+  }
+}
+
+TEST(Serialize, OutputIsWellFormedForAnIndependentParser) {
+  for (const fs::path& file : good_documents()) {
+    SCOPED_TRACE(file.string());
+    auto doc = parse_document(read_bytes(file));
+    ASSERT_OK(doc);
+    const std::string xml = save(*doc);
+    pugi::xml_document oracle;
+    pugi::xml_parse_result parsed =
+        oracle.load_buffer(xml.data(), xml.size(), pugi::parse_default,
+                           pugi::encoding_utf8);
+    EXPECT_TRUE(parsed) << parsed.description() << " at " << parsed.offset;
+  }
+}
+
+TEST(Serialize, WritesWindowsSpellings) {
+  WriterMetadata w;
+  w.xmlns = kWriterMetadataNamespace;
+  w.version = "1.2";
+  w.identity.writer_id = *Guid::parse("E8132975-6F93-4464-A53E-1050253AE220");
+  w.identity.friendly_name = "System Writer";
+  w.identity.usage = UsageType::kBootableSystemState;
+  w.identity.data_source = SourceType::kOther;
+  RestoreMethod& r = w.restore_method.emplace();
+  r.method = RestoreMethodType::kRestoreAtRebootIfCannotReplace;
+  r.writer_restore = WriterRestore::kNever;
+  r.reboot_required = false;
+  w.has_backup_locations = true;
+  Component& c = w.components.emplace_back();
+  c.name = "System Files";
+  c.selectable = false;
+  c.component_flags = 4;
+  FileDescriptor& f = c.files.emplace_back();
+  f.path = "%systemroot%\\system32";
+  f.filespec = "*.dll";
+  f.backup_type_mask = 3855;
+  FileDescriptor& x = w.exclude_files.emplace_back();
+  x.kind = FileDescriptorKind::kExclude;
+  x.path = "C:\\a";
+  x.filespec = "b";
+  x.recursive = true;
+  EXPECT_EQ(to_xml(w),
+            "<WRITER_METADATA xmlns=\"x-schema:#VssWriterMetadataInfo\" "
+            "version=\"1.2\"><IDENTIFICATION "
+            "writerId=\"E8132975-6F93-4464-A53E-1050253AE220\" "
+            "friendlyName=\"System Writer\" usage=\"BOOTABLE_SYSTEM_STATE\" "
+            "dataSource=\"OTHER\"/><RESTORE_METHOD "
+            "method=\"REPLACE_AT_REBOOT_IF_CANNOT_REPLACE\" "
+            "writerRestore=\"never\" rebootRequired=\"no\"/>"
+            "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"System Files\" "
+            "selectable=\"no\" componentFlags=\"4\"><FILE_LIST "
+            "path=\"%systemroot%\\system32\" filespec=\"*.dll\" "
+            "filespecBackupType=\"3855\"/></FILE_GROUP><EXCLUDE_FILES "
+            "path=\"C:\\a\" filespec=\"b\" recursive=\"yes\"/>"
+            "</BACKUP_LOCATIONS></WRITER_METADATA>");
+}
+
+TEST(Serialize, EscapesMarkupAndControlCharactersButKeepsCrLf) {
+  WriterMetadata w;
+  w.identity.writer_id = Guid();
+  w.has_backup_locations = true;
+  Component& c = w.components.emplace_back();
+  c.name = "a&b<c>\"d\"";
+  c.caption = std::string("line1\r\nline2\x01");
+  c.type = ComponentType::kDatabase;
+  const std::string xml = to_xml(w);
+  EXPECT_NE(xml.find("componentName=\"a&amp;b&lt;c&gt;&quot;d&quot;\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("caption=\"line1\r\nline2&#1;\""), std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<DATABASE "), std::string::npos);
+  auto back = parse_writer_metadata(xml);
+  ASSERT_OK(back);
+  EXPECT_EQ(back->components[0].name, c.name);
+  EXPECT_EQ(back->components[0].caption, c.caption);
+}
+
+TEST(Serialize, PutsUnknownElementsBackWhereTheyWere) {
+  const std::string xml =
+      "<WRITER_METADATA><IDENTIFICATION writerId=\"e8132975-6f93-4464-a53e-"
+      "1050253ae220\"/><BACKUP_LOCATIONS><FILE_GROUP componentName=\"a\"/>"
+      "<NEW x=\"1\">text<SUB/></NEW><FILE_GROUP componentName=\"b\"/>"
+      "</BACKUP_LOCATIONS><TAIL/></WRITER_METADATA>";
+  auto doc = parse_writer_metadata(xml);
+  ASSERT_OK(doc);
+  EXPECT_EQ(to_xml(*doc), xml);
+}
+
+TEST(Serialize, BackupComponentsKeepNamespaceOddities) {
+  const std::string bytes =
+      read_bytes(testdata_dir() / "bcd/sql-full-backup.xml");
+  auto bcd = parse_backup_components(bytes);
+  ASSERT_OK(bcd);
+  const std::string xml = to_xml(*bcd);
+  EXPECT_NE(xml.find("<WRITER_COMPONENTS xmlns=\"x-schema:#VssComponentMetadata\""),
+            std::string::npos)
+      << "namespace declarations first, as Windows writes them: "
+      << xml.substr(0, 400);
+  EXPECT_NE(xml.find("<BACKUP_METADATA metadata=\""), std::string::npos);
+  EXPECT_NE(xml.find("<BACKUP_METADATA xmlns=\"\" metadata=\""),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace vssmeta

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "support/test_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace vssmeta::testing {
+namespace fs = std::filesystem;
+
+namespace {
+fs::path env_path(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return fs::path(v != nullptr && *v != '\0' ? v : fallback);
+}
+}  // namespace
+
+fs::path testdata_dir() { return env_path("VSSMETA_TESTDATA", "testdata"); }
+
+std::optional<fs::path> samples_dir() {
+  fs::path p = env_path("VSSMETA_SAMPLES", "../shared/vss-samples");
+  std::error_code ec;
+  if (fs::is_directory(p / "diskshadow-ws2012-sql2017", ec)) return p;
+  return std::nullopt;
+}
+
+fs::path schemas_dir() { return env_path("VSSMETA_SCHEMAS", "schemas"); }
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+::testing::AssertionResult matches_golden(const std::string& actual,
+                                          const std::string& relative) {
+  const fs::path file = testdata_dir() / "expected" / relative;
+  const char* update = std::getenv("VSSMETA_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << actual;
+    return ::testing::AssertionSuccess() << "updated " << file;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return ::testing::AssertionFailure()
+           << "missing golden file " << file
+           << " (run with VSSMETA_UPDATE_GOLDEN=1 to create it)\nactual:\n"
+           << actual;
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (s.str() == actual) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "output differs from " << file << "\n--- expected\n"
+         << s.str() << "\n--- actual\n"
+         << actual;
+}
+
+bool have_python_jsonschema() {
+  static const bool have =
+      std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") == 0;
+  return have;
+}
+
+std::string validate_json(const std::string& json, const fs::path& schema) {
+  const fs::path dir = fs::temp_directory_path();
+  const fs::path doc = dir / ("vssmeta-validate-" +
+                              std::to_string(std::rand()) + ".json");
+  const fs::path log = doc.string() + ".log";
+  std::ofstream(doc, std::ios::binary) << json;
+  const std::string cmd =
+      "python3 -c 'import json,sys,jsonschema; "
+      "s=json.load(open(sys.argv[1])); d=json.load(open(sys.argv[2])); "
+      "jsonschema.Draft202012Validator.check_schema(s); "
+      "jsonschema.Draft202012Validator(s).validate(d)' '" +
+      schema.string() + "' '" + doc.string() + "' >'" + log.string() +
+      "' 2>&1";
+  const int rc = std::system(cmd.c_str());
+  std::ifstream in(log);
+  std::ostringstream s;
+  s << in.rdbuf();
+  fs::remove(doc);
+  fs::remove(log);
+  return rc == 0 ? std::string() : "jsonschema failed:\n" + s.str();
+}
+
+}  // namespace vssmeta::testing

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Shared test utilities: where the test data is, reading files, golden-file
+// comparison, and GTest helpers for Result<T>.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "vssmeta/result.h"
+
+namespace vssmeta::testing {
+
+/// The project's testdata/ folder (from VSSMETA_TESTDATA, set by CTest).
+std::filesystem::path testdata_dir();
+
+/// ../shared/vss-samples if it exists (from VSSMETA_SAMPLES), else nullopt.
+std::optional<std::filesystem::path> samples_dir();
+
+/// The schemas/ folder (from VSSMETA_SCHEMAS).
+std::filesystem::path schemas_dir();
+
+/// The whole file, bytes as stored. Fails the test if unreadable.
+std::string read_bytes(const std::filesystem::path& path);
+
+/// Compares `actual` with the golden file testdata/expected/<relative>; with
+/// VSSMETA_UPDATE_GOLDEN=1 set, rewrites the file instead.
+::testing::AssertionResult matches_golden(const std::string& actual,
+                                          const std::string& relative);
+
+/// True when python3 with the jsonschema module is available.
+bool have_python_jsonschema();
+
+/// Validates `json` against `schema_file` with python3 jsonschema. Returns
+/// an empty string on success, else the validator's message.
+std::string validate_json(const std::string& json,
+                          const std::filesystem::path& schema_file);
+
+}  // namespace vssmeta::testing
+
+/// Skips the current test when ../shared/vss-samples is not there.
+#define VSSMETA_REQUIRE_SAMPLES(var)                                       \
+  auto var##_opt = ::vssmeta::testing::samples_dir();                      \
+  if (!var##_opt) GTEST_SKIP() << "../shared/vss-samples is absent";       \
+  const std::filesystem::path var = *var##_opt
+
+/// Asserts a Result holds a value, printing the error otherwise.
+#define ASSERT_OK(result) \
+  ASSERT_TRUE((result).has_value()) << ::vssmeta::to_string((result).error())

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+// In-process golden tests for `vssmeta dump` (table-driven, like
+// libabigail's InOutSpec rows): arguments, expected exit status, golden
+// stdout (and stderr) under testdata/expected/dump/.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tools/cli_runner.h"
+#include "vssmeta/exit_code.h"
+
+namespace vssmeta::cli {
+namespace {
+
+using testing::matches_golden;
+using testing::run_cli;
+
+struct GoldenCase {
+  const char* name;
+  std::vector<std::string> args;
+  int exit_code;
+  const char* out;  // golden file for stdout, relative to testdata/expected
+  const char* err;  // golden file for stderr, or nullptr for "empty"
+};
+
+class DumpGolden : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(DumpGolden, MatchesExpectedOutput) {
+  const GoldenCase& c = GetParam();
+  auto r = run_cli(c.args);
+  EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
+  EXPECT_TRUE(matches_golden(r.out, c.out));
+  if (c.err != nullptr) {
+    EXPECT_TRUE(matches_golden(r.err, c.err));
+  } else {
+    EXPECT_EQ(r.err, "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Dump, DumpGolden,
+    ::testing::Values(
+        GoldenCase{"Capture", {"dump", "capture"}, kExitOk, "dump/capture.txt",
+                   nullptr},
+        GoldenCase{"CaptureJson", {"dump", "--format", "json", "capture"},
+                   kExitOk, "dump/capture.json", nullptr},
+        GoldenCase{"SystemWriterFiles",
+                   {"dump", "--files", "--max-files", "5",
+                    "wmd/system-writer.xml"},
+                   kExitOk, "dump/system-writer-files.txt", nullptr},
+        GoldenCase{"AsrWriter", {"dump", "wmd/asr-writer.xml"}, kExitOk,
+                   "dump/asr-writer.txt", nullptr},
+        GoldenCase{"NtdsWriter", {"dump", "--files", "wmd/ntds-writer.xml"},
+                   kExitOk, "dump/ntds-writer.txt", nullptr},
+        GoldenCase{"HypervWriterFilterComponent",
+                   {"dump", "--files", "--component",
+                    "A44AB3E0-A6E1-49A4-9C19-A2640FF24A5B",
+                    "wmd/hyperv-writer.xml"},
+                   kExitOk, "dump/hyperv-one-vm.txt", nullptr},
+        GoldenCase{"RestoreSession", {"dump", "bcd/restore-session.xml"},
+                   kExitOk, "dump/restore-session.txt", nullptr},
+        GoldenCase{"WriterFilterByGuid",
+                   {"dump", "--writer", "{AFBAB4A2-367D-4D15-A586-71DBB18F8485}",
+                    "capture"},
+                   kExitOk, "dump/capture-registry.txt", nullptr},
+        GoldenCase{"XmlOfOneWriter",
+                   {"dump", "--format", "xml", "--writer", "WMI Writer",
+                    "capture"},
+                   kExitOk, "dump/wmi-writer.xml", nullptr},
+        GoldenCase{"UnknownContentWarnsOnStderr",
+                   {"dump", "--files", "wmd/unknown-content.xml"}, kExitOk,
+                   "dump/unknown-content.txt", "dump/unknown-content.err"},
+        GoldenCase{"Truncated", {"dump", "invalid/truncated.xml"}, kExitError,
+                   "empty.txt", "dump/truncated.err"},
+        GoldenCase{"BillionLaughs", {"dump", "invalid/billion-laughs.xml"},
+                   kExitError, "empty.txt", "dump/billion-laughs.err"},
+        GoldenCase{"Utf16Odd", {"dump", "invalid/odd-utf16.xml"}, kExitError,
+                   "empty.txt", "dump/odd-utf16.err"},
+        GoldenCase{"XmlNeedsOneDocument",
+                   {"dump", "--format", "xml", "capture"}, kExitUsage,
+                   "empty.txt", "dump/xml-many.err"}),
+    [](const auto& test_info) { return std::string(test_info.param.name); });
+
+TEST(Dump, StandardInputWorks) {
+  std::ifstream in(testing::testdata_dir() / "wmd/bits-writer.xml",
+                   std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  auto r = run_cli({"dump", "-"}, bytes);
+  EXPECT_EQ(r.exit_code, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("BITS Writer"), std::string::npos);
+}
+
+TEST(Dump, SixEncodingsGiveTheSameJsonApartFromSource) {
+  std::vector<nlohmann::json> docs;
+  for (const char* f : {"utf8.xml", "utf8-bom-decl.xml", "utf16le-bom.xml",
+                        "utf16le-nobom.xml", "utf16be-bom.xml", "wrapped.xml"}) {
+    auto r = run_cli({"dump", "--format", "json",
+                      std::string("encodings/") + f});
+    ASSERT_EQ(r.exit_code, kExitOk) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["writers"].size(), 1U);
+    j["writers"][0].erase("source");
+    docs.push_back(std::move(j));
+  }
+  for (std::size_t i = 1; i < docs.size(); ++i) EXPECT_EQ(docs[i], docs[0]);
+}
+
+TEST(Dump, ColourOnlyOnATerminalOrWhenAsked) {
+  auto plain = run_cli({"dump", "wmd/asr-writer.xml"}, "", true);
+  auto never = run_cli({"dump", "--color", "never", "wmd/asr-writer.xml"}, "",
+                       true);
+  auto piped = run_cli({"dump", "wmd/asr-writer.xml"}, "", false);
+  auto forced = run_cli({"dump", "--color", "always", "wmd/asr-writer.xml"});
+  EXPECT_NE(plain.out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(never.out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(piped.out.find("\x1b["), std::string::npos);
+  EXPECT_NE(forced.out.find("\x1b["), std::string::npos);
+}
+
+TEST(Dump, OutputFileIsWrittenWholeOrNotAtAll) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "vssmeta-dump-out";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string target = (dir / "out.json").string();
+  auto ok = run_cli({"dump", "--format", "json", "-o", target,
+                     "wmd/bits-writer.xml"});
+  EXPECT_EQ(ok.exit_code, kExitOk);
+  EXPECT_TRUE(fs::exists(target));
+  const std::string failed_target = (dir / "failed.json").string();
+  auto bad = run_cli({"dump", "--format", "json", "-o", failed_target,
+                      "invalid/truncated.xml"});
+  EXPECT_EQ(bad.exit_code, kExitError);
+  EXPECT_FALSE(fs::exists(failed_target));
+  // No temporary file is left behind either.
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  EXPECT_EQ(entries, 1U);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace vssmeta::cli

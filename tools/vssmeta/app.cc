@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/app.h"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+#include "vssmeta/commands/commands.h"
+#include "vssmeta/exit_code.h"
+#include "vssmeta/version.h"
+
+namespace vssmeta::cli {
+
+int run(int argc, const char* const* argv, Io& io) {
+  CLI::App app{
+      "vssmeta: read, check and compare VSS writer metadata (WMD) and backup "
+      "components documents (BCD) offline.",
+      "vssmeta"};
+  app.footer(kExitCodeHelp);
+  app.set_version_flag("--version", std::string("vssmeta ") +
+                                        VSSMETA_VERSION_STRING);
+  app.require_subcommand(1);
+  Action action;
+  register_dump(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, io.out, io.err);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return action ? action(io) : kExitUsage;
+}
+
+}  // namespace vssmeta::cli

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// One registration function per subcommand (one file each, as in CLI11's
+// subcom_in_files example). A callback only records the chosen action; app.cc
+// runs it after parsing, so usage errors and command errors stay apart.
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "vssmeta/app.h"
+
+namespace vssmeta::cli {
+
+/// The action chosen on the command line, run after parsing.
+using Action = std::function<int(Io&)>;
+
+void register_dump(CLI::App& app, Action& action);
+
+}  // namespace vssmeta::cli

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/output.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <random>
+#include <system_error>
+
+#ifdef _WIN32
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace vssmeta::cli {
+
+bool stdout_is_terminal() {
+#ifdef _WIN32
+  return _isatty(_fileno(stdout)) != 0;
+#else
+  return isatty(STDOUT_FILENO) != 0;
+#endif
+}
+
+bool want_color(std::string_view mode, bool is_terminal) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return is_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+Result<bool> write_file_atomically(const std::string& path,
+                                   std::string_view content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::random_device rd;
+  const fs::path temp =
+      target.parent_path() /
+      (".vssmeta-" + std::to_string(rd()) + "-" +
+       target.filename().string() + ".tmp");
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (out) out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out) {
+      std::error_code ec;
+      fs::remove(temp, ec);
+      return Error{ErrorCode::kIo, "cannot write", Location{path, 0, 0}};
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    return Error{ErrorCode::kIo, "cannot write: " + ec.message(),
+                 Location{path, 0, 0}};
+  }
+  return true;
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << to_string(d) << '\n';
+}
+
+}  // namespace vssmeta::cli
