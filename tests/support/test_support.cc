@@ -60,11 +60,23 @@ std::string read_bytes(const fs::path& path) {
          << actual;
 }
 
-bool have_python_jsonschema() {
-  static const bool have =
-      std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") == 0;
-  return have;
+namespace {
+// The first interpreter that has the jsonschema module: the one on PATH, or
+// Debian's (python3-jsonschema, installed by .ci/setup).
+const std::string& python() {
+  static const std::string found = [] {
+    for (const char* candidate : {"python3", "/usr/bin/python3"}) {
+      const std::string cmd = std::string(candidate) +
+                              " -c 'import jsonschema' >/dev/null 2>&1";
+      if (std::system(cmd.c_str()) == 0) return std::string(candidate);
+    }
+    return std::string();
+  }();
+  return found;
 }
+}  // namespace
+
+bool have_python_jsonschema() { return !python().empty(); }
 
 std::string validate_json(const std::string& json, const fs::path& schema) {
   const fs::path dir = fs::temp_directory_path();
@@ -73,7 +85,7 @@ std::string validate_json(const std::string& json, const fs::path& schema) {
   const fs::path log = doc.string() + ".log";
   std::ofstream(doc, std::ios::binary) << json;
   const std::string cmd =
-      "python3 -c 'import json,sys,jsonschema; "
+      python() + " -c 'import json,sys,jsonschema; "
       "s=json.load(open(sys.argv[1])); d=json.load(open(sys.argv[2])); "
       "jsonschema.Draft202012Validator.check_schema(s); "
       "jsonschema.Draft202012Validator(s).validate(d)' '" +

@@ -108,10 +108,12 @@ void register_dump(CLI::App& app, Action& action) {
                   "With --files: at most N per component in text output");
   sub->add_option("--writer", cmd->writers,
                   "Only writers with this name, instance name or GUID "
-                  "(repeatable)");
+                  "(repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--component", cmd->components,
                   "Only components at or below this path, e.g. "
-                  "'Volumes\\Volume{...}' (repeatable)");
+                  "'Volumes\\Volume{...}' (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--color", cmd->color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   sub->add_option("-o,--output", cmd->output,
