@@ -16,7 +16,9 @@ bool BackupComponents::is_restore_time() const {
           !c.new_targets.empty() || !c.directed_targets.empty() ||
           !c.restore_subcomponents.empty() ||
           !c.alternate_location_mappings.empty() ||
-          c.pre_restore_failure_message || c.post_restore_failure_message) {
+          c.pre_restore_failure_message || c.post_restore_failure_message ||
+          c.restore_name || c.authoritative_restore || c.roll_forward_type ||
+          c.roll_forward_point) {
         return true;
       }
     }

@@ -51,7 +51,12 @@ std::string Guid::to_string() const {
 }
 
 std::string Guid::to_braced_string() const {
-  return "{" + to_string() + "}";
+  std::string out;
+  out.reserve(38);
+  out.push_back('{');
+  out += to_string();
+  out.push_back('}');
+  return out;
 }
 
 std::string Guid::spelling() const {

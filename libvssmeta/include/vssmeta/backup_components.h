@@ -162,7 +162,9 @@ struct BackupComponents {
   Extras extras;
   Origin where;
 
-  /// True when any component carries a restore-time field.
+  /// True when the document carries any field a requester or writer sets
+  /// only for a restore (restore type, selection for restore, targets,
+  /// restore options, name, roll-forward, authoritative restore, ...).
   VSSMETA_EXPORT bool is_restore_time() const;
 
   friend bool operator==(const BackupComponents&, const BackupComponents&) =

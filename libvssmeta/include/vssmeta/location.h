@@ -6,6 +6,7 @@
 /// twin report the same position.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "vssmeta/export.h"
@@ -25,14 +26,15 @@ struct Location {
 VSSMETA_EXPORT std::string to_string(const Location& where);
 
 /// Where a model object was read from, without the file name (which the
-/// document holds once, in `SourceInfo`).
+/// document holds once, in `SourceInfo`). Kept small: a large writer has
+/// hundreds of thousands of them. Inputs are limited well below 4 GiB.
 ///
 /// Positions are not content: two `Origin`s always compare equal, so model
 /// types can default their `operator==` and still compare documents read
 /// from different files, encodings or layouts as equal.
 struct Origin {
-  std::size_t line = 0;  ///< 1-based; 0 = not read from a file
-  std::size_t column = 0;
+  std::uint32_t line = 0;  ///< 1-based; 0 = not read from a file
+  std::uint32_t column = 0;
 
   friend bool operator==(const Origin&, const Origin&) { return true; }
 };

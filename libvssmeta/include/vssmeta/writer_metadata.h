@@ -155,7 +155,8 @@ struct WriterMetadata {
   std::uint32_t backup_schema_or_default() const {
     return backup_schema.value_or(0);
   }
-  /// The friendly name, or the canonical writer id when there is none.
+  /// The friendly name, or the braced writer class id (`{...}`, as the
+  /// Windows tools print ids) when there is none.
   VSSMETA_EXPORT std::string display_name() const;
 
   friend bool operator==(const WriterMetadata&, const WriterMetadata&) =

@@ -34,7 +34,8 @@ Origin LineCounter::at(std::size_t offset) {
   }
   column_ += count_code_points(p, target);
   pos_ = offset;
-  return Origin{line_, column_};
+  return Origin{static_cast<std::uint32_t>(line_),
+                static_cast<std::uint32_t>(column_)};
 }
 
 }  // namespace vssmeta::internal

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "internal/model_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -68,6 +69,7 @@ class ModelReader {
   template <typename T>
   bool read_leaf(T& model, Extras& extras, Origin& where);
 
+  void reserve_files(std::vector<FileDescriptor>& files, std::size_t start);
   bool read_writer_metadata(WriterMetadata& w);
   bool read_backup_locations(WriterMetadata& w);
   bool read_component(Component& c);
@@ -91,8 +93,9 @@ class AttributeBinder {
  public:
   AttributeBinder(ModelReader& reader, std::string_view element,
                   const std::vector<XmlAttr>& attrs, Origin where)
-      : reader_(reader), element_(element), attrs_(attrs), where_(where),
-        used_(attrs.size(), false) {}
+      : reader_(reader), element_(element), attrs_(attrs), where_(where) {
+    if (attrs.size() > 64) overflow_.assign(attrs.size() - 64, false);
+  }
 
   void operator()(const char* name, std::string& field) {
     if (const XmlAttr* a = find(name)) {
@@ -168,7 +171,7 @@ class AttributeBinder {
   /// Moves every attribute no field took into `extras`, in document order.
   void finish(Extras& extras) {
     for (std::size_t i = 0; i < attrs_.size(); ++i) {
-      if (used_[i]) continue;
+      if (used(i)) continue;
       const XmlAttr& a = attrs_[i];
       extras.attributes.push_back(
           XmlAttribute{std::string(a.name), std::string(a.value)});
@@ -183,8 +186,8 @@ class AttributeBinder {
  private:
   const XmlAttr* find(std::string_view name) {
     for (std::size_t i = 0; i < attrs_.size(); ++i) {
-      if (!used_[i] && attrs_[i].name == name) {
-        used_[i] = true;
+      if (!used(i) && attrs_[i].name == name) {
+        set_used(i, true);
         return &attrs_[i];
       }
     }
@@ -196,7 +199,7 @@ class AttributeBinder {
   }
   void reject(const XmlAttr& a, const char* code, const char* why) {
     auto index = static_cast<std::size_t>(&a - attrs_.data());
-    used_[index] = false;
+    set_used(index, false);
     rejected_.push_back(index);
     reader_.warn(reader_.at(a.offset), code,
                  fmt::format("{}=\"{}\" on {}: {}; kept verbatim", a.name,
@@ -220,7 +223,22 @@ class AttributeBinder {
   std::string_view element_;
   const std::vector<XmlAttr>& attrs_;
   Origin where_;
-  std::vector<bool> used_;
+  // Which attributes a field took: a bit mask for the usual handful (no
+  // allocation per element: this runs ~450,000 times for a large writer),
+  // a vector beyond 64.
+  bool used(std::size_t i) const {
+    return i < 64 ? ((used_bits_ >> i) & 1U) != 0 : overflow_[i - 64];
+  }
+  void set_used(std::size_t i, bool value) {
+    if (i < 64) {
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      used_bits_ = value ? (used_bits_ | bit) : (used_bits_ & ~bit);
+    } else {
+      overflow_[i - 64] = value;
+    }
+  }
+  std::uint64_t used_bits_ = 0;
+  std::vector<bool> overflow_;
   std::vector<std::size_t> rejected_;
 };
 
@@ -332,6 +350,21 @@ bool ModelReader::read_leaf(T& model, Extras& extras, Origin& where) {
   return read_children(extras, [](std::string_view) { return Child::kUnknown; });
 }
 
+// A System Writer-like component holds hundreds of thousands of file lists.
+// Growing its vector by doubling would copy it repeatedly and, at the last
+// step, hold 1.5 times its final size; instead, once a list is large, reserve
+// what the rest of the input can hold at the density seen so far. Untouched
+// reserved pages cost no resident memory.
+void ModelReader::reserve_files(std::vector<FileDescriptor>& files,
+                                std::size_t start) {
+  constexpr std::size_t kLargeList = 4096;
+  if (files.size() < kLargeList || files.size() != files.capacity()) return;
+  const std::size_t now = xml_.offset();
+  const std::size_t per_file = std::max<std::size_t>(
+      1, (now - start) / files.size());
+  files.reserve(files.size() + (xml_.input_size() - now) / per_file + 16);
+}
+
 Child handled(bool ok) { return ok ? Child::kHandled : Child::kFailed; }
 
 bool ModelReader::read_writer_metadata(WriterMetadata& w) {
@@ -399,8 +432,10 @@ bool ModelReader::read_backup_locations(WriterMetadata& w) {
 
 bool ModelReader::read_component(Component& c) {
   c.where = here();
+  const std::size_t start = xml_.offset();
   if (!bind(c, c.extras)) return false;
   return read_children(c.extras, [&](std::string_view name) {
+    reserve_files(c.files, start);
     FileDescriptorKind kind{};
     if (name == "FILE_LIST") {
       kind = FileDescriptorKind::kFileList;

@@ -52,6 +52,8 @@ class XmlReader {
   /// Number of open elements (the current start tag included).
   std::size_t depth() const { return stack_.size(); }
   bool saw_declaration() const { return saw_declaration_; }
+  /// Size of the whole input in bytes.
+  std::size_t input_size() const { return text_in_.size(); }
 
   const XmlError& error() const { return error_; }
 

@@ -1,0 +1,773 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/dump.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "vssmeta/hierarchy.h"
+
+namespace vssmeta {
+namespace internal {
+
+// Shared with dump_json.cc, which declares it itself (no internal header is
+// owned by the renderers yet): both views must list writers in one order.
+std::vector<const WriterMetadata*> dump_order(const CaptureSet& capture) {
+  using Key = std::tuple<std::string, std::string, std::string, std::size_t>;
+  std::vector<std::pair<Key, const WriterMetadata*>> keyed;
+  keyed.reserve(capture.writers.size());
+  for (std::size_t i = 0; i < capture.writers.size(); ++i) {
+    const WriterMetadata& w = capture.writers[i];
+    const WriterIdentity& id = w.identity;
+    // The load index makes the order total, so equal keys stay stable.
+    keyed.emplace_back(
+        Key{fold_case(w.display_name()),
+            fold_case(id.instance_name.value_or("")),
+            id.instance_id ? id.instance_id->to_string() : "", i},
+        &w);
+  }
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const WriterMetadata*> out;
+  out.reserve(keyed.size());
+  for (const auto& entry : keyed) out.push_back(entry.second);
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
+
+// ---------------------------------------------------------------- filters
+
+struct WriterFilter {
+  std::vector<std::string> names;  // folded
+  std::vector<Guid> ids;
+
+  explicit WriterFilter(const std::vector<std::string>& specs) {
+    for (const std::string& spec : specs) {
+      if (auto id = Guid::parse(spec)) ids.push_back(*id);
+      names.push_back(fold_case(spec));
+    }
+  }
+  bool has_id(const std::optional<Guid>& id) const {
+    return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
+  }
+  bool has_name(const std::optional<std::string>& name) const {
+    return name && std::find(names.begin(), names.end(), fold_case(*name)) !=
+                       names.end();
+  }
+  bool matches(const WriterMetadata& w) const {
+    const WriterIdentity& id = w.identity;
+    return has_name(id.friendly_name) || has_name(id.instance_name) ||
+           has_id(id.writer_id) || has_id(id.instance_id);
+  }
+};
+
+// A BCD entry has no friendly name, so it also matches through the WMDs the
+// filter selected: same class, and the same instance when both name one.
+bool matches(const WriterFilter& filter, const WriterComponents& wc,
+             const std::vector<const WriterMetadata*>& matched) {
+  if (filter.has_id(wc.writer_id) || filter.has_id(wc.instance_id) ||
+      filter.has_name(wc.instance_name)) {
+    return true;
+  }
+  return std::any_of(matched.begin(), matched.end(), [&](const auto* w) {
+    const auto& wi = w->identity.instance_id;
+    return w->identity.writer_id == wc.writer_id &&
+           (!wi || !wc.instance_id || *wi == *wc.instance_id);
+  });
+}
+
+class ComponentFilter {
+ public:
+  explicit ComponentFilter(const std::vector<std::string>& specs) {
+    for (const std::string& spec : specs) {
+      prefixes_.push_back(split_logical_path(fold_case(spec)));
+    }
+  }
+  bool empty() const { return prefixes_.empty(); }
+  // Element-wise comparison, so `\Volumes` does not match `VolumesX\y` and
+  // doubled or trailing backslashes do not matter.
+  bool matches(const std::string& full_path) const {
+    if (prefixes_.empty()) return true;
+    std::vector<std::string> path = split_logical_path(fold_case(full_path));
+    return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const auto& p) {
+      return p.size() <= path.size() &&
+             std::equal(p.begin(), p.end(), path.begin());
+    });
+  }
+
+ private:
+  std::vector<std::vector<std::string>> prefixes_;
+};
+
+template <typename T>
+void keep_matching(std::vector<T>& components, const ComponentFilter& filter) {
+  std::erase_if(components,
+                [&](const T& c) { return !filter.matches(c.full_path()); });
+}
+
+// ---------------------------------------------------------------- helpers
+
+constexpr std::string_view kBold = "1";
+constexpr std::string_view kDim = "2";
+constexpr std::string_view kRed = "31";
+constexpr std::string_view kGreen = "32";
+constexpr std::string_view kYellow = "33";
+constexpr std::string_view kMagenta = "35";
+
+std::string quoted(const std::string& text) {
+  return "\"" + escape_control(text) + "\"";
+}
+
+const char* yes_no(bool value) { return value ? "yes" : "no"; }
+
+template <typename E>
+std::string enum_text(E value) {
+  std::string_view xml = to_xml(value);
+  if (xml.empty()) return fmt::format("?{}", static_cast<int>(value));
+  return std::string(xml);
+}
+
+std::string braced(const Guid& id) { return id.to_braced_string(); }
+
+// "VSS_CF_NOT_SYSTEM_STATE" -> "NOT_SYSTEM_STATE": the prefix is the same on
+// every bit of a field and only lengthens the line.
+std::string_view short_name(std::string_view vss_name) {
+  if (vss_name.substr(0, 4) != "VSS_") return vss_name;
+  std::size_t end = vss_name.find('_', 4);
+  return end == std::string_view::npos ? vss_name : vss_name.substr(end + 1);
+}
+
+std::string describe_bits(std::uint32_t value, std::span<const BitName> bits) {
+  std::string out = fmt::format("{:#x}", value);
+  if (value == 0) return out;
+  std::string names;
+  std::uint32_t rest = value;
+  for (const BitName& b : bits) {
+    if (b.bit == 0 || (value & b.bit) != b.bit) continue;
+    if (!names.empty()) names += '|';
+    names += short_name(b.vss_name);
+    rest &= ~b.bit;
+  }
+  if (rest != 0)
+    names += fmt::format("{}{:#x}", names.empty() ? "" : "|", rest);
+  return out + " (" + names + ")";
+}
+
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string counted(std::size_t n, std::string_view one,
+                    std::string_view many) {
+  return fmt::format("{} {}", with_thousands(n), n == 1 ? one : many);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// Terminal columns of escaped text: UTF-8 continuation bytes take none.
+std::size_t columns(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool is_namespace_declaration(const std::string& name) {
+  return name == "xmlns" || name.rfind("xmlns:", 0) == 0;
+}
+
+std::string attributes_text(const std::vector<XmlAttribute>& attributes) {
+  std::string out;
+  for (const XmlAttribute& a : attributes) {
+    if (is_namespace_declaration(a.name)) continue;
+    out += fmt::format(" {}={}", escape_control(a.name), quoted(a.value));
+  }
+  return out;
+}
+
+std::string slash_path(const std::optional<std::string>& logical_path,
+                       const std::string& name) {
+  if (!logical_path || logical_path->empty()) return "\\" + name;
+  std::string out = "\\" + *logical_path;
+  if (out.back() != '\\') out += '\\';
+  return out + name;
+}
+
+std::string describe(const FileDescriptor& d) {
+  std::string out =
+      fmt::format("{} {} \\ {}", element_name(d.kind), escape_control(d.path),
+                  escape_control(d.filespec));
+  if (d.is_recursive()) out += " (recursive)";
+  if (d.alternate_path) out += " -> " + escape_control(*d.alternate_path);
+  // The default mask is on nearly every descriptor (19,000 times in the
+  // System Writer); only a deviation is worth a column.
+  if (d.backup_type_mask && *d.backup_type_mask != kDefaultFilespecBackupType) {
+    out += " [backup type " +
+           describe_bits(*d.backup_type_mask, filespec_backup_type_bits()) +
+           "]";
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- printer
+
+class Printer {
+ public:
+  Printer(const CaptureSet& capture, const DumpOptions& options,
+          std::ostream& out)
+      : capture_(capture), options_(options), out_(out) {}
+
+  void run();
+
+ private:
+  std::string paint(std::string_view code, const std::string& text) const {
+    if (!options_.color || text.empty()) return text;
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  }
+  void line(std::size_t indent, const std::string& text) {
+    out_ << std::string(indent, ' ') << text << '\n';
+  }
+
+  void extras(const Extras& x, std::size_t indent, std::string_view dash,
+              std::string_view owner);
+  void element(const XmlElement& e, std::size_t indent, std::string_view dash,
+               const std::string& label);
+  void descriptors(const std::vector<FileDescriptor>& list, std::size_t indent);
+
+  void writer(const WriterMetadata& w);
+  void writer_header(const WriterMetadata& w);
+  void node(const WriterMetadata& w, const HierarchyNode& n, std::size_t indent,
+            std::size_t column, bool root);
+  std::string component_summary(const Component& c) const;
+
+  void backup_components(const BackupComponents& b);
+  void bcd_writer(const WriterComponents& wc);
+  void bcd_component(const BcdComponent& c, std::size_t indent);
+  std::string writer_name(const WriterComponents& wc) const;
+  void manifest(const CabManifest& m);
+
+  const CaptureSet& capture_;
+  const DumpOptions& options_;
+  std::ostream& out_;
+};
+
+void Printer::run() {
+  bool first = true;
+  auto separate = [&] {
+    if (!first) out_ << '\n';
+    first = false;
+  };
+  for (const WriterMetadata* w : internal::dump_order(capture_)) {
+    separate();
+    writer(*w);
+  }
+  for (const BackupComponents& b : capture_.backup_components) {
+    separate();
+    backup_components(b);
+  }
+  if (capture_.manifest) {
+    separate();
+    manifest(*capture_.manifest);
+  }
+}
+
+// `owner` names the element for writer-level lines, where position alone
+// would not say whose content it is; `dash` marks detail lines in the tree.
+void Printer::extras(const Extras& x, std::size_t indent, std::string_view dash,
+                     std::string_view owner) {
+  std::string in = owner.empty() ? "" : fmt::format(" in {}", owner);
+  std::string attrs = attributes_text(x.attributes);
+  if (!attrs.empty()) {
+    line(indent,
+         paint(kMagenta, fmt::format("{}unknown{}:{}", dash, in, attrs)));
+  }
+  for (const XmlElement& e : x.elements) {
+    element(e, indent, dash, fmt::format("unknown element{}: ", in));
+  }
+  if (!x.text.empty()) {
+    line(indent, paint(kMagenta, fmt::format("{}unknown text{}: {}", dash, in,
+                                             quoted(x.text))));
+  }
+}
+
+void Printer::element(const XmlElement& e, std::size_t indent,
+                      std::string_view dash, const std::string& label) {
+  std::string text =
+      fmt::format("{}{}<{}{}>", dash, label, escape_control(e.name),
+                  attributes_text(e.attributes));
+  if (!e.text.empty()) text += " text " + quoted(e.text);
+  line(indent, paint(kMagenta, text));
+  for (const XmlElement& child : e.children) {
+    element(child, indent + 2, dash, "");
+  }
+}
+
+// Without --files only descriptors carrying unknown content are listed, so
+// that nothing is hidden while the System Writer stays a few lines long.
+void Printer::descriptors(const std::vector<FileDescriptor>& list,
+                          std::size_t indent) {
+  std::size_t shown = 0;
+  for (const FileDescriptor& d : list) {
+    if (!options_.files && d.extras.empty()) continue;
+    if (options_.files && options_.max_files != 0 &&
+        shown == options_.max_files) {
+      line(indent, fmt::format("- ... and {} more",
+                               with_thousands(list.size() - shown)));
+      return;
+    }
+    ++shown;
+    line(indent, "- " + describe(d));
+    extras(d.extras, indent + 2, "- ", "");
+  }
+}
+
+void Printer::writer(const WriterMetadata& w) {
+  writer_header(w);
+  const ComponentTree tree = build_component_tree(w);
+  // One name column for the whole tree. Names wider than kMaxColumn (volume
+  // GUIDs) do not count: they overflow alone instead of pushing every line
+  // of the tree to the right.
+  constexpr std::size_t kMaxColumn = 40;
+  std::size_t widest = 0;
+  auto measure = [&](auto& self, const HierarchyNode& n, std::size_t indent,
+                     bool root) -> void {
+    const std::size_t used =
+        indent + columns(escape_control(n.name)) + (root ? 1 : 0);
+    if (used <= kMaxColumn) widest = std::max(widest, used);
+    for (const HierarchyNode& c : n.children) self(self, c, indent + 2, false);
+  };
+  for (const HierarchyNode& r : tree.roots) measure(measure, r, 4, true);
+  const std::size_t column = widest + 2;
+  for (const HierarchyNode& r : tree.roots) node(w, r, 4, column, true);
+}
+
+void Printer::writer_header(const WriterMetadata& w) {
+  const WriterIdentity& id = w.identity;
+  std::string head = id.friendly_name
+                         ? "Writer " + quoted(*id.friendly_name)
+                         : std::string("Writer (no friendly name)");
+  head += "  " + braced(id.writer_id);
+  if (!w.source.name.empty())
+    head += "  (" + escape_control(w.source.name) + ")";
+  line(0, paint(kBold, head));
+
+  std::vector<std::string> parts;
+  if (id.instance_id) parts.push_back("instance: " + braced(*id.instance_id));
+  if (id.instance_name) parts.push_back("name: " + quoted(*id.instance_name));
+  if (!parts.empty()) line(2, join(parts, "  "));
+
+  parts.clear();
+  if (id.usage) parts.push_back("usage: " + enum_text(*id.usage));
+  if (id.data_source)
+    parts.push_back("data source: " + enum_text(*id.data_source));
+  if (id.major_version || id.minor_version) {
+    auto number = [](const std::optional<std::uint32_t>& v) {
+      return v ? std::to_string(*v) : std::string("?");
+    };
+    parts.push_back(fmt::format("version: {}.{}", number(id.major_version),
+                                number(id.minor_version)));
+  }
+  if (w.backup_schema) {
+    parts.push_back("backup schema: " +
+                    describe_bits(*w.backup_schema, backup_schema_bits()));
+  }
+  if (!parts.empty()) line(2, join(parts, "  "));
+  extras(w.extras, 2, "", "WRITER_METADATA");
+  extras(id.extras, 2, "", "IDENTIFICATION");
+
+  if (!w.restore_method) {
+    line(2, "restore: (no RESTORE_METHOD)");
+  } else {
+    const RestoreMethod& r = *w.restore_method;
+    parts.clear();
+    if (r.method) parts.push_back("method " + enum_text(*r.method));
+    if (r.writer_restore) {
+      parts.push_back("writer restore " + enum_text(*r.writer_restore));
+    }
+    if (r.reboot_required) {
+      parts.push_back(
+          fmt::format("reboot required {}", yes_no(*r.reboot_required)));
+    }
+    if (r.service) parts.push_back("service " + quoted(*r.service));
+    if (r.user_procedure)
+      parts.push_back("user procedure " + quoted(*r.user_procedure));
+    if (!r.alternate_location_mappings.empty()) {
+      parts.push_back(fmt::format("alternate location mappings: {}",
+                                  r.alternate_location_mappings.size()));
+    }
+    line(2,
+         "restore: " + (parts.empty()
+                            ? std::string("(RESTORE_METHOD without attributes)")
+                            : join(parts, ", ")));
+    extras(r.extras, 2, "", "RESTORE_METHOD");
+    descriptors(r.alternate_location_mappings, 4);
+  }
+
+  parts.clear();
+  if (!w.exclude_files.empty()) {
+    parts.push_back(fmt::format("exclude files: {}", w.exclude_files.size()));
+  }
+  if (!w.exclude_from_snapshot.empty()) {
+    parts.push_back(fmt::format("exclude from snapshot: {}",
+                                w.exclude_from_snapshot.size()));
+  }
+  if (!parts.empty()) line(2, join(parts, ", "));
+  descriptors(w.exclude_files, 4);
+  descriptors(w.exclude_from_snapshot, 4);
+
+  std::size_t selectable = 0;
+  std::size_t files = 0;
+  for (const Component& c : w.components) {
+    if (c.is_selectable()) ++selectable;
+    files += c.files.size();
+  }
+  if (!w.has_backup_locations) {
+    line(2, "components: 0 (no BACKUP_LOCATIONS)");
+  } else {
+    line(2, fmt::format("components: {} ({} selectable), files: {}",
+                        with_thousands(w.components.size()),
+                        with_thousands(selectable), with_thousands(files)));
+  }
+  extras(w.backup_locations_extras, 2, "", "BACKUP_LOCATIONS");
+}
+
+std::string Printer::component_summary(const Component& c) const {
+  std::vector<std::string> tags{enum_text(c.type)};
+  tags.push_back(c.is_selectable() ? std::string("selectable")
+                                   : paint(kYellow, "not selectable"));
+  if (c.is_selectable_for_restore())
+    tags.emplace_back("selectable for restore");
+  if (c.notify_on_backup_complete.value_or(false)) {
+    tags.emplace_back("notify on backup complete");
+  }
+  if (c.restore_metadata.value_or(false)) tags.emplace_back("restore metadata");
+  if (c.flags() != 0) {
+    tags.push_back("flags " + describe_bits(c.flags(), component_flag_bits()));
+  }
+  if (c.icon)
+    tags.push_back("icon " + with_thousands(c.icon->size()) + " chars");
+  std::string out = "[" + join(tags, ", ") + "]";
+  if (c.caption) out += "  " + quoted(*c.caption);
+
+  std::size_t lists = 0;
+  std::size_t databases = 0;
+  std::size_t logs = 0;
+  std::size_t other = 0;
+  for (const FileDescriptor& d : c.files) {
+    switch (d.kind) {
+      case FileDescriptorKind::kFileList:
+        ++lists;
+        break;
+      case FileDescriptorKind::kDatabaseFiles:
+        ++databases;
+        break;
+      case FileDescriptorKind::kDatabaseLogFiles:
+        ++logs;
+        break;
+      default:
+        ++other;
+        break;
+    }
+  }
+  std::vector<std::string> counts;
+  if (lists != 0) counts.push_back(counted(lists, "file", "files"));
+  if (databases != 0) {
+    counts.push_back(counted(databases, "database file", "database files"));
+  }
+  if (logs != 0)
+    counts.push_back(counted(logs, "database log", "database logs"));
+  if (other != 0) counts.push_back(counted(other, "other", "others"));
+  out +=
+      "  " + (counts.empty() ? paint(kYellow, "no files") : join(counts, ", "));
+  return out;
+}
+
+void Printer::node(const WriterMetadata& w, const HierarchyNode& n,
+                   std::size_t indent, std::size_t column, bool root) {
+  const std::string name = (root ? "\\" : "") + escape_control(n.name);
+  const std::size_t used = indent + columns(name);
+  const std::string pad(used + 2 <= column ? column - used : 2, ' ');
+  if (!n.declared()) line(indent, name + pad + paint(kDim, "(undeclared)"));
+  for (std::size_t k = 0; k < n.components.size(); ++k) {
+    const Component& c = w.components[n.components[k]];
+    std::string text = name + pad + component_summary(c);
+    if (k > 0) text += "  " + paint(kRed, "(duplicate)");
+    line(indent, text);
+    for (const Dependency& d : c.dependencies) {
+      line(indent + 2,
+           "- depends on " + braced(d.writer_id) + ":" +
+               escape_control(slash_path(d.logical_path, d.component_name)));
+      extras(d.extras, indent + 4, "- ", "");
+    }
+    descriptors(c.files, indent + 2);
+    extras(c.extras, indent + 2, "- ", "");
+  }
+  for (const HierarchyNode& child : n.children) {
+    node(w, child, indent + 2, column, false);
+  }
+}
+
+void Printer::backup_components(const BackupComponents& b) {
+  std::string head = "Backup components document";
+  if (!b.source.name.empty())
+    head += " (" + escape_control(b.source.name) + ")";
+  line(0, paint(kBold, head));
+  std::vector<std::string> parts;
+  if (b.backup_type)
+    parts.push_back("backup type: " + enum_text(*b.backup_type));
+  if (b.restore_type)
+    parts.push_back("restore type: " + enum_text(*b.restore_type));
+  if (b.select_components) {
+    parts.push_back(
+        fmt::format("select components: {}", yes_no(*b.select_components)));
+  }
+  if (b.bootable_system_state_backup) {
+    parts.push_back(fmt::format("bootable system state: {}",
+                                yes_no(*b.bootable_system_state_backup)));
+  }
+  if (b.partial_file_support) {
+    parts.push_back(fmt::format("partial file support: {}",
+                                yes_no(*b.partial_file_support)));
+  }
+  if (b.is_restore_time()) parts.emplace_back("(restore time)");
+  if (!parts.empty()) line(2, join(parts, "  "));
+  if (b.snapshot_set_id) line(2, "snapshot set: " + braced(*b.snapshot_set_id));
+  std::size_t components = 0;
+  for (const WriterComponents& wc : b.writers)
+    components += wc.components.size();
+  line(2, fmt::format("writers: {}, components: {}", b.writers.size(),
+                      components));
+  extras(b.extras, 2, "", "BACKUP_COMPONENTS");
+  for (const WriterComponents& wc : b.writers) bcd_writer(wc);
+}
+
+// The BCD names writers by class id only; the friendly name comes from this
+// capture's WMDs, choosing the instance when a class has several.
+std::string Printer::writer_name(const WriterComponents& wc) const {
+  const WriterMetadata* best = nullptr;
+  int best_score = -1;
+  for (const WriterMetadata& w : capture_.writers) {
+    const WriterIdentity& id = w.identity;
+    if (id.writer_id != wc.writer_id) continue;
+    int score = 0;
+    if (wc.instance_id && id.instance_id == wc.instance_id)
+      score = 2;
+    else if (wc.instance_name && id.instance_name &&
+             fold_case(*id.instance_name) == fold_case(*wc.instance_name)) {
+      score = 1;
+    }
+    if (score > best_score) {
+      best = &w;
+      best_score = score;
+    }
+  }
+  if (best == nullptr) return paint(kDim, "(no WMD in this capture)");
+  return quoted(best->display_name());
+}
+
+void Printer::bcd_writer(const WriterComponents& wc) {
+  std::vector<std::string> parts{
+      paint(kBold, "Writer " + braced(wc.writer_id)) + " " + writer_name(wc)};
+  if (wc.instance_id) parts.push_back("instance: " + braced(*wc.instance_id));
+  if (wc.instance_name) parts.push_back("name: " + quoted(*wc.instance_name));
+  if (wc.backup_schema) {
+    parts.push_back("backup schema: " +
+                    describe_bits(*wc.backup_schema, backup_schema_bits()));
+  }
+  line(2, join(parts, "  "));
+  extras(wc.extras, 4, "- ", "");
+  for (const BcdComponent& c : wc.components) bcd_component(c, 4);
+}
+
+void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
+  std::string head = escape_control(slash_path(c.logical_path, c.name));
+  if (c.type) head += "  [" + enum_text(*c.type) + "]";
+  if (c.caption) head += "  " + quoted(*c.caption);
+  line(indent, head);
+  const std::size_t d = indent + 2;
+  auto text = [&](std::string_view label, const std::optional<std::string>& v,
+                  std::string_view color = {}) {
+    if (!v) return;
+    std::string s = fmt::format("- {}: {}", label, quoted(*v));
+    line(d, color.empty() ? s : paint(color, s));
+  };
+  auto flag = [&](std::string_view label, const std::optional<bool>& v) {
+    if (v) line(d, fmt::format("- {}: {}", label, yes_no(*v)));
+  };
+  auto choice = [&](std::string_view label, const auto& v) {
+    if (v) line(d, fmt::format("- {}: {}", label, enum_text(*v)));
+  };
+  auto blob = [&](std::string_view label,
+                  const std::optional<MetadataBlob>& v) {
+    if (!v) return;
+    line(d,
+         fmt::format("- {}: {} chars", label, with_thousands(v->value.size())));
+    extras(v->extras, d + 2, "- ", "");
+  };
+  text("backup stamp", c.backup_stamp);
+  text("previous backup stamp", c.previous_backup_stamp);
+  text("backup options", c.backup_options);
+  text("restore options", c.restore_options);
+  flag("backup succeeded", c.backup_succeeded);
+  flag("selected for restore", c.selected_for_restore);
+  flag("additional restores", c.additional_restores);
+  choice("restore target", c.restore_target);
+  choice("file restore status", c.file_restore_status);
+  text("restore name", c.restore_name);
+  flag("authoritative restore", c.authoritative_restore);
+  choice("roll forward type", c.roll_forward_type);
+  text("roll forward point", c.roll_forward_point);
+  text("prepare for backup failure", c.prepare_for_backup_failure_message,
+       kRed);
+  text("post snapshot failure", c.post_snapshot_failure_message, kRed);
+  text("pre restore failure", c.pre_restore_failure_message, kRed);
+  text("post restore failure", c.post_restore_failure_message, kRed);
+  blob("BACKUP_METADATA", c.backup_metadata);
+  blob("RESTORE_METADATA", c.restore_metadata);
+  for (const PartialFile& p : c.partial_files) {
+    std::string s =
+        fmt::format("- PARTIAL_FILE {} \\ {}", escape_control(p.path),
+                    escape_control(p.filename));
+    if (p.ranges) s += " ranges " + quoted(*p.ranges);
+    if (p.metadata)
+      s += " metadata " + with_thousands(p.metadata->size()) + " chars";
+    line(d, s);
+    extras(p.extras, d + 2, "- ", "");
+  }
+  for (const DifferencedFile& f : c.differenced_files) {
+    std::string s =
+        fmt::format("- DIFFERENCED_FILE {} \\ {}", escape_control(f.path),
+                    escape_control(f.filespec));
+    if (f.recursive.value_or(false)) s += " (recursive)";
+    if (f.lsn) s += " lsn " + quoted(*f.lsn);
+    if (f.last_modify_time)
+      s += " last modified " + quoted(*f.last_modify_time);
+    line(d, s);
+    extras(f.extras, d + 2, "- ", "");
+  }
+  for (const DirectedTarget& t : c.directed_targets) {
+    line(d,
+         fmt::format(
+             "- DIRECTED_TARGET {} \\ {} ranges {} -> {} \\ {} ranges {}",
+             escape_control(t.source_path), escape_control(t.source_filename),
+             quoted(t.source_ranges), escape_control(t.destination_path),
+             escape_control(t.destination_filename),
+             quoted(t.destination_ranges)));
+    extras(t.extras, d + 2, "- ", "");
+  }
+  // BCD lists are short and are the point of a restore review: always shown.
+  for (const auto* list : {&c.new_targets, &c.alternate_location_mappings}) {
+    for (const FileDescriptor& f : *list) {
+      line(d, "- " + describe(f));
+      extras(f.extras, d + 2, "- ", "");
+    }
+  }
+  for (const RestoreSubcomponent& s : c.restore_subcomponents) {
+    std::string t =
+        "- RESTORE_SUBCOMPONENT " +
+        escape_control(slash_path(s.logical_path, s.component_name));
+    if (s.repair) t += fmt::format(" (repair: {})", yes_no(*s.repair));
+    line(d, t);
+    extras(s.extras, d + 2, "- ", "");
+  }
+  extras(c.extras, d, "- ", "");
+}
+
+void Printer::manifest(const CabManifest& m) {
+  std::vector<std::string> parts;
+  if (m.machine_name) parts.push_back("machine " + quoted(*m.machine_name));
+  if (m.shadow_copy_set_id) {
+    parts.push_back("shadow copy set " + braced(*m.shadow_copy_set_id));
+  }
+  if (m.backup_components_file) {
+    parts.push_back("backup components " + quoted(*m.backup_components_file));
+  }
+  parts.push_back(counted(m.writers.size(), "writer", "writers"));
+  line(0, fmt::format("Manifest ({}): {}", escape_control(m.file),
+                      join(parts, ", ")));
+}
+
+}  // namespace
+
+std::string escape_control(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      out += c;
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += fmt::format("\\x{:02x}", byte);
+    }
+  }
+  return out;
+}
+
+CaptureSet filter_capture(const CaptureSet& capture,
+                          const DumpOptions& options) {
+  const WriterFilter by_writer(options.writers);
+  const ComponentFilter by_component(options.components);
+  // A writer named explicitly stays visible (identity only) even when the
+  // component filter leaves it nothing; otherwise it would silently vanish.
+  const bool named = !options.writers.empty();
+  CaptureSet out;
+  out.manifest = capture.manifest;
+  std::vector<const WriterMetadata*> matched;
+  for (const WriterMetadata& w : capture.writers) {
+    if (named && !by_writer.matches(w)) continue;
+    matched.push_back(&w);
+    WriterMetadata copy = w;
+    keep_matching(copy.components, by_component);
+    if (!by_component.empty() && copy.components.empty() && !named) continue;
+    out.writers.push_back(std::move(copy));
+  }
+  for (const BackupComponents& b : capture.backup_components) {
+    BackupComponents copy = b;
+    copy.writers.clear();
+    for (const WriterComponents& wc : b.writers) {
+      if (named && !matches(by_writer, wc, matched)) continue;
+      WriterComponents kept = wc;
+      keep_matching(kept.components, by_component);
+      if (!by_component.empty() && kept.components.empty() && !named) continue;
+      copy.writers.push_back(std::move(kept));
+    }
+    out.backup_components.push_back(std::move(copy));
+  }
+  return out;
+}
+
+void dump_text(const CaptureSet& capture, std::ostream& out,
+               const DumpOptions& options) {
+  // Same rule as dump_json: the options' filters always apply.
+  if (!options.writers.empty() || !options.components.empty()) {
+    Printer(filter_capture(capture, options), options, out).run();
+    return;
+  }
+  Printer(capture, options, out).run();
+}
+
+}  // namespace vssmeta
