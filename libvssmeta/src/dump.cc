@@ -108,8 +108,14 @@ class ComponentFilter {
 
 template <typename T>
 void keep_matching(std::vector<T>& components, const ComponentFilter& filter) {
-  std::erase_if(components,
-                [&](const T& c) { return !filter.matches(c.full_path()); });
+  if (filter.empty()) return;
+  // The kept components are moved, never copied: one can hold 19,000 file
+  // lists.
+  std::vector<T> kept;
+  for (T& c : components) {
+    if (filter.matches(c.full_path())) kept.push_back(std::move(c));
+  }
+  components = std::move(kept);
 }
 
 // ---------------------------------------------------------------- helpers
@@ -294,17 +300,17 @@ void Printer::run() {
 void Printer::extras(const Extras& x, std::size_t indent, std::string_view dash,
                      std::string_view owner) {
   std::string in = owner.empty() ? "" : fmt::format(" in {}", owner);
-  std::string attrs = attributes_text(x.attributes);
+  std::string attrs = attributes_text(x.attributes());
   if (!attrs.empty()) {
     line(indent,
          paint(kMagenta, fmt::format("{}unknown{}:{}", dash, in, attrs)));
   }
-  for (const XmlElement& e : x.elements) {
+  for (const XmlElement& e : x.elements()) {
     element(e, indent, dash, fmt::format("unknown element{}: ", in));
   }
-  if (!x.text.empty()) {
+  if (!x.text().empty()) {
     line(indent, paint(kMagenta, fmt::format("{}unknown text{}: {}", dash, in,
-                                             quoted(x.text))));
+                                             quoted(x.text()))));
   }
 }
 
@@ -316,7 +322,7 @@ void Printer::element(const XmlElement& e, std::size_t indent,
   if (!e.text.empty()) text += " text " + quoted(e.text);
   line(indent, paint(kMagenta, text));
   for (const XmlElement& child : e.children) {
-    element(child, indent + 2, dash, "");
+    element(child, indent + 2, "- ", "");
   }
 }
 

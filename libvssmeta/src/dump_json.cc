@@ -72,11 +72,11 @@ Json element_json(const XmlElement& e) {
 // left out so that re-encoded or re-wrapped documents give the same JSON.
 void put_extras(Json& obj, const char* key, const Extras& x) {
   if (x.empty()) return;
-  Json out{{"attributes", attributes_json(x.attributes)}};
+  Json out{{"attributes", attributes_json(x.attributes())}};
   Json elements = Json::array();
-  for (const XmlElement& e : x.elements) elements.push_back(element_json(e));
+  for (const XmlElement& e : x.elements()) elements.push_back(element_json(e));
   out["elements"] = std::move(elements);
-  if (!x.text.empty()) out["text"] = x.text;
+  if (!x.text().empty()) out["text"] = x.text();
   obj[key] = std::move(out);
 }
 

@@ -100,22 +100,22 @@ class Writer {
   template <typename F>
   void close_open_tag(std::string_view name, const Extras& extras,
                       std::size_t known_count, F&& write_known) {
-    for (const XmlAttribute& a : extras.attributes) {
+    for (const XmlAttribute& a : extras.attributes()) {
       if (!is_namespace_declaration(a.name)) attribute(a);
     }
-    if (known_count == 0 && extras.elements.empty() && extras.text.empty()) {
+    if (known_count == 0 && extras.elements().empty() && extras.text().empty()) {
       out_ += "/>";
       return;
     }
     out_.push_back('>');
-    append_escaped(out_, extras.text, false);
+    append_escaped(out_, extras.text(), false);
     std::size_t k = 0;
     std::size_t u = 0;
     std::size_t index = 0;
-    while (k < known_count || u < extras.elements.size()) {
-      if (u < extras.elements.size() &&
-          (k == known_count || extras.elements[u].position <= index)) {
-        unknown(extras.elements[u++]);
+    while (k < known_count || u < extras.elements().size()) {
+      if (u < extras.elements().size() &&
+          (k == known_count || extras.elements()[u].position <= index)) {
+        unknown(extras.elements()[u++]);
       } else {
         write_known(k++);
       }
@@ -136,7 +136,7 @@ class Writer {
   void open(std::string_view name, const Extras& extras) {
     out_.push_back('<');
     out_.append(name);
-    for (const XmlAttribute& a : extras.attributes) {
+    for (const XmlAttribute& a : extras.attributes()) {
       if (is_namespace_declaration(a.name)) attribute(a);
     }
   }

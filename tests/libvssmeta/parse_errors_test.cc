@@ -20,6 +20,9 @@ struct BadFile {
   const char* message;  // the whole to_string(error)
 };
 
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const BadFile& c, std::ostream* os) { *os << c.file; }
+
 class InvalidFile : public ::testing::TestWithParam<BadFile> {};
 
 TEST_P(InvalidFile, FailsWithExactMessage) {
@@ -98,6 +101,9 @@ struct BadText {
   std::string xml;
   const char* message;
 };
+
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const BadText& c, std::ostream* os) { *os << c.name; }
 
 class InvalidText : public ::testing::TestWithParam<BadText> {};
 

@@ -156,22 +156,22 @@ TEST(ParseWriterMetadata, KeepsUnknownContentAndWarnsWithPositions) {
   WriterMetadata w = load_wmd("wmd/unknown-content.xml", &diagnostics);
   // The unknown usage spelling stays verbatim among the extra attributes.
   EXPECT_FALSE(w.identity.usage.has_value());
-  ASSERT_EQ(w.identity.extras.attributes.size(), 2U);
-  EXPECT_EQ(w.identity.extras.attributes[0].name, "usage");
-  EXPECT_EQ(w.identity.extras.attributes[0].value, "SOMETHING_NEW");
-  EXPECT_EQ(w.identity.extras.attributes[1].name, "futureFlag");
+  ASSERT_EQ(w.identity.extras.attributes().size(), 2U);
+  EXPECT_EQ(w.identity.extras.attributes()[0].name, "usage");
+  EXPECT_EQ(w.identity.extras.attributes()[0].value, "SOMETHING_NEW");
+  EXPECT_EQ(w.identity.extras.attributes()[1].name, "futureFlag");
   ASSERT_EQ(w.components.size(), 2U);
   EXPECT_EQ(w.components[0].caption, "Accounts & Ledgers for Caf\xC3\xA9 Nordlys");
   EXPECT_EQ(w.components[1].name, "Bokf\xC3\xB8ring");
-  ASSERT_EQ(w.components[0].extras.elements.size(), 1U);
-  const XmlElement& future = w.components[0].extras.elements[0];
+  ASSERT_EQ(w.components[0].extras.elements().size(), 1U);
+  const XmlElement& future = w.components[0].extras.elements()[0];
   EXPECT_EQ(future.name, "FUTURE_ELEMENT");
   EXPECT_EQ(future.position, 1U);  // after the FILE_LIST
   ASSERT_EQ(future.children.size(), 1U);
   EXPECT_EQ(future.children[0].name, "CHILD");
   EXPECT_EQ(future.children[0].attributes[0].value, "2");
-  ASSERT_EQ(w.backup_locations_extras.elements.size(), 1U);
-  EXPECT_EQ(w.backup_locations_extras.elements[0].position, 1U);
+  ASSERT_EQ(w.backup_locations_extras.elements().size(), 1U);
+  EXPECT_EQ(w.backup_locations_extras.elements()[0].position, 1U);
 
   std::vector<std::string> lines;
   for (const Diagnostic& d : diagnostics) lines.push_back(to_string(d));
@@ -206,7 +206,7 @@ TEST(ParseWriterMetadata, InvalidOptionalValuesAreKeptVerbatim) {
   EXPECT_FALSE(r->identity.instance_id.has_value());
   EXPECT_FALSE(r->identity.major_version.has_value());
   EXPECT_FALSE(r->components[0].selectable.has_value());
-  EXPECT_EQ(r->components[0].extras.attributes,
+  EXPECT_EQ(r->components[0].extras.attributes(),
             (std::vector<XmlAttribute>{{"selectable", "true"}}));
   ASSERT_EQ(diagnostics.size(), 3U);
   EXPECT_EQ(to_string(diagnostics[0]),
@@ -231,7 +231,7 @@ TEST(ParseWriterMetadata, WarningFloodsAreCut) {
   options.diagnostics = &diagnostics;
   auto r = parse_writer_metadata(xml, options);
   ASSERT_OK(r);
-  EXPECT_EQ(r->backup_locations_extras.elements.size(), 150U);
+  EXPECT_EQ(r->backup_locations_extras.elements().size(), 150U);
   ASSERT_EQ(diagnostics.size(), 101U);
   EXPECT_EQ(diagnostics.back().message,
             "50 more 'unknown-element' warnings not shown");
@@ -308,14 +308,14 @@ TEST(ParseBackupComponents, ReadsDocumentStateAndWriters) {
   EXPECT_EQ(sql.backup_schema, 881U);
   EXPECT_EQ(sql.instance_name, "Microsoft SQL Server 2019:SQLWriter");
   // The redundant namespace declaration is kept, not interpreted.
-  EXPECT_EQ(sql.extras.attributes,
+  EXPECT_EQ(sql.extras.attributes(),
             (std::vector<XmlAttribute>{
                 {"xmlns", "x-schema:#VssComponentMetadata"}}));
   ASSERT_EQ(sql.components.size(), 2U);
   EXPECT_EQ(sql.components[0].full_path(), "KESTREL-SRV04\\Payroll");
   EXPECT_EQ(sql.components[0].backup_stamp, "CAAAAIBqBM21ddoB");
   ASSERT_TRUE(sql.components[0].backup_metadata.has_value());
-  EXPECT_EQ(sql.components[0].backup_metadata->extras.attributes,
+  EXPECT_EQ(sql.components[0].backup_metadata->extras.attributes(),
             (std::vector<XmlAttribute>{{"xmlns", ""}}));
   EXPECT_FALSE(b.is_restore_time());
 }

@@ -19,13 +19,18 @@ fs::path env_path(const char* name, const char* fallback) {
 fs::path testdata_dir() { return env_path("VSSMETA_TESTDATA", "testdata"); }
 
 std::optional<fs::path> samples_dir() {
-  fs::path p = env_path("VSSMETA_SAMPLES", "../shared/vss-samples");
+  const fs::path fallback =
+      testdata_dir() / ".." / ".." / "shared" / "vss-samples";
+  fs::path p = env_path("VSSMETA_SAMPLES", fallback.string().c_str());
   std::error_code ec;
   if (fs::is_directory(p / "diskshadow-ws2012-sql2017", ec)) return p;
   return std::nullopt;
 }
 
-fs::path schemas_dir() { return env_path("VSSMETA_SCHEMAS", "schemas"); }
+fs::path schemas_dir() {
+  const fs::path fallback = testdata_dir() / ".." / "schemas";
+  return env_path("VSSMETA_SCHEMAS", fallback.string().c_str());
+}
 
 std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -25,6 +25,9 @@ struct GoldenCase {
   const char* err;  // golden file for stderr, or nullptr for "empty"
 };
 
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
+
 class DumpGolden : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(DumpGolden, MatchesExpectedOutput) {

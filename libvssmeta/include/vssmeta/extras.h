@@ -7,9 +7,11 @@
 /// an `Extras`; the serializer writes it back.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "vssmeta/export.h"
 #include "vssmeta/location.h"
 
 namespace vssmeta {
@@ -41,15 +43,39 @@ struct XmlElement {
 /// Known attributes whose value could not be interpreted (an unknown enum
 /// spelling, `selectable="maybe"`) are kept here too, verbatim, and the
 /// parser reports them as warnings.
-struct Extras {
-  std::vector<XmlAttribute> attributes;
-  std::vector<XmlElement> elements;
-  std::string text;
+///
+/// A value type that costs one pointer while empty, which it almost always
+/// is: a large writer has hundreds of thousands of file descriptors, each
+/// with its own Extras. Copies are deep; an empty Extras equals a default one.
+class VSSMETA_EXPORT Extras {
+ public:
+  Extras() noexcept;
+  Extras(const Extras& other);
+  Extras& operator=(const Extras& other);
+  Extras(Extras&& other) noexcept;
+  Extras& operator=(Extras&& other) noexcept;
+  ~Extras();
 
-  bool empty() const {
-    return attributes.empty() && elements.empty() && text.empty();
-  }
-  friend bool operator==(const Extras&, const Extras&) = default;
+  /// Unknown attributes (and uninterpretable known ones), in document order.
+  const std::vector<XmlAttribute>& attributes() const;
+  /// Unknown child elements, whole, each with its original position.
+  const std::vector<XmlElement>& elements() const;
+  /// Non-blank character data, concatenated.
+  const std::string& text() const;
+
+  /// Write access; allocates the storage on first use.
+  std::vector<XmlAttribute>& mutable_attributes();
+  std::vector<XmlElement>& mutable_elements();
+  std::string& mutable_text();
+
+  bool empty() const;
+
+  friend VSSMETA_EXPORT bool operator==(const Extras& a, const Extras& b);
+
+ private:
+  struct Data;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
 }  // namespace vssmeta

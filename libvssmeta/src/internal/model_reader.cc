@@ -173,7 +173,7 @@ class AttributeBinder {
     for (std::size_t i = 0; i < attrs_.size(); ++i) {
       if (used(i)) continue;
       const XmlAttr& a = attrs_[i];
-      extras.attributes.push_back(
+      extras.mutable_attributes().push_back(
           XmlAttribute{std::string(a.name), std::string(a.value)});
       if (!is_namespace_declaration(a.name) && !rejected(i)) {
         reader_.warn(reader_.at(a.offset), "unknown-attribute",
@@ -293,10 +293,10 @@ bool ModelReader::read_children(Extras& extras, F&& on_child) {
       case XmlEvent::kEnd:
         return true;
       case XmlEvent::kText:
-        if (extras.text.empty()) {
+        if (extras.text().empty()) {
           warn(here(), "unexpected-text", "text content kept verbatim");
         }
-        extras.text.append(xml_.text());
+        extras.mutable_text().append(xml_.text());
         break;
       case XmlEvent::kStart: {
         Child c = on_child(xml_.local_name());
@@ -306,7 +306,7 @@ bool ModelReader::read_children(Extras& extras, F&& on_child) {
                fmt::format("unknown element <{}> kept", xml_.name()));
           XmlElement e;
           if (!read_unknown(e, position)) return false;
-          extras.elements.push_back(std::move(e));
+          extras.mutable_elements().push_back(std::move(e));
         }
         ++position;
         break;

@@ -31,6 +31,38 @@ struct DumpCommand {
   std::vector<std::string> components;
 };
 
+// For --format xml, filters choose a document instead of cutting one down:
+// the WMDs that match them, and the BCDs only when no filter is given.
+std::vector<const WriterMetadata*> matching_writers(const CaptureSet& capture,
+                                                   const DumpOptions& options) {
+  std::vector<const WriterMetadata*> out;
+  for (const WriterMetadata& w : capture.writers) {
+    CaptureSet one;
+    one.writers.push_back(w);
+    if (!filter_capture(one, options).writers.empty()) out.push_back(&w);
+  }
+  return out;
+}
+
+bool has_filters(const DumpOptions& options) {
+  return !options.writers.empty() || !options.components.empty();
+}
+
+std::size_t count_documents(const CaptureSet& capture,
+                            const DumpOptions& options) {
+  return matching_writers(capture, options).size() +
+         (has_filters(options) ? 0 : capture.backup_components.size());
+}
+
+// The one selected document as XML, or "" when not exactly one is selected.
+std::string select_one_document(const CaptureSet& capture,
+                                const DumpOptions& options) {
+  if (count_documents(capture, options) != 1) return {};
+  auto writers = matching_writers(capture, options);
+  return writers.empty() ? to_xml(capture.backup_components.front())
+                         : to_xml(*writers.front());
+}
+
 int run_dump(const DumpCommand& cmd, Io& io) {
   Diagnostics diagnostics;
   LoadOptions load_options;
@@ -60,17 +92,16 @@ int run_dump(const DumpCommand& cmd, Io& io) {
   if (cmd.format == "json") {
     dump_json(shown, text, options);
   } else if (cmd.format == "xml") {
-    const std::size_t n = shown.writers.size() + shown.backup_components.size();
-    if (n != 1) {
+    const std::string xml = select_one_document(capture, options);
+    if (xml.empty()) {
       io.err << fmt::format(
-          "vssmeta: error: --format xml writes exactly one document, and "
-          "{} are selected; pick one with --writer or pass a single file\n",
-          n);
+          "vssmeta: error: --format xml writes exactly one whole document, "
+          "and {} are selected; pick one with --writer or pass a single "
+          "file\n",
+          count_documents(capture, options));
       return kExitUsage;
     }
-    text << (shown.writers.empty() ? to_xml(shown.backup_components.front())
-                                   : to_xml(shown.writers.front()))
-         << '\n';
+    text << xml << '\n';
   } else {
     dump_text(shown, text, options);
   }

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/hierarchy.h"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace vssmeta {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+Component make(std::optional<std::string> logical_path, std::string name) {
+  Component c;
+  c.logical_path = std::move(logical_path);
+  c.name = std::move(name);
+  return c;
+}
+
+WriterMetadata writer_with(std::vector<Component> components) {
+  WriterMetadata w;
+  w.has_backup_locations = true;
+  w.components = std::move(components);
+  return w;
+}
+
+std::vector<std::string> names(const std::vector<HierarchyNode>& nodes) {
+  std::vector<std::string> out;
+  for (const HierarchyNode& n : nodes) out.push_back(n.name);
+  return out;
+}
+
+// One line per node: indentation, path, and the component indices.
+void flatten(const HierarchyNode& n, int depth, std::string& out) {
+  out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + n.path;
+  for (std::size_t i : n.components) out += " #" + std::to_string(i);
+  out += '\n';
+  for (const HierarchyNode& c : n.children) flatten(c, depth + 1, out);
+}
+
+std::string flatten(const ComponentTree& tree) {
+  std::string out;
+  for (const HierarchyNode& r : tree.roots) flatten(r, 0, out);
+  return out;
+}
+
+TEST(SplitLogicalPath, DropsEmptyElements) {
+  EXPECT_THAT(split_logical_path(""), IsEmpty());
+  EXPECT_THAT(split_logical_path("\\"), IsEmpty());
+  EXPECT_THAT(split_logical_path("A"), ElementsAre("A"));
+  EXPECT_THAT(split_logical_path("\\A\\\\B\\"), ElementsAre("A", "B"));
+  EXPECT_THAT(split_logical_path("WIN-X\\SQL2017"),
+              ElementsAre("WIN-X", "SQL2017"));
+}
+
+TEST(FoldCase, LowersAsciiOnly) {
+  EXPECT_EQ(fold_case("Volume{ABC}\\Boot"), "volume{abc}\\boot");
+  // Non-ASCII bytes (UTF-8 for "É") are left alone.
+  EXPECT_EQ(fold_case("\xC3\x89T\xC3\x89"), "\xC3\x89t\xC3\x89");
+}
+
+TEST(BuildComponentTree, EmptyWriterHasNoRoots) {
+  EXPECT_THAT(build_component_tree(WriterMetadata{}).roots, IsEmpty());
+}
+
+TEST(BuildComponentTree, TopLevelComponentsWithAndWithoutLogicalPath) {
+  const ComponentTree tree = build_component_tree(
+      writer_with({make(std::nullopt, "Registry"), make("", "COM+ REGDB")}));
+  EXPECT_EQ(flatten(tree),
+            "COM+ REGDB #1\n"
+            "Registry #0\n");
+}
+
+TEST(BuildComponentTree, NestedPathsAndUndeclaredIntermediates) {
+  // The ASR Writer shape: `ASR\ASR`, `Volumes\Volume{...}`, `Disks\harddisk0`
+  // and a BCD component; Volumes and Disks are never declared themselves.
+  const ComponentTree tree = build_component_tree(writer_with({
+      make("ASR", "ASR"),
+      make("Volumes", "Volume{c7463aba}"),
+      make("Disks", "harddisk0"),
+      make("ASR", "BCD"),
+      make("Volumes", "Volume{0a1b}"),
+  }));
+  EXPECT_EQ(flatten(tree),
+            "ASR\n"
+            "  ASR\\ASR #0\n"
+            "  ASR\\BCD #3\n"
+            "Disks\n"
+            "  Disks\\harddisk0 #2\n"
+            "Volumes\n"
+            "  Volumes\\Volume{0a1b} #4\n"
+            "  Volumes\\Volume{c7463aba} #1\n");
+  ASSERT_EQ(tree.roots.size(), 3u);
+  EXPECT_FALSE(tree.roots[0].declared());
+  EXPECT_TRUE(tree.roots[0].children[0].declared());
+}
+
+TEST(BuildComponentTree, DeclaredParentAndDeepChild) {
+  // A component may sit both on a declared parent and several levels below
+  // it, with an undeclared level in between (the MS docs' QueryLogs case).
+  const ComponentTree tree = build_component_tree(writer_with({
+      make("writerData\\QueryLogs", "Today"),
+      make(std::nullopt, "writerData"),
+  }));
+  EXPECT_EQ(flatten(tree),
+            "writerData #1\n"
+            "  writerData\\QueryLogs\n"
+            "    writerData\\QueryLogs\\Today #0\n");
+  const HierarchyNode& logs = tree.roots.at(0).children.at(0);
+  EXPECT_EQ(logs.name, "QueryLogs");
+  EXPECT_FALSE(logs.declared());
+}
+
+TEST(BuildComponentTree, MergesCaseInsensitivelyKeepingFirstSpelling) {
+  const ComponentTree tree = build_component_tree(writer_with({
+      make("WIN-X\\SQL2017", "master"),
+      make("win-x\\sql2017", "model"),
+      make("Win-X", "SQL2017"),
+  }));
+  EXPECT_EQ(flatten(tree),
+            "WIN-X\n"
+            "  WIN-X\\SQL2017 #2\n"
+            "    WIN-X\\SQL2017\\master #0\n"
+            "    WIN-X\\SQL2017\\model #1\n");
+}
+
+TEST(BuildComponentTree, ExtraBackslashesAreIgnored) {
+  const ComponentTree tree = build_component_tree(
+      writer_with({make("\\A\\\\B\\", "C"), make("A\\B", "D")}));
+  EXPECT_EQ(flatten(tree),
+            "A\n"
+            "  A\\B\n"
+            "    A\\B\\C #0\n"
+            "    A\\B\\D #1\n");
+}
+
+TEST(BuildComponentTree, DuplicatesShareOneNodeInDocumentOrder) {
+  const ComponentTree tree = build_component_tree(writer_with({
+      make("A", "x"),
+      make("a", "X"),
+      make("A", "x"),
+  }));
+  ASSERT_EQ(tree.roots.size(), 1u);
+  ASSERT_EQ(tree.roots[0].children.size(), 1u);
+  const HierarchyNode& x = tree.roots[0].children[0];
+  EXPECT_EQ(x.name, "x");
+  EXPECT_THAT(x.components, ElementsAre(0u, 1u, 2u));
+}
+
+TEST(BuildComponentTree, ChildrenSortedByFoldedName) {
+  const ComponentTree tree = build_component_tree(writer_with({
+      make(std::nullopt, "b"),
+      make(std::nullopt, "C"),
+      make(std::nullopt, "a"),
+      make(std::nullopt, "B2"),
+      make(std::nullopt, "_x"),
+  }));
+  // Folded: "_x" (0x5F) sorts after digits/upper case but before letters.
+  EXPECT_THAT(names(tree.roots), ElementsAre("_x", "a", "b", "B2", "C"));
+}
+
+TEST(BuildComponentTree, NameIsOneElementEvenWithBackslash) {
+  const ComponentTree tree =
+      build_component_tree(writer_with({make("A", "x\\y")}));
+  ASSERT_EQ(tree.roots.at(0).children.size(), 1u);
+  EXPECT_EQ(tree.roots[0].children[0].name, "x\\y");
+  EXPECT_EQ(tree.roots[0].children[0].path, "A\\x\\y");
+}
+
+TEST(BuildComponentTree, ThousandsOfComponentsAreFast) {
+  // The System Writer has thousands of components; a linear sibling search
+  // would be quadratic. 60,000 siblings under one parent must stay quick.
+  std::vector<Component> many;
+  for (int i = 0; i < 60000; ++i) {
+    many.push_back(
+        make("Root\\Group" + std::to_string(i % 3), "c" + std::to_string(i)));
+  }
+  const WriterMetadata w = writer_with(std::move(many));
+  const auto start = std::chrono::steady_clock::now();
+  const ComponentTree tree = build_component_tree(w);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_EQ(tree.roots.size(), 1u);
+  ASSERT_EQ(tree.roots[0].children.size(), 3u);
+  EXPECT_EQ(tree.roots[0].children[0].children.size(), 20000u);
+  const HierarchyNode& group2 = tree.roots[0].children[2];
+  EXPECT_EQ(group2.path, "Root\\Group2");
+  EXPECT_TRUE(std::is_sorted(
+      group2.children.begin(), group2.children.end(),
+      [](const auto& a, const auto& b) { return a.name < b.name; }));
+  EXPECT_EQ(group2.children.front().path, "Root\\Group2\\c10001");
+  // Generous for debug and sanitizer builds; a quadratic build takes minutes.
+  EXPECT_LT(elapsed, std::chrono::seconds(10));
+}
+
+}  // namespace
+}  // namespace vssmeta
