@@ -26,7 +26,8 @@ Result<Document> parse_document(std::string_view bytes,
   source.name = options.source_name;
   source.encoding = decoded->encoding;
   source.byte_order_mark = decoded->byte_order_mark;
-  return internal::read_document(decoded->text(), std::move(source), options);
+  return internal::read_document(decoded->text(), decoded->ascii,
+                                 std::move(source), options);
 }
 
 namespace {

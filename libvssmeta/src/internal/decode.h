@@ -20,6 +20,8 @@ class DecodedText {
 
   Encoding encoding = Encoding::kUtf8;
   bool byte_order_mark = false;
+  /// True when every character is ASCII (bytes are columns then).
+  bool ascii = false;
 
  private:
   friend Result<DecodedText> decode_input(std::string_view, const std::string&);

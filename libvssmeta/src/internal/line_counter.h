@@ -12,7 +12,10 @@ namespace vssmeta::internal {
 
 class LineCounter {
  public:
-  explicit LineCounter(std::string_view text) : text_(text) {}
+  /// `ascii`: the caller knows every byte is ASCII, so columns are bytes
+  /// and need no counting.
+  explicit LineCounter(std::string_view text, bool ascii = false)
+      : text_(text), ascii_(ascii) {}
 
   /// The position of byte `offset`. Amortised O(1) per call when offsets do
   /// not decrease; a smaller offset restarts from the beginning.
@@ -20,6 +23,7 @@ class LineCounter {
 
  private:
   std::string_view text_;
+  bool ascii_ = false;
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   std::size_t column_ = 1;

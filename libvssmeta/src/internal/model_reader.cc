@@ -38,10 +38,10 @@ bool mixed_case_hex(std::string_view s) {
 
 class ModelReader {
  public:
-  ModelReader(std::string_view text, SourceInfo source,
+  ModelReader(std::string_view text, bool ascii, SourceInfo source,
               const ParseOptions& options)
       : xml_(text, options.max_depth),
-        lines_(text),
+        lines_(text, ascii),
         options_(options),
         source_(std::move(source)) {}
 
@@ -97,17 +97,17 @@ class AttributeBinder {
     if (attrs.size() > 64) overflow_.assign(attrs.size() - 64, false);
   }
 
-  void operator()(const char* name, std::string& field) {
+  void operator()(std::string_view name, std::string& field) {
     if (const XmlAttr* a = find(name)) {
       field.assign(a->value);
     } else {
       missing(name);
     }
   }
-  void operator()(const char* name, std::optional<std::string>& field) {
+  void operator()(std::string_view name, std::optional<std::string>& field) {
     if (const XmlAttr* a = find(name)) field.emplace(a->value);
   }
-  void operator()(const char* name, std::optional<bool>& field) {
+  void operator()(std::string_view name, std::optional<bool>& field) {
     const XmlAttr* a = find(name);
     if (a == nullptr) return;
     if (a->value == "yes") {
@@ -118,7 +118,7 @@ class AttributeBinder {
       reject(*a, "invalid-value", "expected yes or no");
     }
   }
-  void operator()(const char* name, std::optional<std::uint32_t>& field) {
+  void operator()(std::string_view name, std::optional<std::uint32_t>& field) {
     const XmlAttr* a = find(name);
     if (a == nullptr) return;
     std::uint32_t v = 0;
@@ -133,7 +133,7 @@ class AttributeBinder {
   }
   template <typename E>
     requires std::is_enum_v<E>
-  void operator()(const char* name, std::optional<E>& field) {
+  void operator()(std::string_view name, std::optional<E>& field) {
     const XmlAttr* a = find(name);
     if (a == nullptr) return;
     if (auto v = from_xml<E>(a->value)) {
@@ -142,7 +142,7 @@ class AttributeBinder {
       reject(*a, "unknown-value", "not a spelling this version knows");
     }
   }
-  void operator()(const char* name, Guid& field) {
+  void operator()(std::string_view name, Guid& field) {
     const XmlAttr* a = find(name);
     if (a == nullptr) {
       missing(name);
@@ -157,7 +157,7 @@ class AttributeBinder {
                                     name, a->value));
     }
   }
-  void operator()(const char* name, std::optional<Guid>& field) {
+  void operator()(std::string_view name, std::optional<Guid>& field) {
     const XmlAttr* a = find(name);
     if (a == nullptr) return;
     if (auto g = Guid::parse(a->value)) {
@@ -170,7 +170,9 @@ class AttributeBinder {
 
   /// Moves every attribute no field took into `extras`, in document order.
   void finish(Extras& extras) {
-    for (std::size_t i = 0; i < attrs_.size(); ++i) {
+    const std::size_t n = attrs_.size();
+    if (n < 64 && used_bits_ == (std::uint64_t{1} << n) - 1) return;
+    for (std::size_t i = 0; i < n; ++i) {
       if (used(i)) continue;
       const XmlAttr& a = attrs_[i];
       extras.mutable_attributes().push_back(
@@ -184,16 +186,25 @@ class AttributeBinder {
   }
 
  private:
+  // Attributes usually come in the order the field table asks for them, so
+  // the search starts after the previous hit: one comparison per field.
+  // Names are unique (the reader refuses duplicates), so a hit is final.
   const XmlAttr* find(std::string_view name) {
-    for (std::size_t i = 0; i < attrs_.size(); ++i) {
-      if (!used(i) && attrs_[i].name == name) {
-        set_used(i, true);
-        return &attrs_[i];
-      }
+    const std::size_t n = attrs_.size();
+    for (std::size_t i = next_; i < n; ++i) {
+      if (attrs_[i].name == name) return take(i);
+    }
+    for (std::size_t i = 0; i < next_ && i < n; ++i) {
+      if (attrs_[i].name == name) return take(i);
     }
     return nullptr;
   }
-  void missing(const char* name) {
+  const XmlAttr* take(std::size_t i) {
+    set_used(i, true);
+    next_ = i + 1;
+    return &attrs_[i];
+  }
+  void missing(std::string_view name) {
     reader_.set_error(ErrorCode::kMissingAttribute, where_,
                       fmt::format("{} has no {}", element_, name));
   }
@@ -238,6 +249,7 @@ class AttributeBinder {
     }
   }
   std::uint64_t used_bits_ = 0;
+  std::size_t next_ = 0;
   std::vector<bool> overflow_;
   std::vector<std::size_t> rejected_;
 };
@@ -588,9 +600,9 @@ Result<Document> ModelReader::read() {
 
 }  // namespace
 
-Result<Document> read_document(std::string_view text, SourceInfo source,
-                               const ParseOptions& options) {
-  ModelReader reader(text, std::move(source), options);
+Result<Document> read_document(std::string_view text, bool ascii,
+                               SourceInfo source, const ParseOptions& options) {
+  ModelReader reader(text, ascii, std::move(source), options);
   return reader.read();
 }
 

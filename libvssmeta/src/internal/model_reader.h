@@ -9,9 +9,10 @@
 
 namespace vssmeta::internal {
 
-/// Reads the VSS document in `text` (valid UTF-8, already decoded).
-/// `source` carries the encoding facts; the envelope flags are filled in.
-Result<Document> read_document(std::string_view text, SourceInfo source,
-                               const ParseOptions& options);
+/// Reads the VSS document in `text` (valid UTF-8, already decoded; `ascii`
+/// when it is all ASCII). `source` carries the encoding facts; the envelope
+/// flags are filled in.
+Result<Document> read_document(std::string_view text, bool ascii,
+                               SourceInfo source, const ParseOptions& options);
 
 }  // namespace vssmeta::internal

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -40,6 +41,31 @@ bool is_blank(std::string_view s) {
 }
 
 constexpr std::size_t kSmallAttributeCount = 16;
+
+bool has_byte(std::uint64_t w, std::uint64_t repeated) {
+  constexpr std::uint64_t kLow = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t x = w ^ repeated;
+  return ((x - kLow) & ~x & kHigh) != 0;
+}
+
+// Looks for '<' (returned: not allowed in a value) and '&' (sets
+// `has_reference`) in [p, end), eight bytes at a time: values are short and
+// there are millions of them, so this beats two memchr calls.
+const char* scan_value(const char* p, const char* end, bool& has_reference) {
+  constexpr std::uint64_t kLt = 0x3C3C3C3C3C3C3C3CULL;
+  constexpr std::uint64_t kAmp = 0x2626262626262626ULL;
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    if (has_byte(w, kLt) || has_byte(w, kAmp)) break;
+  }
+  for (; p < end; ++p) {
+    if (*p == '<') return p;
+    has_reference |= *p == '&';
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -283,24 +309,23 @@ bool XmlReader::parse_start_tag() {
     }
     const char quote = text_in_[pos_++];
     const std::size_t value_start = pos_;
-    bool has_reference = false;
-    const char* p = text_in_.data() + pos_;
-    const char* end = text_in_.data() + text_in_.size();
-    while (p < end && *p != quote) {
-      if (*p == '<') {
-        return fail(static_cast<std::size_t>(p - text_in_.data()),
-                    fmt::format("'<' in the value of attribute '{}'",
-                                attr_name));
-      }
-      has_reference |= *p == '&';
-      ++p;
-    }
-    if (p == end) {
+    // memchr finds the closing quote, then checks the value for '<' and
+    // '&': measured faster than one byte loop on this hot path.
+    const char* begin = text_in_.data() + pos_;
+    const auto* close = static_cast<const char*>(
+        std::memchr(begin, quote, text_in_.size() - pos_));
+    if (close == nullptr) {
       return fail(attr_offset,
                   fmt::format("unterminated value of attribute '{}'",
                               attr_name));
     }
-    pos_ = static_cast<std::size_t>(p - text_in_.data()) + 1;
+    bool has_reference = false;
+    if (const char* lt = scan_value(begin, close, has_reference)) {
+      return fail(static_cast<std::size_t>(lt - text_in_.data()),
+                  fmt::format("'<' in the value of attribute '{}'",
+                              attr_name));
+    }
+    pos_ = static_cast<std::size_t>(close - text_in_.data()) + 1;
     std::string_view raw = text_in_.substr(value_start,
                                            pos_ - 1 - value_start);
     if (has_reference) {

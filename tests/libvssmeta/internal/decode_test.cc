@@ -344,3 +344,22 @@ TEST(AppendUtf8, NulIsOneByte) {
 
 }  // namespace
 }  // namespace vssmeta::internal
+
+namespace vssmeta::internal {
+namespace {
+
+// Regression: an ASCII input whose length is a multiple of 32 ended the
+// 32-byte fast path exactly at the end, and the terminating byte past the
+// input was then read as a NUL character.
+TEST(DecodeInput, AsciiMultipleOf32BytesIsValid) {
+  for (std::size_t size : {32U, 64U, 224U}) {
+    const std::string text(size, 'a');
+    auto r = decode_input(std::string_view(text.data(), text.size()), "x");
+    ASSERT_TRUE(r.has_value()) << size << ": " << to_string(r.error());
+    EXPECT_TRUE(r->ascii);
+    EXPECT_EQ(r->text().size(), size);
+  }
+}
+
+}  // namespace
+}  // namespace vssmeta::internal
