@@ -16,9 +16,10 @@
 #include <iostream>
 #include <map>
 #include <optional>
-#include <pugixml.hpp>
 #include <string>
 #include <vector>
+
+#include <pugixml.hpp>
 
 #ifndef _WIN32
 #include <unistd.h>
@@ -249,8 +250,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
       std::snprintf(line, sizeof line,
                     "ratio parse/pugixml (%s): %.2f  (%.1f ms / %.1f ms)%s\n",
                     dataset.c_str(), p / b, p * 1e3, b * 1e3,
-                    dataset == "system_50mb/free:0" ? "  (target <= 1.5)"
-                                                    : "");
+                    dataset == "system_50mb/free:0" ? "  (target <= 1.5)" : "");
       out << line;
       ++printed;
     }

@@ -16,17 +16,17 @@
 // where ratio = peak_rss_bytes / file_bytes and baseline_rss_bytes is the
 // peak after reading the input, before parsing. Exit codes: 0 OK, 1 error
 // (I/O, parse failure), 2 usage.
-#include <sys/resource.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <iterator>
 #include <optional>
-#include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <sys/resource.h>
+
+#include <pugixml.hpp>
 
 #include "generate.h"
 #include "vssmeta/parse.h"

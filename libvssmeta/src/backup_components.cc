@@ -10,9 +10,8 @@ std::string BcdComponent::full_path() const {
 bool BackupComponents::is_restore_time() const {
   for (const WriterComponents& w : writers) {
     for (const BcdComponent& c : w.components) {
-      if (c.selected_for_restore || c.restore_target ||
-          c.file_restore_status || c.additional_restores ||
-          c.restore_options || c.restore_metadata ||
+      if (c.selected_for_restore || c.restore_target || c.file_restore_status ||
+          c.additional_restores || c.restore_options || c.restore_metadata ||
           !c.new_targets.empty() || !c.directed_targets.empty() ||
           !c.restore_subcomponents.empty() ||
           !c.alternate_location_mappings.empty() ||

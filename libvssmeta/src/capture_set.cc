@@ -31,10 +31,10 @@ Result<std::string> read_stream(std::istream& in, const std::string& name,
     in.read(buf, sizeof buf);
     data.append(buf, static_cast<std::size_t>(in.gcount()));
     if (data.size() > max_bytes) {
-      return Error{ErrorCode::kUnsupported,
-                   fmt::format("input is larger than the limit of {} bytes",
-                               max_bytes),
-                   Location{name, 0, 0}};
+      return Error{
+          ErrorCode::kUnsupported,
+          fmt::format("input is larger than the limit of {} bytes", max_bytes),
+          Location{name, 0, 0}};
     }
   }
   if (in.bad()) return io_error(name, "cannot read");
@@ -55,8 +55,8 @@ Result<std::string> read_file(const fs::path& path, const std::string& name,
   if (!in) {
     std::error_code exists_ec;
     const bool exists = fs::exists(path, exists_ec);
-    return io_error(name, exists ? "cannot open for reading"
-                                 : "no such file or directory");
+    return io_error(
+        name, exists ? "cannot open for reading" : "no such file or directory");
   }
   return read_stream(in, name, max_bytes);
 }
@@ -75,8 +75,10 @@ bool natural_less(const std::string& a, const std::string& b) {
       while (j2 < b.size() && b[j2] == '0') ++j2;
       std::size_t ie = i2;
       std::size_t je = j2;
-      while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
-      while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
+      while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
+        ++ie;
+      while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
+        ++je;
       if (ie - i2 != je - j2) return ie - i2 < je - j2;
       int c = a.compare(i2, ie - i2, b, j2, je - j2);
       if (c != 0) return c < 0;
@@ -151,20 +153,21 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
     if (doc.error().code != ErrorCode::kUnexpectedRoot) {
       return std::move(doc).error();
     }
-    if (auto manifest = parse_cab_manifest(*bytes, po); manifest && !set.manifest) {
+    if (auto manifest = parse_cab_manifest(*bytes, po);
+        manifest && !set.manifest) {
       set.manifest = std::move(*manifest);
       continue;
     }
     if (options.parse.diagnostics != nullptr) {
       options.parse.diagnostics->push_back(Diagnostic{
-          Severity::kWarning, "skipped-file",
-          "skipped: " + doc.error().message,
+          Severity::kWarning, "skipped-file", "skipped: " + doc.error().message,
           doc.error().where.value_or(Location{file_name, 0, 0})});
     }
   }
   if (set.writers.empty() && set.backup_components.empty()) {
-    return io_error(name, "folder holds no writer metadata or backup "
-                          "components document (*.xml)");
+    return io_error(name,
+                    "folder holds no writer metadata or backup "
+                    "components document (*.xml)");
   }
   if (set.manifest && options.parse.diagnostics != nullptr &&
       set.manifest->writers.size() != set.writers.size()) {
@@ -217,9 +220,9 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
     } else if (n == "BackupComponents") {
       m.backup_components_file = attr("File");
     } else if (n == "Writer") {
-      m.writers.push_back(ManifestWriter{
-          decode_manifest_name(attr("Name").value_or("")),
-          attr("MetadataFile").value_or("")});
+      m.writers.push_back(
+          ManifestWriter{decode_manifest_name(attr("Name").value_or("")),
+                         attr("MetadataFile").value_or("")});
     }
   }
   return m;

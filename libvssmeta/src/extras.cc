@@ -37,7 +37,9 @@ const std::vector<XmlAttribute>& Extras::attributes() const {
 const std::vector<XmlElement>& Extras::elements() const {
   return data_ ? data_->elements : kNoElements;
 }
-const std::string& Extras::text() const { return data_ ? data_->text : kNoText; }
+const std::string& Extras::text() const {
+  return data_ ? data_->text : kNoText;
+}
 
 Extras::Data& Extras::data() {
   if (!data_) data_ = std::make_unique<Data>();

@@ -13,13 +13,20 @@ std::string to_string(const Error& error) {
 
 const char* to_string(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kMalformedXml: return "malformed-xml";
-    case ErrorCode::kUnexpectedRoot: return "unexpected-root";
-    case ErrorCode::kMissingAttribute: return "missing-attribute";
-    case ErrorCode::kInvalidValue: return "invalid-value";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kIo:
+      return "io";
+    case ErrorCode::kMalformedXml:
+      return "malformed-xml";
+    case ErrorCode::kUnexpectedRoot:
+      return "unexpected-root";
+    case ErrorCode::kMissingAttribute:
+      return "missing-attribute";
+    case ErrorCode::kInvalidValue:
+      return "invalid-value";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }

@@ -14,9 +14,15 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
       case '"':
         if (attribute) {
           out += "&quot;";
@@ -61,11 +67,13 @@ class AttributeWriter {
     write(name, std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   template <typename E>
-    requires std::is_enum_v<E>
+  requires std::is_enum_v<E>
   void operator()(const char* name, const std::optional<E>& v) {
     if (v) write(name, to_xml(*v));
   }
-  void operator()(const char* name, const Guid& v) { write(name, v.spelling()); }
+  void operator()(const char* name, const Guid& v) {
+    write(name, v.spelling());
+  }
   void operator()(const char* name, const std::optional<Guid>& v) {
     if (v) write(name, v->spelling());
   }
@@ -103,7 +111,8 @@ class Writer {
     for (const XmlAttribute& a : extras.attributes()) {
       if (!is_namespace_declaration(a.name)) attribute(a);
     }
-    if (known_count == 0 && extras.elements().empty() && extras.text().empty()) {
+    if (known_count == 0 && extras.elements().empty() &&
+        extras.text().empty()) {
       out_ += "/>";
       return;
     }
@@ -188,8 +197,8 @@ void write_backup_locations(Writer& w, const WriterMetadata& m) {
   const std::size_t ne = m.exclude_files.size();
   const std::size_t ns = m.exclude_from_snapshot.size();
   w.open("BACKUP_LOCATIONS", m.backup_locations_extras);
-  w.close_open_tag("BACKUP_LOCATIONS", m.backup_locations_extras,
-                   nc + ne + ns, [&](std::size_t i) {
+  w.close_open_tag("BACKUP_LOCATIONS", m.backup_locations_extras, nc + ne + ns,
+                   [&](std::size_t i) {
                      if (i < nc) {
                        write_component(w, m.components[i]);
                      } else if (i < nc + ne) {
@@ -242,8 +251,8 @@ void write_bcd_component(Writer& w, const BcdComponent& c) {
 std::string to_xml(const WriterMetadata& m) {
   std::string out;
   Writer w(out);
-  const std::size_t known = 1 + (m.restore_method ? 1U : 0U) +
-                            (m.has_backup_locations ? 1U : 0U);
+  const std::size_t known =
+      1 + (m.restore_method ? 1U : 0U) + (m.has_backup_locations ? 1U : 0U);
   w.element("WRITER_METADATA", m, m.extras, known, [&](std::size_t i) {
     if (i == 0) return w.leaf("IDENTIFICATION", m.identity);
     if (i == 1 && m.restore_method) {
@@ -263,14 +272,13 @@ std::string to_xml(const WriterMetadata& m) {
 std::string to_xml(const BackupComponents& b) {
   std::string out;
   Writer w(out);
-  w.element("BACKUP_COMPONENTS", b, b.extras, b.writers.size(),
-            [&](std::size_t i) {
-              const WriterComponents& wc = b.writers[i];
-              w.element("WRITER_COMPONENTS", wc, wc.extras,
-                        wc.components.size(), [&](std::size_t j) {
-                          write_bcd_component(w, wc.components[j]);
-                        });
-            });
+  w.element(
+      "BACKUP_COMPONENTS", b, b.extras, b.writers.size(), [&](std::size_t i) {
+        const WriterComponents& wc = b.writers[i];
+        w.element(
+            "WRITER_COMPONENTS", wc, wc.extras, wc.components.size(),
+            [&](std::size_t j) { write_bcd_component(w, wc.components[j]); });
+      });
   return out;
 }
 

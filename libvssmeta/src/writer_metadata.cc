@@ -5,21 +5,26 @@ namespace vssmeta {
 
 const char* element_name(FileDescriptorKind kind) {
   switch (kind) {
-    case FileDescriptorKind::kFileList: return "FILE_LIST";
-    case FileDescriptorKind::kDatabaseFiles: return "DATABASE_FILES";
-    case FileDescriptorKind::kDatabaseLogFiles: return "DATABASE_LOGFILES";
-    case FileDescriptorKind::kExclude: return "EXCLUDE_FILES";
+    case FileDescriptorKind::kFileList:
+      return "FILE_LIST";
+    case FileDescriptorKind::kDatabaseFiles:
+      return "DATABASE_FILES";
+    case FileDescriptorKind::kDatabaseLogFiles:
+      return "DATABASE_LOGFILES";
+    case FileDescriptorKind::kExclude:
+      return "EXCLUDE_FILES";
     case FileDescriptorKind::kExcludeFromSnapshot:
       return "EXCLUDE_FILES_FROM_SNAPSHOT";
     case FileDescriptorKind::kAlternateLocationMapping:
       return "ALTERNATE_LOCATION_MAPPING";
-    case FileDescriptorKind::kNewTarget: return "NEW_TARGET";
+    case FileDescriptorKind::kNewTarget:
+      return "NEW_TARGET";
   }
   return "FILE_LIST";
 }
 
 std::string join_component_path(const std::optional<std::string>& logical_path,
-                                 const std::string& name) {
+                                const std::string& name) {
   if (!logical_path || logical_path->empty()) return name;
   std::string out = *logical_path;
   if (out.back() != '\\') out.push_back('\\');

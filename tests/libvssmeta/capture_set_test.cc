@@ -19,10 +19,11 @@ using testing::testdata_dir;
 class TempDir {
  public:
   TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("vssmeta-test-" + std::to_string(::testing::UnitTest::GetInstance()
-                                                  ->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    path_ =
+        fs::temp_directory_path() /
+        ("vssmeta-test-" +
+         std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -155,7 +156,8 @@ TEST(ParseCabManifest, RefusesOtherDocuments) {
 
 TEST(Merge, AppendsDocumentsAndKeepsTheFirstManifest) {
   auto a = load((testdata_dir() / "capture").string(), LoadOptions{});
-  auto b = load((testdata_dir() / "wmd/bits-writer.xml").string(), LoadOptions{});
+  auto b =
+      load((testdata_dir() / "wmd/bits-writer.xml").string(), LoadOptions{});
   ASSERT_OK(a);
   ASSERT_OK(b);
   merge(*a, std::move(*b));

@@ -208,11 +208,13 @@ TEST(ParseErrors, Utf16ErrorsCountCharactersNotBytes) {
 TEST(ParseErrors, ManyAttributesAndEntitiesStayCheap) {
   // A hostile tag: 20,000 distinct attributes, then a duplicate.
   std::string xml = "<WRITER_METADATA";
-  for (int i = 0; i < 20000; ++i) xml += " a" + std::to_string(i) + "=\"&amp;\"";
+  for (int i = 0; i < 20000; ++i)
+    xml += " a" + std::to_string(i) + "=\"&amp;\"";
   xml += " a7=\"\"/>";
   auto r = parse_document(xml);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message, "attribute 'a7' appears twice in <WRITER_METADATA>");
+  EXPECT_EQ(r.error().message,
+            "attribute 'a7' appears twice in <WRITER_METADATA>");
 }
 
 }  // namespace

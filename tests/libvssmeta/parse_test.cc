@@ -18,8 +18,8 @@ WriterMetadata load_wmd(const std::string& relative,
   ParseOptions options;
   options.source_name = relative;
   options.diagnostics = diagnostics;
-  auto r = parse_writer_metadata(read_bytes(testdata_dir() / relative),
-                                 options);
+  auto r =
+      parse_writer_metadata(read_bytes(testdata_dir() / relative), options);
   EXPECT_TRUE(r.has_value()) << (r ? "" : to_string(r.error()));
   return r ? std::move(*r) : WriterMetadata{};
 }
@@ -27,8 +27,8 @@ WriterMetadata load_wmd(const std::string& relative,
 BackupComponents load_bcd(const std::string& relative) {
   ParseOptions options;
   options.source_name = relative;
-  auto r = parse_backup_components(read_bytes(testdata_dir() / relative),
-                                   options);
+  auto r =
+      parse_backup_components(read_bytes(testdata_dir() / relative), options);
   EXPECT_TRUE(r.has_value()) << (r ? "" : to_string(r.error()));
   return r ? std::move(*r) : BackupComponents{};
 }
@@ -161,7 +161,8 @@ TEST(ParseWriterMetadata, KeepsUnknownContentAndWarnsWithPositions) {
   EXPECT_EQ(w.identity.extras.attributes()[0].value, "SOMETHING_NEW");
   EXPECT_EQ(w.identity.extras.attributes()[1].name, "futureFlag");
   ASSERT_EQ(w.components.size(), 2U);
-  EXPECT_EQ(w.components[0].caption, "Accounts & Ledgers for Caf\xC3\xA9 Nordlys");
+  EXPECT_EQ(w.components[0].caption,
+            "Accounts & Ledgers for Caf\xC3\xA9 Nordlys");
   EXPECT_EQ(w.components[1].name, "Bokf\xC3\xB8ring");
   ASSERT_EQ(w.components[0].extras.elements().size(), 1U);
   const XmlElement& future = w.components[0].extras.elements()[0];
@@ -222,8 +223,9 @@ TEST(ParseWriterMetadata, InvalidOptionalValuesAreKeptVerbatim) {
 }
 
 TEST(ParseWriterMetadata, WarningFloodsAreCut) {
-  std::string xml = "<WRITER_METADATA><IDENTIFICATION writerId=\"e8132975-6f93-"
-                    "4464-a53e-1050253ae220\"/><BACKUP_LOCATIONS>";
+  std::string xml =
+      "<WRITER_METADATA><IDENTIFICATION writerId=\"e8132975-6f93-"
+      "4464-a53e-1050253ae220\"/><BACKUP_LOCATIONS>";
   for (int i = 0; i < 150; ++i) xml += "<X/>";
   xml += "</BACKUP_LOCATIONS></WRITER_METADATA>";
   Diagnostics diagnostics;
@@ -249,9 +251,9 @@ TEST(ParseWriterMetadata, NamespacePrefixesAndEmptyNamespacesMatchLocalNames) {
 }
 
 TEST(ParseDocument, SixEncodingsAndWrappingsGiveEqualModels) {
-  const char* files[] = {"utf8.xml",          "utf8-bom-decl.xml",
-                         "utf16le-bom.xml",   "utf16le-nobom.xml",
-                         "utf16be-bom.xml",   "wrapped.xml"};
+  const char* files[] = {"utf8.xml",        "utf8-bom-decl.xml",
+                         "utf16le-bom.xml", "utf16le-nobom.xml",
+                         "utf16be-bom.xml", "wrapped.xml"};
   std::vector<WriterMetadata> models;
   for (const char* f : files) {
     models.push_back(load_wmd(std::string("encodings/") + f));
@@ -308,9 +310,9 @@ TEST(ParseBackupComponents, ReadsDocumentStateAndWriters) {
   EXPECT_EQ(sql.backup_schema, 881U);
   EXPECT_EQ(sql.instance_name, "Microsoft SQL Server 2019:SQLWriter");
   // The redundant namespace declaration is kept, not interpreted.
-  EXPECT_EQ(sql.extras.attributes(),
-            (std::vector<XmlAttribute>{
-                {"xmlns", "x-schema:#VssComponentMetadata"}}));
+  EXPECT_EQ(
+      sql.extras.attributes(),
+      (std::vector<XmlAttribute>{{"xmlns", "x-schema:#VssComponentMetadata"}}));
   ASSERT_EQ(sql.components.size(), 2U);
   EXPECT_EQ(sql.components[0].full_path(), "KESTREL-SRV04\\Payroll");
   EXPECT_EQ(sql.components[0].backup_stamp, "CAAAAIBqBM21ddoB");

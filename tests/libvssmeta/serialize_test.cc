@@ -55,9 +55,8 @@ TEST(Serialize, OutputIsWellFormedForAnIndependentParser) {
     ASSERT_OK(doc);
     const std::string xml = save(*doc);
     pugi::xml_document oracle;
-    pugi::xml_parse_result parsed =
-        oracle.load_buffer(xml.data(), xml.size(), pugi::parse_default,
-                           pugi::encoding_utf8);
+    pugi::xml_parse_result parsed = oracle.load_buffer(
+        xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
     EXPECT_TRUE(parsed) << parsed.description() << " at " << parsed.offset;
   }
 }
@@ -142,8 +141,9 @@ TEST(Serialize, BackupComponentsKeepNamespaceOddities) {
   auto bcd = parse_backup_components(bytes);
   ASSERT_OK(bcd);
   const std::string xml = to_xml(*bcd);
-  EXPECT_NE(xml.find("<WRITER_COMPONENTS xmlns=\"x-schema:#VssComponentMetadata\""),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("<WRITER_COMPONENTS xmlns=\"x-schema:#VssComponentMetadata\""),
+      std::string::npos)
       << "namespace declarations first, as Windows writes them: "
       << xml.substr(0, 400);
   EXPECT_NE(xml.find("<BACKUP_METADATA metadata=\""), std::string::npos);

@@ -71,8 +71,8 @@ namespace {
 const std::string& python() {
   static const std::string found = [] {
     for (const char* candidate : {"python3", "/usr/bin/python3"}) {
-      const std::string cmd = std::string(candidate) +
-                              " -c 'import jsonschema' >/dev/null 2>&1";
+      const std::string cmd =
+          std::string(candidate) + " -c 'import jsonschema' >/dev/null 2>&1";
       if (std::system(cmd.c_str()) == 0) return std::string(candidate);
     }
     return std::string();
@@ -85,17 +85,17 @@ bool have_python_jsonschema() { return !python().empty(); }
 
 std::string validate_json(const std::string& json, const fs::path& schema) {
   const fs::path dir = fs::temp_directory_path();
-  const fs::path doc = dir / ("vssmeta-validate-" +
-                              std::to_string(std::rand()) + ".json");
+  const fs::path doc =
+      dir / ("vssmeta-validate-" + std::to_string(std::rand()) + ".json");
   const fs::path log = doc.string() + ".log";
   std::ofstream(doc, std::ios::binary) << json;
   const std::string cmd =
-      python() + " -c 'import json,sys,jsonschema; "
+      python() +
+      " -c 'import json,sys,jsonschema; "
       "s=json.load(open(sys.argv[1])); d=json.load(open(sys.argv[2])); "
       "jsonschema.Draft202012Validator.check_schema(s); "
       "jsonschema.Draft202012Validator(s).validate(d)' '" +
-      schema.string() + "' '" + doc.string() + "' >'" + log.string() +
-      "' 2>&1";
+      schema.string() + "' '" + doc.string() + "' >'" + log.string() + "' 2>&1";
   const int rc = std::system(cmd.c_str());
   std::ifstream in(log);
   std::ostringstream s;

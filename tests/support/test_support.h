@@ -41,9 +41,9 @@ std::string validate_json(const std::string& json,
 }  // namespace vssmeta::testing
 
 /// Skips the current test when ../shared/vss-samples is not there.
-#define VSSMETA_REQUIRE_SAMPLES(var)                                       \
-  auto var##_opt = ::vssmeta::testing::samples_dir();                      \
-  if (!var##_opt) GTEST_SKIP() << "../shared/vss-samples is absent";       \
+#define VSSMETA_REQUIRE_SAMPLES(var)                                 \
+  auto var##_opt = ::vssmeta::testing::samples_dir();                \
+  if (!var##_opt) GTEST_SKIP() << "../shared/vss-samples is absent"; \
   const std::filesystem::path var = *var##_opt
 
 /// Asserts a Result holds a value, printing the error otherwise.

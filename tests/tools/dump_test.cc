@@ -44,46 +44,82 @@ TEST_P(DumpGolden, MatchesExpectedOutput) {
 
 INSTANTIATE_TEST_SUITE_P(
     Dump, DumpGolden,
-    ::testing::Values(
-        GoldenCase{"Capture", {"dump", "capture"}, kExitOk, "dump/capture.txt",
-                   nullptr},
-        GoldenCase{"CaptureJson", {"dump", "--format", "json", "capture"},
-                   kExitOk, "dump/capture.json", nullptr},
-        GoldenCase{"SystemWriterFiles",
-                   {"dump", "--files", "--max-files", "5",
-                    "wmd/system-writer.xml"},
-                   kExitOk, "dump/system-writer-files.txt", nullptr},
-        GoldenCase{"AsrWriter", {"dump", "wmd/asr-writer.xml"}, kExitOk,
-                   "dump/asr-writer.txt", nullptr},
-        GoldenCase{"NtdsWriter", {"dump", "--files", "wmd/ntds-writer.xml"},
-                   kExitOk, "dump/ntds-writer.txt", nullptr},
-        GoldenCase{"HypervWriterFilterComponent",
-                   {"dump", "--files", "--component",
-                    "A44AB3E0-A6E1-49A4-9C19-A2640FF24A5B",
-                    "wmd/hyperv-writer.xml"},
-                   kExitOk, "dump/hyperv-one-vm.txt", nullptr},
-        GoldenCase{"RestoreSession", {"dump", "bcd/restore-session.xml"},
-                   kExitOk, "dump/restore-session.txt", nullptr},
-        GoldenCase{"WriterFilterByGuid",
-                   {"dump", "--writer", "{AFBAB4A2-367D-4D15-A586-71DBB18F8485}",
-                    "capture"},
-                   kExitOk, "dump/capture-registry.txt", nullptr},
-        GoldenCase{"XmlOfOneWriter",
-                   {"dump", "--format", "xml", "--writer", "WMI Writer",
-                    "capture"},
-                   kExitOk, "dump/wmi-writer.xml", nullptr},
-        GoldenCase{"UnknownContentWarnsOnStderr",
-                   {"dump", "--files", "wmd/unknown-content.xml"}, kExitOk,
-                   "dump/unknown-content.txt", "dump/unknown-content.err"},
-        GoldenCase{"Truncated", {"dump", "invalid/truncated.xml"}, kExitError,
-                   "empty.txt", "dump/truncated.err"},
-        GoldenCase{"BillionLaughs", {"dump", "invalid/billion-laughs.xml"},
-                   kExitError, "empty.txt", "dump/billion-laughs.err"},
-        GoldenCase{"Utf16Odd", {"dump", "invalid/odd-utf16.xml"}, kExitError,
-                   "empty.txt", "dump/odd-utf16.err"},
-        GoldenCase{"XmlNeedsOneDocument",
-                   {"dump", "--format", "xml", "capture"}, kExitUsage,
-                   "empty.txt", "dump/xml-many.err"}),
+    ::testing::Values(GoldenCase{"Capture",
+                                 {"dump", "capture"},
+                                 kExitOk,
+                                 "dump/capture.txt",
+                                 nullptr},
+                      GoldenCase{"CaptureJson",
+                                 {"dump", "--format", "json", "capture"},
+                                 kExitOk,
+                                 "dump/capture.json",
+                                 nullptr},
+                      GoldenCase{"SystemWriterFiles",
+                                 {"dump", "--files", "--max-files", "5",
+                                  "wmd/system-writer.xml"},
+                                 kExitOk,
+                                 "dump/system-writer-files.txt",
+                                 nullptr},
+                      GoldenCase{"AsrWriter",
+                                 {"dump", "wmd/asr-writer.xml"},
+                                 kExitOk,
+                                 "dump/asr-writer.txt",
+                                 nullptr},
+                      GoldenCase{"NtdsWriter",
+                                 {"dump", "--files", "wmd/ntds-writer.xml"},
+                                 kExitOk,
+                                 "dump/ntds-writer.txt",
+                                 nullptr},
+                      GoldenCase{"HypervWriterFilterComponent",
+                                 {"dump", "--files", "--component",
+                                  "A44AB3E0-A6E1-49A4-9C19-A2640FF24A5B",
+                                  "wmd/hyperv-writer.xml"},
+                                 kExitOk,
+                                 "dump/hyperv-one-vm.txt",
+                                 nullptr},
+                      GoldenCase{"RestoreSession",
+                                 {"dump", "bcd/restore-session.xml"},
+                                 kExitOk,
+                                 "dump/restore-session.txt",
+                                 nullptr},
+                      GoldenCase{
+                          "WriterFilterByGuid",
+                          {"dump", "--writer",
+                           "{AFBAB4A2-367D-4D15-A586-71DBB18F8485}", "capture"},
+                          kExitOk,
+                          "dump/capture-registry.txt",
+                          nullptr},
+                      GoldenCase{"XmlOfOneWriter",
+                                 {"dump", "--format", "xml", "--writer",
+                                  "WMI Writer", "capture"},
+                                 kExitOk,
+                                 "dump/wmi-writer.xml",
+                                 nullptr},
+                      GoldenCase{"UnknownContentWarnsOnStderr",
+                                 {"dump", "--files", "wmd/unknown-content.xml"},
+                                 kExitOk,
+                                 "dump/unknown-content.txt",
+                                 "dump/unknown-content.err"},
+                      GoldenCase{"Truncated",
+                                 {"dump", "invalid/truncated.xml"},
+                                 kExitError,
+                                 "empty.txt",
+                                 "dump/truncated.err"},
+                      GoldenCase{"BillionLaughs",
+                                 {"dump", "invalid/billion-laughs.xml"},
+                                 kExitError,
+                                 "empty.txt",
+                                 "dump/billion-laughs.err"},
+                      GoldenCase{"Utf16Odd",
+                                 {"dump", "invalid/odd-utf16.xml"},
+                                 kExitError,
+                                 "empty.txt",
+                                 "dump/odd-utf16.err"},
+                      GoldenCase{"XmlNeedsOneDocument",
+                                 {"dump", "--format", "xml", "capture"},
+                                 kExitUsage,
+                                 "empty.txt",
+                                 "dump/xml-many.err"}),
     [](const auto& test_info) { return std::string(test_info.param.name); });
 
 TEST(Dump, StandardInputWorks) {
@@ -98,10 +134,11 @@ TEST(Dump, StandardInputWorks) {
 
 TEST(Dump, SixEncodingsGiveTheSameJsonApartFromSource) {
   std::vector<nlohmann::json> docs;
-  for (const char* f : {"utf8.xml", "utf8-bom-decl.xml", "utf16le-bom.xml",
-                        "utf16le-nobom.xml", "utf16be-bom.xml", "wrapped.xml"}) {
-    auto r = run_cli({"dump", "--format", "json",
-                      std::string("encodings/") + f});
+  for (const char* f :
+       {"utf8.xml", "utf8-bom-decl.xml", "utf16le-bom.xml", "utf16le-nobom.xml",
+        "utf16be-bom.xml", "wrapped.xml"}) {
+    auto r =
+        run_cli({"dump", "--format", "json", std::string("encodings/") + f});
     ASSERT_EQ(r.exit_code, kExitOk) << r.err;
     auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["writers"].size(), 1U);
@@ -113,8 +150,8 @@ TEST(Dump, SixEncodingsGiveTheSameJsonApartFromSource) {
 
 TEST(Dump, ColourOnlyOnATerminalOrWhenAsked) {
   auto plain = run_cli({"dump", "wmd/asr-writer.xml"}, "", true);
-  auto never = run_cli({"dump", "--color", "never", "wmd/asr-writer.xml"}, "",
-                       true);
+  auto never =
+      run_cli({"dump", "--color", "never", "wmd/asr-writer.xml"}, "", true);
   auto piped = run_cli({"dump", "wmd/asr-writer.xml"}, "", false);
   auto forced = run_cli({"dump", "--color", "always", "wmd/asr-writer.xml"});
   EXPECT_NE(plain.out.find("\x1b["), std::string::npos);
@@ -129,8 +166,8 @@ TEST(Dump, OutputFileIsWrittenWholeOrNotAtAll) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string target = (dir / "out.json").string();
-  auto ok = run_cli({"dump", "--format", "json", "-o", target,
-                     "wmd/bits-writer.xml"});
+  auto ok = run_cli(
+      {"dump", "--format", "json", "-o", target, "wmd/bits-writer.xml"});
   EXPECT_EQ(ok.exit_code, kExitOk);
   EXPECT_TRUE(fs::exists(target));
   const std::string failed_target = (dir / "failed.json").string();

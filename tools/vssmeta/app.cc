@@ -17,8 +17,8 @@ int run(int argc, const char* const* argv, Io& io) {
       "components documents (BCD) offline.",
       "vssmeta"};
   app.footer(kExitCodeHelp);
-  app.set_version_flag("--version", std::string("vssmeta ") +
-                                        VSSMETA_VERSION_STRING);
+  app.set_version_flag("--version",
+                       std::string("vssmeta ") + VSSMETA_VERSION_STRING);
   app.require_subcommand(1);
   Action action;
   register_dump(app, action);

@@ -5,11 +5,11 @@
 
 namespace vssmeta::cli {
 
-inline constexpr int kExitOk = 0;           // success, nothing found
-inline constexpr int kExitError = 1;        // I/O, malformed input, unsupported
-inline constexpr int kExitUsage = 2;        // bad command line
-inline constexpr int kExitFindings = 4;     // findings or differences
-inline constexpr int kExitSevere = 8;       // error findings, breaking diffs
+inline constexpr int kExitOk = 0;        // success, nothing found
+inline constexpr int kExitError = 1;     // I/O, malformed input, unsupported
+inline constexpr int kExitUsage = 2;     // bad command line
+inline constexpr int kExitFindings = 4;  // findings or differences
+inline constexpr int kExitSevere = 8;    // error findings, breaking diffs
 
 /// The footer every --help ends with.
 inline constexpr const char* kExitCodeHelp =

@@ -38,12 +38,12 @@ Result<bool> write_file_atomically(const std::string& path,
   const fs::path target(path);
   std::random_device rd;
   const fs::path temp =
-      target.parent_path() /
-      (".vssmeta-" + std::to_string(rd()) + "-" +
-       target.filename().string() + ".tmp");
+      target.parent_path() / (".vssmeta-" + std::to_string(rd()) + "-" +
+                              target.filename().string() + ".tmp");
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (out) out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (out)
+      out.write(content.data(), static_cast<std::streamsize>(content.size()));
     if (!out) {
       std::error_code ec;
       fs::remove(temp, ec);

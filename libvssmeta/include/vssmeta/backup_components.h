@@ -48,31 +48,31 @@ struct PartialFile {
 
 /// DIFFERENCED_FILE: files changed since a time or LSN.
 struct DifferencedFile {
-  std::string path;                            ///< @path
-  std::string filespec;                        ///< @filespec
-  std::optional<bool> recursive;               ///< @recursive
-  std::optional<std::string> lsn;              ///< @lsn
-  std::optional<std::string> last_modify_time; ///< @lastModifyTime
+  std::string path;                             ///< @path
+  std::string filespec;                         ///< @filespec
+  std::optional<bool> recursive;                ///< @recursive
+  std::optional<std::string> lsn;               ///< @lsn
+  std::optional<std::string> last_modify_time;  ///< @lastModifyTime
   Extras extras;
   Origin where;
 
-  friend bool operator==(const DifferencedFile&, const DifferencedFile&) =
-      default;
+  friend bool operator==(const DifferencedFile&,
+                         const DifferencedFile&) = default;
 };
 
 /// DIRECTED_TARGET: restore ranges of one file into another.
 struct DirectedTarget {
-  std::string source_path;             ///< @sourcePath
-  std::string source_filename;         ///< @sourceFilename
-  std::string source_ranges;           ///< @sourceRanges
-  std::string destination_path;        ///< @destinationPath
-  std::string destination_filename;    ///< @destinationFilename
-  std::string destination_ranges;      ///< @destinationRanges
+  std::string source_path;           ///< @sourcePath
+  std::string source_filename;       ///< @sourceFilename
+  std::string source_ranges;         ///< @sourceRanges
+  std::string destination_path;      ///< @destinationPath
+  std::string destination_filename;  ///< @destinationFilename
+  std::string destination_ranges;    ///< @destinationRanges
   Extras extras;
   Origin where;
 
-  friend bool operator==(const DirectedTarget&, const DirectedTarget&) =
-      default;
+  friend bool operator==(const DirectedTarget&,
+                         const DirectedTarget&) = default;
 };
 
 /// RESTORE_SUBCOMPONENT: a subcomponent added to a restore.
@@ -89,11 +89,11 @@ struct RestoreSubcomponent {
 
 /// COMPONENT inside WRITER_COMPONENTS.
 struct BcdComponent {
-  std::optional<std::string> logical_path;   ///< @logicalPath
-  std::string name;                          ///< @componentName (required)
-  std::optional<ComponentType> type;         ///< @componentType
-  std::optional<std::string> caption;        ///< @componentCaption
-  std::optional<std::string> backup_stamp;           ///< @backupStamp
+  std::optional<std::string> logical_path;  ///< @logicalPath
+  std::string name;                         ///< @componentName (required)
+  std::optional<ComponentType> type;        ///< @componentType
+  std::optional<std::string> caption;       ///< @componentCaption
+  std::optional<std::string> backup_stamp;  ///< @backupStamp
   std::optional<std::string> previous_backup_stamp;  ///< @previousBackupStamp
   std::optional<std::string> backup_options;         ///< @backupOptions
   std::optional<std::string> restore_options;        ///< @restoreOptions
@@ -102,7 +102,7 @@ struct BcdComponent {
   std::optional<bool> additional_restores;           ///< @additionalRestores
   std::optional<RestoreTarget> restore_target;       ///< @restoreTarget
   std::optional<FileRestoreStatus> file_restore_status;  ///< @fileRestoreStatus
-  std::optional<std::string> restore_name;           ///< @restoreName
+  std::optional<std::string> restore_name;               ///< @restoreName
   std::optional<bool> authoritative_restore;         ///< @authoritativeRestore
   std::optional<RollForwardType> roll_forward_type;  ///< @rollForwardType
   std::optional<std::string> roll_forward_point;     ///< @rollForwardPoint
@@ -135,16 +135,16 @@ struct BcdComponent {
 
 /// WRITER_COMPONENTS: one writer that took part.
 struct WriterComponents {
-  Guid writer_id;                            ///< @writerId (required): class
-  std::optional<Guid> instance_id;           ///< @instanceId
-  std::optional<std::string> instance_name;  ///< @instanceName
+  Guid writer_id;                              ///< @writerId (required): class
+  std::optional<Guid> instance_id;             ///< @instanceId
+  std::optional<std::string> instance_name;    ///< @instanceName
   std::optional<std::uint32_t> backup_schema;  ///< @backupSchema
   std::vector<BcdComponent> components;
   Extras extras;
   Origin where;
 
-  friend bool operator==(const WriterComponents&, const WriterComponents&) =
-      default;
+  friend bool operator==(const WriterComponents&,
+                         const WriterComponents&) = default;
 };
 
 /// A whole BCD (root element BACKUP_COMPONENTS).
@@ -152,12 +152,13 @@ struct BackupComponents {
   SourceInfo source;
   std::optional<std::string> xmlns;    ///< root @xmlns
   std::optional<std::string> version;  ///< @version
-  std::optional<bool> bootable_system_state_backup;  ///< @bootableSystemStateBackup
-  std::optional<bool> select_components;             ///< @selectComponents
-  std::optional<BackupType> backup_type;             ///< @backupType
-  std::optional<bool> partial_file_support;          ///< @partialFileSupport
-  std::optional<Guid> snapshot_set_id;               ///< @snapshotSetId
-  std::optional<RestoreType> restore_type;           ///< @restoreType
+  std::optional<bool>
+      bootable_system_state_backup;          ///< @bootableSystemStateBackup
+  std::optional<bool> select_components;     ///< @selectComponents
+  std::optional<BackupType> backup_type;     ///< @backupType
+  std::optional<bool> partial_file_support;  ///< @partialFileSupport
+  std::optional<Guid> snapshot_set_id;       ///< @snapshotSetId
+  std::optional<RestoreType> restore_type;   ///< @restoreType
   std::vector<WriterComponents> writers;
   Extras extras;
   Origin where;
@@ -167,8 +168,8 @@ struct BackupComponents {
   /// restore options, name, roll-forward, authoritative restore, ...).
   VSSMETA_EXPORT bool is_restore_time() const;
 
-  friend bool operator==(const BackupComponents&, const BackupComponents&) =
-      default;
+  friend bool operator==(const BackupComponents&,
+                         const BackupComponents&) = default;
 };
 
 /// The XML namespace Windows puts on BACKUP_COMPONENTS.

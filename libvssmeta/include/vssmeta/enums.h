@@ -29,10 +29,10 @@ enum class UsageType {
 
 /// VSS_SOURCE_TYPE. XML: IDENTIFICATION/@dataSource.
 enum class SourceType {
-  kUndefined,         ///< UNDEFINED
-  kTransactedDb,      ///< TRANSACTION_DB (observed)
-  kNonTransactedDb,   ///< NONTRANSACTION_DB
-  kOther,             ///< OTHER (observed)
+  kUndefined,        ///< UNDEFINED
+  kTransactedDb,     ///< TRANSACTION_DB (observed)
+  kNonTransactedDb,  ///< NONTRANSACTION_DB
+  kOther,            ///< OTHER (observed)
 };
 
 /// VSS_RESTOREMETHOD_ENUM. XML: RESTORE_METHOD/@method.
@@ -43,7 +43,8 @@ enum class RestoreMethodType {
   kStopRestoreStart,                ///< STOP_RESTORE_START
   kRestoreToAlternateLocation,      ///< RESTORE_TO_ALTERNATE_LOCATION
   kRestoreAtReboot,                 ///< REPLACE_AT_REBOOT (observed)
-  kRestoreAtRebootIfCannotReplace,  ///< REPLACE_AT_REBOOT_IF_CANNOT_REPLACE (observed)
+  kRestoreAtRebootIfCannotReplace,  ///< REPLACE_AT_REBOOT_IF_CANNOT_REPLACE
+                                    ///< (observed)
   kCustom,                          ///< CUSTOM
   kRestoreStopStart,                ///< RESTORE_STOP_START
 };

@@ -40,8 +40,8 @@ using Document = std::variant<WriterMetadata, BackupComponents>;
 /// optional <root> wrapper and XDR <Schema> elements before the document.
 /// Errors: kMalformedXml, kUnexpectedRoot (including diskshadow's manifest),
 /// kMissingAttribute, kInvalidValue, kUnsupported.
-VSSMETA_EXPORT Result<Document> parse_document(std::string_view bytes,
-                                               const ParseOptions& options = {});
+VSSMETA_EXPORT Result<Document> parse_document(
+    std::string_view bytes, const ParseOptions& options = {});
 
 /// Like parse_document, but a BCD is an kUnexpectedRoot error.
 VSSMETA_EXPORT Result<WriterMetadata> parse_writer_metadata(

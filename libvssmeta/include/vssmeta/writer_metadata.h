@@ -26,13 +26,13 @@ namespace vssmeta {
 
 /// Which element a file descriptor came from. WMD and BCD share the type.
 enum class FileDescriptorKind : std::uint8_t {
-  kFileList,                 ///< FILE_LIST in a FILE_GROUP
-  kDatabaseFiles,            ///< DATABASE_FILES in a DATABASE
-  kDatabaseLogFiles,         ///< DATABASE_LOGFILES in a DATABASE
-  kExclude,                  ///< EXCLUDE_FILES
-  kExcludeFromSnapshot,      ///< EXCLUDE_FILES_FROM_SNAPSHOT
-  kAlternateLocationMapping, ///< ALTERNATE_LOCATION_MAPPING
-  kNewTarget,                ///< NEW_TARGET (BCD, restore)
+  kFileList,                  ///< FILE_LIST in a FILE_GROUP
+  kDatabaseFiles,             ///< DATABASE_FILES in a DATABASE
+  kDatabaseLogFiles,          ///< DATABASE_LOGFILES in a DATABASE
+  kExclude,                   ///< EXCLUDE_FILES
+  kExcludeFromSnapshot,       ///< EXCLUDE_FILES_FROM_SNAPSHOT
+  kAlternateLocationMapping,  ///< ALTERNATE_LOCATION_MAPPING
+  kNewTarget,                 ///< NEW_TARGET (BCD, restore)
 };
 
 /// The element name of a kind ("FILE_LIST", ...).
@@ -45,19 +45,19 @@ VSSMETA_EXPORT const char* element_name(FileDescriptorKind kind);
 struct FileDescriptor {
   std::string path;      ///< @path, verbatim (environment variables kept)
   std::string filespec;  ///< @filespec
-  std::optional<std::string> alternate_path;   ///< @alternatePath
+  std::optional<std::string> alternate_path;      ///< @alternatePath
   std::optional<std::uint32_t> backup_type_mask;  ///< @filespecBackupType
   Extras extras;
   Origin where;
-  std::optional<bool> recursive;               ///< @recursive; absent = no
+  std::optional<bool> recursive;  ///< @recursive; absent = no
   FileDescriptorKind kind = FileDescriptorKind::kFileList;
 
   bool is_recursive() const { return recursive.value_or(false); }
   std::uint32_t backup_type_mask_or_default() const {
     return backup_type_mask.value_or(kDefaultFilespecBackupType);
   }
-  friend bool operator==(const FileDescriptor&, const FileDescriptor&) =
-      default;
+  friend bool operator==(const FileDescriptor&,
+                         const FileDescriptor&) = default;
 };
 
 /// An explicit dependency of a component on a component of another writer
@@ -79,7 +79,7 @@ struct Component {
   std::string name;                         ///< @componentName (required)
   std::optional<std::string> caption;       ///< @caption
   std::optional<std::string> icon;          ///< @icon, base64 as written
-  std::optional<bool> restore_metadata;           ///< @restoreMetadata
+  std::optional<bool> restore_metadata;     ///< @restoreMetadata
   std::optional<bool> notify_on_backup_complete;  ///< @notifyOnBackupComplete
   std::optional<bool> selectable;                 ///< @selectable
   std::optional<bool> selectable_for_restore;     ///< @selectableForRestore
@@ -104,19 +104,19 @@ struct Component {
 
 /// IDENTIFICATION.
 struct WriterIdentity {
-  Guid writer_id;                            ///< @writerId (required): class
-  std::optional<Guid> instance_id;           ///< @instanceId
-  std::optional<std::string> instance_name;  ///< @instanceName
-  std::optional<std::string> friendly_name;  ///< @friendlyName
-  std::optional<UsageType> usage;            ///< @usage
-  std::optional<SourceType> data_source;     ///< @dataSource
+  Guid writer_id;                              ///< @writerId (required): class
+  std::optional<Guid> instance_id;             ///< @instanceId
+  std::optional<std::string> instance_name;    ///< @instanceName
+  std::optional<std::string> friendly_name;    ///< @friendlyName
+  std::optional<UsageType> usage;              ///< @usage
+  std::optional<SourceType> data_source;       ///< @dataSource
   std::optional<std::uint32_t> major_version;  ///< @majorVersion
   std::optional<std::uint32_t> minor_version;  ///< @minorVersion
   Extras extras;
   Origin where;
 
-  friend bool operator==(const WriterIdentity&, const WriterIdentity&) =
-      default;
+  friend bool operator==(const WriterIdentity&,
+                         const WriterIdentity&) = default;
 };
 
 /// RESTORE_METHOD.
@@ -138,9 +138,9 @@ struct RestoreMethod {
 /// A whole WMD (root element WRITER_METADATA).
 struct WriterMetadata {
   SourceInfo source;
-  std::optional<std::string> xmlns;           ///< root @xmlns
-  std::optional<std::string> version;         ///< root @version ("1.2")
-  std::optional<std::uint32_t> backup_schema; ///< root @backupSchema
+  std::optional<std::string> xmlns;            ///< root @xmlns
+  std::optional<std::string> version;          ///< root @version ("1.2")
+  std::optional<std::uint32_t> backup_schema;  ///< root @backupSchema
   WriterIdentity identity;
   std::optional<RestoreMethod> restore_method;
   /// Whether a BACKUP_LOCATIONS element was present, and what it carried
@@ -148,10 +148,10 @@ struct WriterMetadata {
   bool has_backup_locations = false;
   Extras backup_locations_extras;
   Origin backup_locations_where;
-  std::vector<Component> components;                ///< in document order
-  std::vector<FileDescriptor> exclude_files;        ///< EXCLUDE_FILES
+  std::vector<Component> components;                  ///< in document order
+  std::vector<FileDescriptor> exclude_files;          ///< EXCLUDE_FILES
   std::vector<FileDescriptor> exclude_from_snapshot;  ///< ..._FROM_SNAPSHOT
-  Extras extras;  ///< of the root element
+  Extras extras;                                      ///< of the root element
   Origin where;
 
   std::uint32_t backup_schema_or_default() const {
@@ -161,8 +161,8 @@ struct WriterMetadata {
   /// Windows tools print ids) when there is none.
   VSSMETA_EXPORT std::string display_name() const;
 
-  friend bool operator==(const WriterMetadata&, const WriterMetadata&) =
-      default;
+  friend bool operator==(const WriterMetadata&,
+                         const WriterMetadata&) = default;
 };
 
 /// `logical_path\name`, or `name` when the logical path is absent or empty.

@@ -26,10 +26,20 @@ std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
   char32_t min = 0;
   char32_t cp = 0;
   if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1FU; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; cp = c & 0x0FU; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; cp = c & 0x07U; }
-  else return 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+    cp = c & 0x1FU;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+    cp = c & 0x0FU;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+    cp = c & 0x07U;
+  } else
+    return 0;
   if (static_cast<std::size_t>(end - p) < len) return 0;
   for (std::size_t i = 1; i < len; ++i) {
     if ((p[i] & 0xC0) != 0x80) return 0;

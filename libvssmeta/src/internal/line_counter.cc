@@ -16,8 +16,7 @@ std::size_t count_code_points(const char* begin, const char* end) {
     std::uint64_t w = 0;
     std::memcpy(&w, p, 8);
     // Bit 7 of each byte set when the byte is 10xxxxxx.
-    const std::uint64_t continuation =
-        w & ~(w << 1) & 0x8080808080808080ULL;
+    const std::uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ULL;
     // Sum the eight 0/1 flags with one multiplication (no popcount
     // instruction is assumed).
     n += 8U - static_cast<std::size_t>(
@@ -50,7 +49,7 @@ Origin LineCounter::at(std::size_t offset) {
     p = static_cast<const char*>(nl) + 1;
   }
   column_ += ascii_ ? static_cast<std::size_t>(target - p)
-                   : count_code_points(p, target);
+                    : count_code_points(p, target);
   pos_ = offset;
   return Origin{static_cast<std::uint32_t>(line_),
                 static_cast<std::uint32_t>(column_)};

@@ -132,7 +132,7 @@ class AttributeBinder {
     }
   }
   template <typename E>
-    requires std::is_enum_v<E>
+  requires std::is_enum_v<E>
   void operator()(std::string_view name, std::optional<E>& field) {
     const XmlAttr* a = find(name);
     if (a == nullptr) return;
@@ -152,9 +152,9 @@ class AttributeBinder {
       field = *g;
       check_case(*a);
     } else if (!reader_.failed()) {
-      reader_.set_error(ErrorCode::kInvalidValue, reader_.at(a->offset),
-                        fmt::format("{} has an invalid {} '{}'", element_,
-                                    name, a->value));
+      reader_.set_error(
+          ErrorCode::kInvalidValue, reader_.at(a->offset),
+          fmt::format("{} has an invalid {} '{}'", element_, name, a->value));
     }
   }
   void operator()(std::string_view name, std::optional<Guid>& field) {
@@ -258,20 +258,19 @@ void ModelReader::warn(Origin where, const char* code, std::string message) {
   if (options_.diagnostics == nullptr) return;
   std::size_t& n = warning_counts_[code];
   if (++n > kMaxWarningsPerCode) return;
-  options_.diagnostics->push_back(Diagnostic{Severity::kWarning, code,
-                                             std::move(message),
-                                             location(where)});
+  options_.diagnostics->push_back(Diagnostic{
+      Severity::kWarning, code, std::move(message), location(where)});
 }
 
 void ModelReader::finish_warnings() {
   if (options_.diagnostics == nullptr) return;
   for (const auto& [code, n] : warning_counts_) {
     if (n > kMaxWarningsPerCode) {
-      options_.diagnostics->push_back(Diagnostic{
-          Severity::kWarning, code,
-          fmt::format("{} more '{}' warnings not shown",
-                      n - kMaxWarningsPerCode, code),
-          Location{source_.name, 0, 0}});
+      options_.diagnostics->push_back(
+          Diagnostic{Severity::kWarning, code,
+                     fmt::format("{} more '{}' warnings not shown",
+                                 n - kMaxWarningsPerCode, code),
+                     Location{source_.name, 0, 0}});
     }
   }
 }
@@ -280,9 +279,9 @@ bool ModelReader::next() {
   if (xml_.next()) return true;
   const XmlError& e = xml_.error();
   if (!error_) {
-    error_ = Error{e.unsupported ? ErrorCode::kUnsupported
-                                 : ErrorCode::kMalformedXml,
-                   e.message, location(lines_.at(e.offset))};
+    error_ = Error{
+        e.unsupported ? ErrorCode::kUnsupported : ErrorCode::kMalformedXml,
+        e.message, location(lines_.at(e.offset))};
   }
   return false;
 }
@@ -359,7 +358,8 @@ template <typename T>
 bool ModelReader::read_leaf(T& model, Extras& extras, Origin& where) {
   where = here();
   if (!bind(model, extras)) return false;
-  return read_children(extras, [](std::string_view) { return Child::kUnknown; });
+  return read_children(extras,
+                       [](std::string_view) { return Child::kUnknown; });
 }
 
 // A System Writer-like component holds hundreds of thousands of file lists.
@@ -372,8 +372,8 @@ void ModelReader::reserve_files(std::vector<FileDescriptor>& files,
   constexpr std::size_t kLargeList = 4096;
   if (files.size() < kLargeList || files.size() != files.capacity()) return;
   const std::size_t now = xml_.offset();
-  const std::size_t per_file = std::max<std::size_t>(
-      1, (now - start) / files.size());
+  const std::size_t per_file =
+      std::max<std::size_t>(1, (now - start) / files.size());
   files.reserve(files.size() + (xml_.input_size() - now) / per_file + 16);
 }
 
@@ -387,8 +387,8 @@ bool ModelReader::read_writer_metadata(WriterMetadata& w) {
   bool ok = read_children(w.extras, [&](std::string_view name) {
     if (name == "IDENTIFICATION" && !identification) {
       identification = true;
-      return handled(read_leaf(w.identity, w.identity.extras,
-                               w.identity.where));
+      return handled(
+          read_leaf(w.identity, w.identity.extras, w.identity.where));
     }
     if (name == "RESTORE_METHOD" && !restore) {
       restore = true;

@@ -138,8 +138,8 @@ bool XmlReader::next() {
 
 bool XmlReader::parse_text() {
   std::size_t start = pos_;
-  const void* lt = std::memchr(text_in_.data() + pos_, '<',
-                               text_in_.size() - pos_);
+  const void* lt =
+      std::memchr(text_in_.data() + pos_, '<', text_in_.size() - pos_);
   std::size_t end = lt == nullptr
                         ? text_in_.size()
                         : static_cast<std::size_t>(
@@ -232,8 +232,8 @@ bool XmlReader::parse_end_tag() {
   ++pos_;
   if (stack_.empty()) return fail(start, fmt::format("unexpected </{}>", n));
   if (n != stack_.back()) {
-    return fail(start, fmt::format("</{}> does not match <{}>", n,
-                                   stack_.back()));
+    return fail(start,
+                fmt::format("</{}> does not match <{}>", n, stack_.back()));
   }
   stack_.pop_back();
   stack_offsets_.pop_back();
@@ -251,10 +251,10 @@ bool XmlReader::parse_start_tag() {
     return fail(start, "a second root element after the end of the first");
   }
   if (stack_.size() >= max_depth_) {
-    return fail(start,
-                fmt::format("elements are nested deeper than {} levels",
-                            max_depth_),
-                true);
+    return fail(
+        start,
+        fmt::format("elements are nested deeper than {} levels", max_depth_),
+        true);
   }
   if (!parse_name(name_)) {
     return fail(start, "expected an element name after '<'");
@@ -286,19 +286,19 @@ bool XmlReader::parse_start_tag() {
       break;
     }
     if (!had_blank) {
-      return fail(pos_, fmt::format("expected a blank, '>' or '/>' in <{}>",
-                                    name_));
+      return fail(pos_,
+                  fmt::format("expected a blank, '>' or '/>' in <{}>", name_));
     }
     const std::size_t attr_offset = pos_;
     std::string_view attr_name;
     if (!parse_name(attr_name)) {
-      return fail(pos_, fmt::format("expected an attribute name in <{}>",
-                                    name_));
+      return fail(pos_,
+                  fmt::format("expected an attribute name in <{}>", name_));
     }
     skip_blanks();
     if (at_end() || text_in_[pos_] != '=') {
-      return fail(pos_, fmt::format("expected '=' after attribute '{}'",
-                                    attr_name));
+      return fail(pos_,
+                  fmt::format("expected '=' after attribute '{}'", attr_name));
     }
     ++pos_;
     skip_blanks();
@@ -315,19 +315,17 @@ bool XmlReader::parse_start_tag() {
     const auto* close = static_cast<const char*>(
         std::memchr(begin, quote, text_in_.size() - pos_));
     if (close == nullptr) {
-      return fail(attr_offset,
-                  fmt::format("unterminated value of attribute '{}'",
-                              attr_name));
+      return fail(
+          attr_offset,
+          fmt::format("unterminated value of attribute '{}'", attr_name));
     }
     bool has_reference = false;
     if (const char* lt = scan_value(begin, close, has_reference)) {
       return fail(static_cast<std::size_t>(lt - text_in_.data()),
-                  fmt::format("'<' in the value of attribute '{}'",
-                              attr_name));
+                  fmt::format("'<' in the value of attribute '{}'", attr_name));
     }
     pos_ = static_cast<std::size_t>(close - text_in_.data()) + 1;
-    std::string_view raw = text_in_.substr(value_start,
-                                           pos_ - 1 - value_start);
+    std::string_view raw = text_in_.substr(value_start, pos_ - 1 - value_start);
     if (has_reference) {
       if (scratch_.size() <= decoded) scratch_.resize(decoded + 1);
       if (!decode_references(raw, value_start, scratch_[decoded])) {
@@ -357,11 +355,10 @@ bool XmlReader::parse_start_tag() {
     std::vector<const XmlAttr*> sorted;
     sorted.reserve(attrs_.size());
     for (const auto& a : attrs_) sorted.push_back(&a);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const XmlAttr* x, const XmlAttr* y) {
-                return x->name != y->name ? x->name < y->name
-                                          : x->offset < y->offset;
-              });
+    std::sort(
+        sorted.begin(), sorted.end(), [](const XmlAttr* x, const XmlAttr* y) {
+          return x->name != y->name ? x->name < y->name : x->offset < y->offset;
+        });
     for (std::size_t i = 1; i < sorted.size(); ++i) {
       if (sorted[i]->name == sorted[i - 1]->name) {
         return fail(sorted[i]->offset,

@@ -2,6 +2,8 @@
 // `vssmeta dump PATH...`: load files, folders or stdin and print them as
 // text, JSON or the lossless XML re-serialisation.
 
+#include "vssmeta/dump.h"
+
 #include <memory>
 #include <sstream>
 #include <string>
@@ -11,7 +13,6 @@
 
 #include "vssmeta/capture_set.h"
 #include "vssmeta/commands/commands.h"
-#include "vssmeta/dump.h"
 #include "vssmeta/exit_code.h"
 #include "vssmeta/output.h"
 #include "vssmeta/serialize.h"
@@ -33,8 +34,8 @@ struct DumpCommand {
 
 // For --format xml, filters choose a document instead of cutting one down:
 // the WMDs that match them, and the BCDs only when no filter is given.
-std::vector<const WriterMetadata*> matching_writers(const CaptureSet& capture,
-                                                   const DumpOptions& options) {
+std::vector<const WriterMetadata*> matching_writers(
+    const CaptureSet& capture, const DumpOptions& options) {
   std::vector<const WriterMetadata*> out;
   for (const WriterMetadata& w : capture.writers) {
     CaptureSet one;
