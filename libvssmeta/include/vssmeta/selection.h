@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// Selectability and logical-path semantics (../shared/docs/vss-domain.md §3):
+/// which components are ancestors of which, the backup class of every
+/// component, and which components a backup includes explicitly or
+/// implicitly. Paths and names match case-insensitively, as Windows does;
+/// undeclared intermediate path elements are allowed.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vssmeta/export.h"
+#include "vssmeta/writer_metadata.h"
+
+namespace vssmeta {
+
+/// How a component can take part in a backup (§3.2).
+enum class BackupClass {
+  kRequired,          ///< R: not selectable, no selectable ancestor
+  kOptionalTop,       ///< O: selectable, no selectable ancestor
+  kNonselectableSub,  ///< N: not selectable, has a selectable ancestor
+  kSelectableSub,     ///< S: selectable, has a selectable ancestor
+};
+
+/// "required", "optional", "nonselectable subcomponent",
+/// "selectable subcomponent".
+VSSMETA_EXPORT const char* to_string(BackupClass c);
+
+/// An index over one writer's components, built in O(n · depth).
+/// REQUIRES: the WriterMetadata outlives the index.
+class VSSMETA_EXPORT ComponentIndex {
+ public:
+  explicit ComponentIndex(const WriterMetadata& wmd);
+
+  const WriterMetadata& writer() const { return *wmd_; }
+  std::size_t size() const { return ancestors_.size(); }
+
+  /// Indices of the components at (logical path, name), case-insensitive;
+  /// an absent and an empty logical path are the same. Several only in an
+  /// invalid document.
+  std::vector<std::size_t> find(const std::optional<std::string>& logical_path,
+                                std::string_view name) const;
+
+  /// Declared ancestors of component i (components whose full path is a
+  /// prefix of i's logical path at an element boundary), nearest first.
+  const std::vector<std::size_t>& ancestors(std::size_t i) const {
+    return ancestors_[i];
+  }
+  /// The nearest ancestor selectable for backup, if any.
+  std::optional<std::size_t> nearest_selectable_ancestor(std::size_t i) const;
+  /// The nearest ancestor selectable for restore, if any.
+  std::optional<std::size_t> nearest_restorable_ancestor(std::size_t i) const;
+  BackupClass backup_class(std::size_t i) const { return classes_[i]; }
+  /// Descendants of component i (all components having i as an ancestor).
+  /// O(n · depth) per call: do not call it for every component.
+  std::vector<std::size_t> descendants(std::size_t i) const;
+
+ private:
+  const WriterMetadata* wmd_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_path_;
+  std::vector<std::vector<std::size_t>> ancestors_;
+  std::vector<BackupClass> classes_;
+};
+
+/// How a backup includes a component.
+enum class Inclusion { kNone, kExplicit, kImplicit };
+
+/// The inclusion closure of a set of explicitly added components (§3.2):
+/// included(c) = explicit(c) or some selectable ancestor is included.
+struct InclusionResult {
+  std::vector<Inclusion> inclusion;  ///< per component
+  /// For implicit components, the closest explicitly included ancestor
+  /// (the "defining component").
+  std::vector<std::optional<std::size_t>> defining;
+
+  std::size_t count(Inclusion which) const;
+};
+
+/// Computes the closure for one writer. Explicit indices out of range are
+/// ignored.
+VSSMETA_EXPORT InclusionResult compute_inclusion(
+    const ComponentIndex& index, const std::vector<std::size_t>& explicit_ids);
+
+/// Parses `Writer:\logical\path\name` (the form the Windows tools print) into
+/// a writer part and a component full path. The writer part may be a name or
+/// a GUID; without a colon the whole text is the component path.
+struct ComponentRef {
+  std::string writer;
+  std::string path;  ///< `logical\path\name`, no leading backslash
+};
+VSSMETA_EXPORT ComponentRef parse_component_ref(std::string_view text);
+
+}  // namespace vssmeta

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/selection.h"
+
+#include <algorithm>
+
+#include "vssmeta/hierarchy.h"
+
+namespace vssmeta {
+namespace {
+
+// The folded full path of a component: elements joined with '\', empty
+// elements dropped, so "a\\b", "\a\b" and "A\B" all meet.
+std::string folded_path(const std::optional<std::string>& logical_path,
+                        std::string_view name) {
+  std::string out;
+  if (logical_path) {
+    for (const std::string& e : split_logical_path(*logical_path)) {
+      if (!out.empty()) out.push_back('\\');
+      out += fold_case(e);
+    }
+  }
+  if (!out.empty()) out.push_back('\\');
+  out += fold_case(std::string(name));
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(BackupClass c) {
+  switch (c) {
+    case BackupClass::kRequired:
+      return "required";
+    case BackupClass::kOptionalTop:
+      return "optional";
+    case BackupClass::kNonselectableSub:
+      return "nonselectable subcomponent";
+    case BackupClass::kSelectableSub:
+      return "selectable subcomponent";
+  }
+  return "required";
+}
+
+ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
+  const auto& components = wmd.components;
+  by_path_.reserve(components.size());
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    by_path_[folded_path(components[i].logical_path, components[i].name)]
+        .push_back(i);
+  }
+  ancestors_.resize(components.size());
+  classes_.resize(components.size());
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const Component& c = components[i];
+    // Ancestors sit at every prefix of the logical path, nearest first.
+    std::vector<std::string> elements =
+        c.logical_path ? split_logical_path(*c.logical_path)
+                       : std::vector<std::string>{};
+    std::vector<std::string> prefixes;
+    std::string prefix;
+    for (const std::string& e : elements) {
+      if (!prefix.empty()) prefix.push_back('\\');
+      prefix += fold_case(e);
+      prefixes.push_back(prefix);
+    }
+    for (auto p = prefixes.rbegin(); p != prefixes.rend(); ++p) {
+      auto hit = by_path_.find(*p);
+      if (hit == by_path_.end()) continue;
+      for (std::size_t a : hit->second) {
+        if (a != i) ancestors_[i].push_back(a);
+      }
+    }
+    const bool has_selectable_ancestor = std::any_of(
+        ancestors_[i].begin(), ancestors_[i].end(),
+        [&](std::size_t a) { return components[a].is_selectable(); });
+    if (c.is_selectable()) {
+      classes_[i] = has_selectable_ancestor ? BackupClass::kSelectableSub
+                                            : BackupClass::kOptionalTop;
+    } else {
+      classes_[i] = has_selectable_ancestor ? BackupClass::kNonselectableSub
+                                            : BackupClass::kRequired;
+    }
+  }
+}
+
+std::vector<std::size_t> ComponentIndex::find(
+    const std::optional<std::string>& logical_path,
+    std::string_view name) const {
+  auto hit = by_path_.find(folded_path(logical_path, name));
+  return hit == by_path_.end() ? std::vector<std::size_t>{} : hit->second;
+}
+
+std::optional<std::size_t> ComponentIndex::nearest_selectable_ancestor(
+    std::size_t i) const {
+  for (std::size_t a : ancestors_[i]) {
+    if (wmd_->components[a].is_selectable()) return a;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> ComponentIndex::nearest_restorable_ancestor(
+    std::size_t i) const {
+  for (std::size_t a : ancestors_[i]) {
+    if (wmd_->components[a].is_selectable_for_restore()) return a;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::size_t> ComponentIndex::descendants(std::size_t i) const {
+  std::vector<std::size_t> out;
+  for (std::size_t d = 0; d < ancestors_.size(); ++d) {
+    if (std::find(ancestors_[d].begin(), ancestors_[d].end(), i) !=
+        ancestors_[d].end()) {
+      out.push_back(d);
+    }
+  }
+  return out;
+}
+
+std::size_t InclusionResult::count(Inclusion which) const {
+  return static_cast<std::size_t>(
+      std::count(inclusion.begin(), inclusion.end(), which));
+}
+
+InclusionResult compute_inclusion(
+    const ComponentIndex& index, const std::vector<std::size_t>& explicit_ids) {
+  const std::size_t n = index.size();
+  InclusionResult r;
+  r.inclusion.assign(n, Inclusion::kNone);
+  r.defining.assign(n, std::nullopt);
+  for (std::size_t e : explicit_ids) {
+    if (e < n) r.inclusion[e] = Inclusion::kExplicit;
+  }
+  // Ancestors have fewer path elements than their descendants, so visiting
+  // components by depth settles every ancestor first.
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(
+      order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return index.ancestors(a).size() < index.ancestors(b).size();
+      });
+  const auto& components = index.writer().components;
+  for (std::size_t i : order) {
+    if (r.inclusion[i] == Inclusion::kExplicit) continue;
+    for (std::size_t a : index.ancestors(i)) {
+      if (components[a].is_selectable() && r.inclusion[a] != Inclusion::kNone) {
+        r.inclusion[i] = Inclusion::kImplicit;
+        break;
+      }
+    }
+    if (r.inclusion[i] == Inclusion::kImplicit) {
+      for (std::size_t a : index.ancestors(i)) {
+        if (r.inclusion[a] == Inclusion::kExplicit) {
+          r.defining[i] = a;
+          break;
+        }
+      }
+    }
+  }
+  return r;
+}
+
+ComponentRef parse_component_ref(std::string_view text) {
+  ComponentRef ref;
+  // "Writer:\path": the writer part ends at the first ":\" (a writer name
+  // may contain ':' as in "Microsoft SQL Server 2017:SQLWriter").
+  std::size_t split = text.find(":\\");
+  if (split == std::string_view::npos) {
+    ref.path.assign(text);
+  } else {
+    ref.writer.assign(text.substr(0, split));
+    ref.path.assign(text.substr(split + 2));
+  }
+  while (!ref.path.empty() && ref.path.front() == '\\') ref.path.erase(0, 1);
+  return ref;
+}
+
+}  // namespace vssmeta
