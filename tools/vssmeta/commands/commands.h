@@ -16,5 +16,6 @@ namespace vssmeta::cli {
 using Action = std::function<int(Io&)>;
 
 void register_dump(CLI::App& app, Action& action);
+void register_validate(CLI::App& app, Action& action);
 
 }  // namespace vssmeta::cli

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Validation benchmark: how much `validate()` adds to loading. Target
+// (issue #6): validating the 50 MB benchmark document adds at most 25 % to
+// loading it. BM_Load parses; BM_LoadAndValidate parses and validates the
+// same document (with a matching backup components document for the
+// many-components case, so the cross-document rules run too). Prints
+// `overhead validate (...): N %` per document from the fastest repetitions.
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "generate.h"
+#include "vssmeta/parse.h"
+#include "vssmeta/validate.h"
+
+namespace {
+
+using vssmeta::bench::DocumentStyle;
+using vssmeta::bench::GeneratorOptions;
+
+struct Dataset {
+  std::string wmd;
+  std::string bcd;  // empty: WMD rules only
+};
+
+const Dataset& dataset(int which) {
+  static std::optional<Dataset> cache[2];
+  auto& slot = cache[which];
+  if (!slot) {
+    GeneratorOptions o;
+    o.seed = 1;
+    if (which == 0) {
+      o.target_bytes = std::size_t{50} << 20;
+      slot = Dataset{vssmeta::bench::generate_writer_metadata(o), {}};
+    } else {
+      o.style = DocumentStyle::kManyComponents;
+      o.component_count = 5000;
+      auto doc = vssmeta::bench::generate_writer_metadata_document(o);
+      vssmeta::bench::BackupComponentsOptions b;
+      b.selected_fraction = 0.5;
+      std::string bcd = vssmeta::bench::generate_backup_components(
+          std::span<const vssmeta::bench::GeneratedWriterMetadata>(&doc, 1), b);
+      slot = Dataset{doc.xml, std::move(bcd)};
+    }
+  }
+  return *slot;
+}
+
+vssmeta::CaptureSet load(const Dataset& d) {
+  vssmeta::CaptureSet set;
+  set.writers.push_back(*vssmeta::parse_writer_metadata(d.wmd));
+  if (!d.bcd.empty()) {
+    set.backup_components.push_back(*vssmeta::parse_backup_components(d.bcd));
+  }
+  return set;
+}
+
+double min_of(const std::vector<double>& v) {
+  return v.empty() ? 0.0 : *std::min_element(v.begin(), v.end());
+}
+
+void BM_Load(benchmark::State& state) {
+  const Dataset& d = dataset(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto set = load(d);
+    benchmark::DoNotOptimize(set);
+  }
+}
+
+void BM_LoadAndValidate(benchmark::State& state) {
+  const Dataset& d = dataset(static_cast<int>(state.range(0)));
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    auto set = load(d);
+    findings = vssmeta::validate(set).size();
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetLabel(std::to_string(findings) + " findings");
+}
+
+void configure(benchmark::internal::Benchmark* b) {
+  b->ArgName("doc")
+      ->Arg(0)  // 50 MB system-writer style
+      ->Arg(1)  // 5,000 components + BCD
+      ->ComputeStatistics("min", min_of)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+}
+BENCHMARK(BM_Load)->Apply(configure);
+BENCHMARK(BM_LoadAndValidate)->Apply(configure);
+
+class OverheadReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+      if (run.error_occurred) continue;
+      const bool aggregate = run.run_type == Run::RT_Aggregate;
+      if (aggregate && run.aggregate_name != "min") continue;
+      double& slot =
+          best_[run.run_name.function_name + "/" + run.run_name.args];
+      const double t = run.GetAdjustedRealTime();
+      if (slot == 0.0 || t < slot) slot = t;
+    }
+  }
+  void print(std::ostream& out) const {
+    for (const char* doc : {"doc:0", "doc:1"}) {
+      auto load = best_.find(std::string("BM_Load/") + doc);
+      auto both = best_.find(std::string("BM_LoadAndValidate/") + doc);
+      if (load == best_.end() || both == best_.end()) continue;
+      char line[128];
+      std::snprintf(line, sizeof line,
+                    "overhead validate (%s): %.1f %%  (%.1f ms vs %.1f ms)%s\n",
+                    doc, (both->second / load->second - 1.0) * 100.0,
+                    both->second, load->second,
+                    std::string(doc) == "doc:0" ? "  (target <= 25 %)" : "");
+      out << line;
+    }
+  }
+
+ private:
+  std::map<std::string, double> best_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  OverheadReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.print(std::cout);
+  benchmark::Shutdown();
+  return 0;
+}

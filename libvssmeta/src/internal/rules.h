@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The machinery every validation rule uses: the context a check reads (the
+// capture and per-writer component indexes) and the reporter it writes to.
+// Rules live in rules_wmd.cc, rules_set.cc, rules_bcd.cc and rules_xref.cc,
+// one table each; validate.cc joins the tables and runs them.
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "vssmeta/selection.h"
+#include "vssmeta/validate.h"
+
+namespace vssmeta::internal {
+
+/// Read-only facts shared by all rules, computed once per validate() call.
+class CheckContext {
+ public:
+  explicit CheckContext(const CaptureSet& capture);
+
+  const CaptureSet& capture() const { return *capture_; }
+  /// The component index of capture().writers[i].
+  const ComponentIndex& index(std::size_t writer) const {
+    return indexes_[writer];
+  }
+  /// Indices into capture().writers of the WMDs of one writer class.
+  const std::vector<std::size_t>& writers_of_class(const Guid& id) const;
+  /// The WMD a BCD writer entry refers to: same class, and the same
+  /// instance id or instance name when the class has several WMDs; nullopt
+  /// when the capture has no WMD of that class.
+  std::optional<std::size_t> writer_for(const WriterComponents& entry) const;
+
+ private:
+  const CaptureSet* capture_;
+  std::vector<ComponentIndex> indexes_;
+  std::map<Guid, std::vector<std::size_t>> by_class_;
+};
+
+/// Collects findings for the rule being run.
+class Reporter {
+ public:
+  Reporter(std::vector<Finding>& out, const ValidateOptions& options)
+      : out_(out), options_(options) {}
+
+  /// Called by the engine before each rule.
+  void begin(const RuleInfo& rule);
+
+  /// A finding about a WMD, optionally about one of its components.
+  /// `where` is the position of the offending element.
+  void writer(const WriterMetadata& w, const Component* c, Origin where,
+              std::string message, std::string hint);
+  /// A finding about a BCD, optionally about one writer entry and one of
+  /// its components. `wmd` names the writer when the capture has its WMD.
+  void backup(const BackupComponents& b, const WriterComponents* entry,
+              const BcdComponent* c, const WriterMetadata* wmd, Origin where,
+              std::string message, std::string hint);
+
+ private:
+  void add(const std::string& file, Origin where, std::string writer,
+           std::string component, std::string message, std::string hint);
+
+  std::vector<Finding>& out_;
+  const ValidateOptions& options_;
+  const RuleInfo* rule_ = nullptr;
+  Severity severity_ = Severity::kWarning;
+};
+
+/// `Name {class-id}` for messages.
+std::string writer_label(const WriterMetadata& w);
+/// `Name:\logical\path\name` (the Windows tools' form).
+std::string component_label(const WriterMetadata& w, const Component& c);
+
+/// A rule: its description and its check.
+struct Rule {
+  RuleInfo info;
+  void (*check)(const CheckContext&, Reporter&);
+};
+
+std::span<const Rule> wmd_rules();       // WMD001..WMD023
+std::span<const Rule> wmd_more_rules();  // WMD024..WMD044
+std::span<const Rule> set_rules();
+std::span<const Rule> bcd_rules();          // BCD001..BCD017
+std::span<const Rule> bcd_restore_rules();  // BCD018..BCD028
+std::span<const Rule> xref_rules();         // XREF001..008, 023, 024, CASE
+std::span<const Rule> xref_file_rules();    // XREF009..022, 025, 027
+
+}  // namespace vssmeta::internal

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/report.h"
+
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "vssmeta/version.h"
+
+namespace vssmeta {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const char* sarif_level(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "note";
+  }
+  return "warning";
+}
+
+const char* color_of(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "\x1b[1;31m";
+    case Severity::kWarning:
+      return "\x1b[1;33m";
+    case Severity::kInfo:
+      return "\x1b[1;36m";
+  }
+  return "";
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void dump(const Json& j, std::ostream& out) {
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+FindingCounts count_findings(const std::vector<Finding>& findings) {
+  FindingCounts c;
+  for (const Finding& f : findings) {
+    switch (f.diagnostic.severity) {
+      case Severity::kError:
+        ++c.errors;
+        break;
+      case Severity::kWarning:
+        ++c.warnings;
+        break;
+      case Severity::kInfo:
+        ++c.infos;
+        break;
+    }
+  }
+  return c;
+}
+
+void write_findings_text(const std::vector<Finding>& findings,
+                         std::ostream& out, bool color) {
+  for (const Finding& f : findings) {
+    const Diagnostic& d = f.diagnostic;
+    const std::string where = to_string(d.where);
+    const std::string severity = to_string(d.severity);
+    out << where << (where.empty() ? "" : ": ")
+        << (color ? color_of(d.severity) : "") << severity
+        << (color ? "\x1b[0m" : "") << ": " << d.message << " [" << d.code
+        << "]\n";
+    if (!f.hint.empty()) out << "    hint: " << f.hint << '\n';
+  }
+  const FindingCounts c = count_findings(findings);
+  out << plural(c.errors, "error", "errors") << ", "
+      << plural(c.warnings, "warning", "warnings") << ", "
+      << plural(c.infos, "info", "infos") << '\n';
+}
+
+void write_findings_json(const std::vector<Finding>& findings,
+                         std::ostream& out) {
+  Json list = Json::array();
+  for (const Finding& f : findings) {
+    const Diagnostic& d = f.diagnostic;
+    Json j{{"rule", d.code},
+           {"severity", to_string(d.severity)},
+           {"message", d.message},
+           {"file", d.where.file}};
+    if (d.where.line != 0) j["line"] = d.where.line;
+    if (d.where.column != 0) j["column"] = d.where.column;
+    if (!f.writer.empty()) j["writer"] = f.writer;
+    if (!f.component.empty()) j["component"] = f.component;
+    if (!f.hint.empty()) j["hint"] = f.hint;
+    list.push_back(std::move(j));
+  }
+  const FindingCounts c = count_findings(findings);
+  Json doc{
+      {"format", "vssmeta-validate"},
+      {"version", 1},
+      {"findings", std::move(list)},
+      {"summary",
+       {{"errors", c.errors}, {"warnings", c.warnings}, {"infos", c.infos}}}};
+  dump(doc, out);
+}
+
+void write_findings_sarif(const std::vector<Finding>& findings,
+                          std::ostream& out) {
+  Json rule_list = Json::array();
+  std::size_t n = 0;
+  std::map<std::string_view, std::size_t> index;
+  for (const RuleInfo& r : rules()) {
+    index[r.id] = n++;
+    rule_list.push_back(
+        {{"id", r.id},
+         {"shortDescription", {{"text", r.summary}}},
+         {"fullDescription", {{"text", r.explanation}}},
+         {"help",
+          {{"text", fmt::format("{} See {}.", r.explanation, r.reference)}}},
+         {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+         {"properties", {{"scope", to_string(r.scope)}}}});
+  }
+  Json results = Json::array();
+  for (const Finding& f : findings) {
+    const Diagnostic& d = f.diagnostic;
+    Json region = Json::object();
+    if (d.where.line != 0) region["startLine"] = d.where.line;
+    if (d.where.column != 0) region["startColumn"] = d.where.column;
+    Json physical{{"artifactLocation", {{"uri", d.where.file}}}};
+    if (!region.empty()) physical["region"] = region;
+    Json result{{"ruleId", d.code},
+                {"level", sarif_level(d.severity)},
+                {"message",
+                 {{"text", f.hint.empty() ? d.message
+                                          : d.message + " Hint: " + f.hint}}},
+                {"locations", Json::array({{{"physicalLocation", physical}}})}};
+    if (auto hit = index.find(d.code); hit != index.end()) {
+      result["ruleIndex"] = hit->second;
+    }
+    if (!f.component.empty() || !f.writer.empty()) {
+      Json logical = Json::array();
+      if (!f.component.empty()) {
+        logical.push_back(
+            {{"fullyQualifiedName", f.component}, {"kind", "component"}});
+      } else {
+        logical.push_back(
+            {{"fullyQualifiedName", f.writer}, {"kind", "writer"}});
+      }
+      result["locations"][0]["logicalLocations"] = logical;
+    }
+    results.push_back(std::move(result));
+  }
+  Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+           {"version", "2.1.0"},
+           {"runs", Json::array({{{"tool",
+                                   {{"driver",
+                                     {{"name", "vssmeta"},
+                                      {"version", VSSMETA_VERSION_STRING},
+                                      {"rules", std::move(rule_list)}}}}},
+                                  {"results", std::move(results)}}})}};
+  dump(log, out);
+}
+
+void write_rule_list(std::ostream& out) {
+  for (const RuleInfo& r : rules()) {
+    out << fmt::format("{:<10} {:<8} {:<15} {}\n", r.id, to_string(r.severity),
+                       to_string(r.scope), r.summary);
+  }
+}
+
+void write_rule_explanation(const RuleInfo& r, std::ostream& out) {
+  out << fmt::format("{} ({}, {})\n{}\n\n{}\n\nSee: {}\n", r.id,
+                     to_string(r.severity), to_string(r.scope), r.summary,
+                     r.explanation, r.reference);
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/validate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "internal/rules.h"
+
+namespace vssmeta {
+namespace internal {
+
+CheckContext::CheckContext(const CaptureSet& capture) : capture_(&capture) {
+  indexes_.reserve(capture.writers.size());
+  for (std::size_t i = 0; i < capture.writers.size(); ++i) {
+    indexes_.emplace_back(capture.writers[i]);
+    by_class_[capture.writers[i].identity.writer_id].push_back(i);
+  }
+}
+
+const std::vector<std::size_t>& CheckContext::writers_of_class(
+    const Guid& id) const {
+  static const std::vector<std::size_t> kNone;
+  auto hit = by_class_.find(id);
+  return hit == by_class_.end() ? kNone : hit->second;
+}
+
+std::optional<std::size_t> CheckContext::writer_for(
+    const WriterComponents& entry) const {
+  const auto& candidates = writers_of_class(entry.writer_id);
+  if (candidates.empty()) return std::nullopt;
+  if (candidates.size() == 1) return candidates.front();
+  // Several instances of one class: the instance id, then the instance
+  // name decides; failing both, the first.
+  for (std::size_t i : candidates) {
+    const WriterIdentity& id = capture_->writers[i].identity;
+    if (entry.instance_id && id.instance_id == entry.instance_id) return i;
+  }
+  for (std::size_t i : candidates) {
+    const WriterIdentity& id = capture_->writers[i].identity;
+    if (entry.instance_name && id.instance_name == entry.instance_name) {
+      return i;
+    }
+  }
+  return candidates.front();
+}
+
+std::string writer_label(const WriterMetadata& w) {
+  return fmt::format("{} {}", w.display_name(),
+                     w.identity.writer_id.to_braced_string());
+}
+
+std::string component_label(const WriterMetadata& w, const Component& c) {
+  return fmt::format("{}:\\{}", w.display_name(), c.full_path());
+}
+
+void Reporter::begin(const RuleInfo& rule) {
+  rule_ = &rule;
+  auto hit = options_.severity.find(rule.id);
+  severity_ = hit == options_.severity.end() ? rule.severity : hit->second;
+}
+
+void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
+                      std::string message, std::string hint) {
+  add(w.source.name, where, writer_label(w),
+      c != nullptr ? component_label(w, *c) : std::string(), std::move(message),
+      std::move(hint));
+}
+
+void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
+                      const BcdComponent* c, const WriterMetadata* wmd,
+                      Origin where, std::string message, std::string hint) {
+  std::string writer;
+  std::string component;
+  if (entry != nullptr) {
+    const std::string name = wmd != nullptr
+                                 ? wmd->display_name()
+                                 : entry->writer_id.to_braced_string();
+    writer = fmt::format("{} {}", name, entry->writer_id.to_braced_string());
+    if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
+  }
+  add(b.source.name, where, std::move(writer), std::move(component),
+      std::move(message), std::move(hint));
+}
+
+void Reporter::add(const std::string& file, Origin where, std::string writer,
+                   std::string component, std::string message,
+                   std::string hint) {
+  if (severity_ < options_.min_severity) return;
+  Finding f;
+  f.diagnostic = Diagnostic{severity_, std::string(rule_->id),
+                            std::move(message), locate(file, where)};
+  f.writer = std::move(writer);
+  f.component = std::move(component);
+  f.hint = std::move(hint);
+  out_.push_back(std::move(f));
+}
+
+namespace {
+
+// All rules, sorted by id, built once.
+const std::vector<Rule>& all_rules() {
+  static const std::vector<Rule> kAll = [] {
+    std::vector<Rule> all;
+    for (auto table : {wmd_rules(), wmd_more_rules(), set_rules(), bcd_rules(),
+                       bcd_restore_rules(), xref_rules(), xref_file_rules()}) {
+      all.insert(all.end(), table.begin(), table.end());
+    }
+    std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) {
+      return a.info.id < b.info.id;
+    });
+    return all;
+  }();
+  return kAll;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+}  // namespace internal
+
+const char* to_string(RuleScope scope) {
+  switch (scope) {
+    case RuleScope::kWriter:
+      return "writer";
+    case RuleScope::kWriterSet:
+      return "writer-set";
+    case RuleScope::kBackup:
+      return "backup";
+    case RuleScope::kCrossDocument:
+      return "cross-document";
+  }
+  return "writer";
+}
+
+std::span<const RuleInfo> rules() {
+  static const std::vector<RuleInfo> kInfos = [] {
+    std::vector<RuleInfo> out;
+    for (const auto& r : internal::all_rules()) out.push_back(r.info);
+    return out;
+  }();
+  return kInfos;
+}
+
+const RuleInfo* find_rule(std::string_view id) {
+  for (const RuleInfo& r : rules()) {
+    if (internal::iequals(r.id, id)) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<Finding> validate(const CaptureSet& capture,
+                              const ValidateOptions& options) {
+  std::vector<Finding> findings;
+  internal::CheckContext context(capture);
+  internal::Reporter reporter(findings, options);
+  for (const internal::Rule& rule : internal::all_rules()) {
+    if (options.disabled.count(rule.info.id) != 0) continue;
+    reporter.begin(rule.info);
+    rule.check(context, reporter);
+  }
+  std::stable_sort(
+      findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        const Location& x = a.diagnostic.where;
+        const Location& y = b.diagnostic.where;
+        return std::tie(x.file, x.line, x.column, a.diagnostic.code) <
+               std::tie(y.file, y.line, y.column, b.diagnostic.code);
+      });
+  return findings;
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// The rule engine: table, overrides, filtering, ordering, and the real
+// capture in ../shared/vss-samples (no error-severity finding allowed).
+#include "vssmeta/validate.h"
+
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace vssmeta {
+namespace {
+
+CaptureSet capture_of(const std::string& relative) {
+  auto c = load((testing::testdata_dir() / relative).string(), LoadOptions{});
+  EXPECT_TRUE(c.has_value()) << (c ? "" : to_string(c.error()));
+  return c ? std::move(*c) : CaptureSet{};
+}
+
+TEST(RuleTable, IdsAreUniqueSortedAndDescribed) {
+  auto table = rules();
+  EXPECT_GE(table.size(), 40U);
+  std::set<std::string_view> ids;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const RuleInfo& r = table[i];
+    EXPECT_TRUE(ids.insert(r.id).second) << r.id;
+    if (i > 0) {
+      EXPECT_LT(table[i - 1].id, r.id);
+    }
+    EXPECT_FALSE(r.summary.empty()) << r.id;
+    EXPECT_FALSE(r.explanation.empty()) << r.id;
+    EXPECT_FALSE(r.reference.empty()) << r.id;
+  }
+}
+
+TEST(RuleTable, FindIsCaseInsensitive) {
+  ASSERT_FALSE(rules().empty());
+  const RuleInfo& first = rules().front();
+  std::string lower(first.id);
+  std::transform(
+      lower.begin(), lower.end(), lower.begin(),
+      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  EXPECT_EQ(find_rule(lower), &first);
+  EXPECT_EQ(find_rule("NOPE999"), nullptr);
+}
+
+TEST(Validate, RealCaptureHasNoErrorFinding) {
+  VSSMETA_REQUIRE_SAMPLES(samples);
+  auto capture =
+      load((samples / "diskshadow-ws2012-sql2017").string(), LoadOptions{});
+  ASSERT_OK(capture);
+  for (const Finding& f : validate(*capture)) {
+    EXPECT_NE(f.diagnostic.severity, Severity::kError)
+        << to_string(f.diagnostic);
+  }
+}
+
+TEST(Validate, BundledCaptureHasNoErrorFinding) {
+  for (const Finding& f : validate(capture_of("capture"))) {
+    EXPECT_NE(f.diagnostic.severity, Severity::kError)
+        << to_string(f.diagnostic);
+  }
+}
+
+TEST(Validate, OverridesDisablingAndThresholdApply) {
+  CaptureSet capture = capture_of("capture");
+  auto all = validate(capture);
+  ASSERT_FALSE(all.empty()) << "the bundled capture should give some info";
+  const std::string rule = all.front().diagnostic.code;
+
+  ValidateOptions disabled;
+  disabled.disabled.insert(rule);
+  for (const Finding& f : validate(capture, disabled)) {
+    EXPECT_NE(f.diagnostic.code, rule);
+  }
+
+  ValidateOptions raised;
+  raised.severity[rule] = Severity::kError;
+  bool seen = false;
+  for (const Finding& f : validate(capture, raised)) {
+    if (f.diagnostic.code == rule) {
+      EXPECT_EQ(f.diagnostic.severity, Severity::kError);
+      seen = true;
+    }
+  }
+  EXPECT_TRUE(seen);
+
+  ValidateOptions errors_only;
+  errors_only.min_severity = Severity::kError;
+  for (const Finding& f : validate(capture, errors_only)) {
+    EXPECT_EQ(f.diagnostic.severity, Severity::kError);
+  }
+}
+
+TEST(Validate, FindingsAreSortedByPosition) {
+  auto findings = validate(capture_of("capture"));
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    const Location& a = findings[i - 1].diagnostic.where;
+    const Location& b = findings[i].diagnostic.where;
+    EXPECT_LE(std::tie(a.file, a.line, a.column),
+              std::tie(b.file, b.line, b.column));
+  }
+}
+
+}  // namespace
+}  // namespace vssmeta
+
+namespace vssmeta {
+namespace {
+
+TEST(RuleTable, ReadmeListsEveryRule) {
+  const std::string readme =
+      testing::read_bytes(testing::testdata_dir() / ".." / "README.md");
+  for (const RuleInfo& r : rules()) {
+    EXPECT_NE(readme.find("| `" + std::string(r.id) + "` | " +
+                          to_string(r.severity) + " |"),
+              std::string::npos)
+        << r.id << " is missing from the README's rule table (regenerate it "
+        << "from vssmeta validate --list-rules)";
+  }
+}
+
+}  // namespace
+}  // namespace vssmeta
