@@ -236,5 +236,43 @@ TEST(RulesWmdSamples, InBoxWritersProduceNoError) {
   EXPECT_EQ(info012, 2U);
 }
 
+
+// WMD023 sorts hashes of the folded sets: every later copy names the first
+// one (not the previous), sets equal up to case and a trailing backslash
+// meet, and a different recursive flag keeps them apart.
+TEST(RulesWmdFileSets, DuplicatesNameTheFirstCopy) {
+  WriterMetadata w;
+  w.source.name = "w.xml";
+  w.identity.writer_id = *Guid::parse("e8132975-6f93-4464-a53e-1050253ae220");
+  w.identity.friendly_name = "W";
+  Component& c = w.components.emplace_back();
+  c.name = "C";
+  const char* paths[] = {"C:\\Data", "c:\\data\\", "C:\\DATA", "C:\\Data"};
+  std::uint32_t column = 1;
+  for (const char* p : paths) {
+    FileDescriptor& f = c.files.emplace_back();
+    f.path = p;
+    f.filespec = "*.DB";
+    f.where = Origin{1, column++};
+  }
+  c.files.back().recursive = true;  // the fourth differs
+  CaptureSet capture;
+  capture.writers.push_back(w);
+  std::vector<std::string> messages;
+  for (const Finding& f : validate(capture)) {
+    if (f.diagnostic.code == "WMD023") {
+      messages.push_back(to_string(f.diagnostic.where) + " " +
+                         f.diagnostic.message);
+    }
+  }
+  ASSERT_EQ(messages.size(), 2U);
+  EXPECT_NE(messages[0].find("w.xml:1:2 "), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("(also at line 1, column 1)"), std::string::npos)
+      << messages[0];
+  EXPECT_NE(messages[1].find("w.xml:1:3 "), std::string::npos) << messages[1];
+  EXPECT_NE(messages[1].find("(also at line 1, column 1)"), std::string::npos)
+      << messages[1];
+}
+
 }  // namespace
 }  // namespace vssmeta::internal
