@@ -236,7 +236,6 @@ TEST(RulesWmdSamples, InBoxWritersProduceNoError) {
   EXPECT_EQ(info012, 2U);
 }
 
-
 // WMD023 sorts hashes of the folded sets: every later copy names the first
 // one (not the previous), sets equal up to case and a trailing backslash
 // meet, and a different recursive flag keeps them apart.
