@@ -104,8 +104,9 @@ namespace {
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> kAll = [] {
     std::vector<Rule> all;
-    for (auto table : {wmd_rules(), wmd_more_rules(), set_rules(), bcd_rules(),
-                       bcd_restore_rules(), xref_rules(), xref_file_rules()}) {
+    for (auto table :
+         {wmd_rules(), wmd_file_set_rules(), wmd_more_rules(), set_rules(),
+          bcd_rules(), bcd_restore_rules(), xref_rules(), xref_file_rules()}) {
       all.insert(all.end(), table.begin(), table.end());
     }
     std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) {

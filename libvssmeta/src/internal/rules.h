@@ -79,8 +79,9 @@ struct Rule {
   void (*check)(const CheckContext&, Reporter&);
 };
 
-std::span<const Rule> wmd_rules();       // WMD001..WMD023
-std::span<const Rule> wmd_more_rules();  // WMD024..WMD044
+std::span<const Rule> wmd_rules();           // WMD001..WMD022
+std::span<const Rule> wmd_file_set_rules();  // WMD023
+std::span<const Rule> wmd_more_rules();      // WMD024..WMD044
 std::span<const Rule> set_rules();
 std::span<const Rule> bcd_rules();          // BCD001..BCD017
 std::span<const Rule> bcd_restore_rules();  // BCD018..BCD028

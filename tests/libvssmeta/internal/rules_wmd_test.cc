@@ -72,7 +72,7 @@ std::vector<Seen> run(std::string_view rule,
   return out;
 }
 
-TEST(RulesWmdTable, HoldsWmd001ToWmd023WithoutWmd017InOrder) {
+TEST(RulesWmdTable, HoldsWmd001ToWmd022WithoutWmd017InOrder) {
   std::vector<std::string> ids;
   for (const Rule& r : wmd_rules()) {
     ids.emplace_back(r.info.id);
@@ -81,8 +81,8 @@ TEST(RulesWmdTable, HoldsWmd001ToWmd023WithoutWmd017InOrder) {
     EXPECT_FALSE(r.info.reference.empty()) << r.info.id;
   }
   std::vector<std::string> want;
-  for (int i = 1; i <= 23; ++i) {
-    if (i == 17) continue;  // not representable in a WMD
+  for (int i = 1; i <= 22; ++i) {  // WMD023 lives in rules_wmd2.cc
+    if (i == 17) continue;         // not representable in a WMD
     want.push_back(fmt::format("WMD{:03}", i));
   }
   EXPECT_EQ(ids, want);
