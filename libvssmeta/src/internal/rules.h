@@ -5,10 +5,12 @@
 // Rules live in rules_wmd.cc, rules_set.cc, rules_bcd.cc and rules_xref.cc,
 // one table each; validate.cc joins the tables and runs them.
 
+#include <any>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include "vssmeta/selection.h"
@@ -33,7 +35,18 @@ class CheckContext {
   /// when the capture has no WMD of that class.
   std::optional<std::size_t> writer_for(const WriterComponents& entry) const;
 
+  /// Facts several rules derive from the same object (e.g. a BCD's entries
+  /// resolved in the WMDs), computed once per validate() call: returns
+  /// make()'s result, remembered under (`key`, T).
+  template <typename T, typename Make>
+  const T& memo(const void* key, Make&& make) const {
+    std::any& slot = memo_[{key, std::type_index(typeid(T))}];
+    if (!slot.has_value()) slot = T(make());
+    return std::any_cast<const T&>(slot);
+  }
+
  private:
+  mutable std::map<std::pair<const void*, std::type_index>, std::any> memo_;
   const CaptureSet* capture_;
   std::vector<ComponentIndex> indexes_;
   std::map<Guid, std::vector<std::size_t>> by_class_;

@@ -121,7 +121,8 @@ template <typename F>
 void for_each_bcd(const CheckContext& ctx, F f) {
   if (!has_wmds(ctx)) return;
   for (const BackupComponents& b : ctx.capture().backup_components) {
-    f(b, resolve(ctx, b));
+    // Every XREF rule walks the same resolution: compute it once.
+    f(b, ctx.memo<std::vector<EntryView>>(&b, [&] { return resolve(ctx, b); }));
   }
 }
 
