@@ -196,10 +196,6 @@ std::size_t columns(std::string_view text) {
       text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-bool is_namespace_declaration(const std::string& name) {
-  return name == "xmlns" || name.rfind("xmlns:", 0) == 0;
-}
-
 std::string attributes_text(const std::vector<XmlAttribute>& attributes) {
   std::string out;
   for (const XmlAttribute& a : attributes) {

@@ -44,10 +44,6 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
   }
 }
 
-bool is_namespace_declaration(std::string_view name) {
-  return name == "xmlns" || name.substr(0, 6) == "xmlns:";
-}
-
 // The writing side of the field tables in model_fields.h.
 class AttributeWriter {
  public:

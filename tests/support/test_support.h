@@ -16,10 +16,11 @@ namespace vssmeta::testing {
 /// The project's testdata/ folder (from VSSMETA_TESTDATA, set by CTest).
 std::filesystem::path testdata_dir();
 
-/// ../shared/vss-samples if it exists (from VSSMETA_SAMPLES), else nullopt.
+/// The real samples (VSSMETA_SAMPLES, default
+/// testdata/../../shared/vss-samples) if that folder exists, else nullopt.
 std::optional<std::filesystem::path> samples_dir();
 
-/// The schemas/ folder (from VSSMETA_SCHEMAS).
+/// The schemas/ folder (VSSMETA_SCHEMAS, default testdata/../schemas).
 std::filesystem::path schemas_dir();
 
 /// The whole file, bytes as stored. Fails the test if unreadable.

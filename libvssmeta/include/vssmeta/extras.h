@@ -9,12 +9,19 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vssmeta/export.h"
 #include "vssmeta/location.h"
 
 namespace vssmeta {
+
+/// True for `xmlns` and `xmlns:*`: namespace declarations, which Extras keep
+/// (so documents are written back as they were) but which are not content.
+inline bool is_namespace_declaration(std::string_view name) {
+  return name == "xmlns" || name.substr(0, 6) == "xmlns:";
+}
 
 /// One attribute as written (name with any prefix, value with entities and
 /// character references decoded, line ends untouched).

@@ -22,10 +22,6 @@ constexpr std::size_t kMaxWarningsPerCode = 100;
 
 enum class Child { kHandled, kUnknown, kFailed };
 
-bool is_namespace_declaration(std::string_view name) {
-  return name == "xmlns" || name.substr(0, 6) == "xmlns:";
-}
-
 bool mixed_case_hex(std::string_view s) {
   bool lower = false;
   bool upper = false;
