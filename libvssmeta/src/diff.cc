@@ -209,6 +209,11 @@ std::vector<std::string> writer_labels(const std::vector<WriterMetadata>& ws) {
   return out;
 }
 
+// A BCD writer no WMD names: its instance name, else its class id.
+std::string bcd_label(const WriterComponents& w) {
+  return w.instance_name ? *w.instance_name : w.writer_id.to_braced_string();
+}
+
 std::string describe_writer(const WriterMetadata& w) {
   std::string out = w.identity.writer_id.to_braced_string();
   if (w.identity.instance_name) {
@@ -317,7 +322,7 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
   }
   const internal::WriterLabel label = [&](const WriterComponents& w) {
     auto it = names.find(w.writer_id);
-    return it != names.end() ? it->second : w.writer_id.to_braced_string();
+    return it != names.end() ? it->second : bcd_label(w);
   };
   const auto& ba = before.backup_components;
   const auto& bb = after.backup_components;
@@ -353,10 +358,7 @@ MetadataDiff diff(const BackupComponents& before,
   std::vector<Change> changes;
   internal::diff_backup_components(
       changes, before, after,
-      [](const WriterComponents& w) {
-        return w.instance_name ? *w.instance_name
-                               : w.writer_id.to_braced_string();
-      });
+      bcd_label);
   return finish(std::move(changes), options);
 }
 
