@@ -73,8 +73,8 @@ Impact classify(const Change& c) {
       fold(*c.before) == fold(*c.after)) {
     return Impact::kCosmetic;  // letter case only
   }
-  if (wmd && (f == "componentType" || f == "method" ||
-              f == "writerRestore" || f == "writerId")) {
+  if (wmd && (f == "componentType" || f == "method" || f == "writerRestore" ||
+              f == "writerId")) {
     return Impact::kBreaking;
   }
   if (wmd && (f == "selectable" || f == "selectableForRestore")) {
@@ -126,12 +126,11 @@ bool is_hidden_by_default(const Change& c) {
 bool is_ignored(const Change& c, const DiffOptions& options) {
   if (options.ignore.empty()) return false;
   const std::string path = c.path();
-  return std::any_of(options.ignore.begin(), options.ignore.end(),
-                     [&](const std::string& p) {
-                       return glob_matches(p, c.field) ||
-                              glob_matches(p, path) ||
-                              (!c.writer.empty() && glob_matches(p, c.writer));
-                     });
+  return std::any_of(
+      options.ignore.begin(), options.ignore.end(), [&](const std::string& p) {
+        return glob_matches(p, c.field) || glob_matches(p, path) ||
+               (!c.writer.empty() && glob_matches(p, c.writer));
+      });
 }
 
 // Entity changes (a writer, a component) open their group.
@@ -159,8 +158,7 @@ MetadataDiff finish(std::vector<Change> changes, const DiffOptions& options) {
     return std::make_tuple(c.document, fold(c.writer), c.writer.size(),
                            fold(c.component), field_rank(c));
   };
-  std::vector<std::pair<decltype(key(out.changes.front())), std::size_t>>
-      order;
+  std::vector<std::pair<decltype(key(out.changes.front())), std::size_t>> order;
   order.reserve(out.changes.size());
   for (std::size_t i = 0; i < out.changes.size(); ++i) {
     order.emplace_back(key(out.changes[i]), i);
@@ -170,9 +168,8 @@ MetadataDiff finish(std::vector<Change> changes, const DiffOptions& options) {
     if (x.first != y.first) return x.first < y.first;
     const Change& a = v[x.second];
     const Change& b = v[y.second];
-    return std::tie(a.writer, a.component, a.field, a.kind, a.before,
-                    a.after) < std::tie(b.writer, b.component, b.field,
-                                        b.kind, b.before, b.after);
+    return std::tie(a.writer, a.component, a.field, a.kind, a.before, a.after) <
+           std::tie(b.writer, b.component, b.field, b.kind, b.before, b.after);
   });
   std::vector<Change> sorted;
   sorted.reserve(v.size());
@@ -244,8 +241,8 @@ void check_declared(const CaptureSet& before, const CaptureSet& after,
         const std::string key =
             internal::logical_key(c.logical_path) + '\\' + fold(c.name);
         if (it->second.count(key) != 0) continue;
-        internal::DiffSink sink{&out, DocumentKind::kBackupComponents,
-                                label(w), c.full_path()};
+        internal::DiffSink sink{&out, DocumentKind::kBackupComponents, label(w),
+                                c.full_path()};
         if (!reported.emplace(sink.writer, key).second) continue;
         sink.emit(ChangeKind::kModified, "declaredByWriter", "yes", "no");
       }
@@ -265,13 +262,13 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
   std::vector<std::string> ca;
   std::vector<std::string> cb;
   for (const auto& w : before.writers) {
-    ka.push_back(internal::writer_key(w.identity.writer_id,
-                                      w.identity.instance_name));
+    ka.push_back(
+        internal::writer_key(w.identity.writer_id, w.identity.instance_name));
     ca.push_back(ka.back() + '\0' + content_signature(w));
   }
   for (const auto& w : after.writers) {
-    kb.push_back(internal::writer_key(w.identity.writer_id,
-                                      w.identity.instance_name));
+    kb.push_back(
+        internal::writer_key(w.identity.writer_id, w.identity.instance_name));
     cb.push_back(kb.back() + '\0' + content_signature(w));
   }
   // By key and content first, so duplicate instances pair with their own
@@ -295,19 +292,17 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
   }
   for (auto [i, j] : m.pairs) {
     if (before.writers[i] == after.writers[j]) continue;
-    internal::DiffSink sink{&changes, DocumentKind::kWriterMetadata,
-                            labels_b[j], {}};
+    internal::DiffSink sink{
+        &changes, DocumentKind::kWriterMetadata, labels_b[j], {}};
     internal::diff_writer(sink, before.writers[i], after.writers[j]);
   }
   for (std::size_t i : m.removed) {
-    internal::DiffSink{&changes, DocumentKind::kWriterMetadata, labels_a[i],
-                       {}}
+    internal::DiffSink{&changes, DocumentKind::kWriterMetadata, labels_a[i], {}}
         .emit(ChangeKind::kRemoved, "WRITER",
               describe_writer(before.writers[i]), std::nullopt);
   }
   for (std::size_t j : m.added) {
-    internal::DiffSink{&changes, DocumentKind::kWriterMetadata, labels_b[j],
-                       {}}
+    internal::DiffSink{&changes, DocumentKind::kWriterMetadata, labels_b[j], {}}
         .emit(ChangeKind::kAdded, "WRITER", std::nullopt,
               describe_writer(after.writers[j]));
   }
@@ -332,8 +327,7 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
       continue;
     }
     const BackupComponents& only = i < ba.size() ? ba[i] : bb[i];
-    const std::string text =
-        internal::count_of(only.writers.size(), "writer");
+    const std::string text = internal::count_of(only.writers.size(), "writer");
     internal::DiffSink sink{&changes, DocumentKind::kBackupComponents, {}, {}};
     sink.emit(i < ba.size() ? ChangeKind::kRemoved : ChangeKind::kAdded,
               "BACKUP_COMPONENTS",
@@ -347,18 +341,16 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
 MetadataDiff diff(const WriterMetadata& before, const WriterMetadata& after,
                   const DiffOptions& options) {
   std::vector<Change> changes;
-  internal::DiffSink sink{&changes, DocumentKind::kWriterMetadata,
-                          after.display_name(), {}};
+  internal::DiffSink sink{
+      &changes, DocumentKind::kWriterMetadata, after.display_name(), {}};
   internal::diff_writer(sink, before, after);
   return finish(std::move(changes), options);
 }
 
-MetadataDiff diff(const BackupComponents& before,
-                  const BackupComponents& after, const DiffOptions& options) {
+MetadataDiff diff(const BackupComponents& before, const BackupComponents& after,
+                  const DiffOptions& options) {
   std::vector<Change> changes;
-  internal::diff_backup_components(
-      changes, before, after,
-      bcd_label);
+  internal::diff_backup_components(changes, before, after, bcd_label);
   return finish(std::move(changes), options);
 }
 

@@ -103,15 +103,15 @@ std::string counts(std::size_t breaking, std::size_t notable,
 }  // namespace
 
 std::string diff_summary(const MetadataDiff& diff) {
-  std::string out = diff.identical()
-                        ? std::string("identical")
-                        : counts(diff.count(Impact::kBreaking),
-                                 diff.count(Impact::kNotable),
-                                 diff.count(Impact::kCosmetic));
+  std::string out = diff.identical() ? std::string("identical")
+                                     : counts(diff.count(Impact::kBreaking),
+                                              diff.count(Impact::kNotable),
+                                              diff.count(Impact::kCosmetic));
   if (diff.hidden != 0) {
-    out += fmt::format("; {} hidden (instance and snapshot set ids, --all "
-                       "shows them)",
-                       diff.hidden);
+    out += fmt::format(
+        "; {} hidden (instance and snapshot set ids, --all "
+        "shows them)",
+        diff.hidden);
   }
   if (diff.ignored != 0) {
     out += fmt::format("; {} ignored (--ignore)", diff.ignored);

@@ -34,10 +34,10 @@ MetadataDiff sample() {
                            "method", "A", "B"));
   d.changes.push_back(make(ChangeKind::kAdded, Impact::kNotable, "W", "C",
                            "FILE_LIST", std::nullopt, "c:\\x\\*"));
-  d.changes.push_back(make(ChangeKind::kMoved, Impact::kBreaking, "W",
-                           "New\\D", "logicalPath", "Old", "New"));
-  Change bcd = make(ChangeKind::kModified, Impact::kCosmetic, "", "",
-                    "caption", std::nullopt, "x");
+  d.changes.push_back(make(ChangeKind::kMoved, Impact::kBreaking, "W", "New\\D",
+                           "logicalPath", "Old", "New"));
+  Change bcd = make(ChangeKind::kModified, Impact::kCosmetic, "", "", "caption",
+                    std::nullopt, "x");
   bcd.document = DocumentKind::kBackupComponents;
   d.changes.push_back(bcd);
   d.hidden = 2;

@@ -41,8 +41,8 @@ const Change* find(const MetadataDiff& d, const std::string& field) {
 }
 
 TEST(Diff, SameMeaningIsIdentical) {
-  for (const char* name : {"base.xml", "same-reordered.xml",
-                           "same-utf16le.xml", "same-oneline.xml"}) {
+  for (const char* name : {"base.xml", "same-reordered.xml", "same-utf16le.xml",
+                           "same-oneline.xml"}) {
     const MetadataDiff d = diff_with_base(name);
     EXPECT_TRUE(d.identical()) << name << ": " << d.changes.front().field;
     EXPECT_EQ(d.hidden, 0U) << name;
@@ -142,7 +142,8 @@ TEST(Diff, UnknownContentIsReported) {
   const MetadataDiff d = diff_with_base("unknown-content.xml");
   ASSERT_EQ(d.changes.size(), 2U);
   EXPECT_EQ(d.changes[0].field, "BACKUP_LOCATIONS/FERNWOOD_HINT");
-  EXPECT_EQ(d.changes[0].after, "<FERNWOOD_HINT level=\"2\">keep</FERNWOOD_HINT>");
+  EXPECT_EQ(d.changes[0].after,
+            "<FERNWOOD_HINT level=\"2\">keep</FERNWOOD_HINT>");
   EXPECT_EQ(d.changes[1].field, "IDENTIFICATION@vendorBuild");
   EXPECT_EQ(d.changes[1].after, "2.1.7");
 }
@@ -187,7 +188,8 @@ TEST(Diff, InstancesOfOneClassPairByInstanceNameThenContent) {
     std::string xml =
         "<WRITER_METADATA><IDENTIFICATION "
         "writerId=\"3f1c9a2e-5b7d-4e8a-9c61-2d4f8b0e7a13\" friendlyName=\"F\"";
-    if (instance != nullptr) xml += std::string(" instanceName=\"") + instance + "\"";
+    if (instance != nullptr)
+      xml += std::string(" instanceName=\"") + instance + "\"";
     xml += "/><BACKUP_LOCATIONS><FILE_GROUP componentName=\"";
     xml += component;
     xml += "\"/></BACKUP_LOCATIONS></WRITER_METADATA>";
@@ -228,8 +230,7 @@ TEST(Diff, SingleWmdOverloadReportsAClassIdChange) {
 TEST(Diff, SingleBcdOverloadLabelsWritersByInstanceName) {
   auto a = load_diff("bcd-base.xml");
   auto b = load_diff("bcd-changed.xml");
-  const MetadataDiff d =
-      diff(a.backup_components[0], b.backup_components[0]);
+  const MetadataDiff d = diff(a.backup_components[0], b.backup_components[0]);
   ASSERT_NE(find(d, "backupType"), nullptr);
   EXPECT_EQ(find(d, "backupType")->after, "differential");
   EXPECT_EQ(find(d, "backupSucceeded")->path(), "Fernwood:\\Config");
@@ -310,8 +311,9 @@ TEST(DiffConformance, ModifiedCopyReportsTheChangeByName) {
   edited.components[0].caption = *edited.components[0].caption + " (edited)";
   edited.components[0].selectable = !edited.components[0].is_selectable();
   {
-    std::ofstream out(tmp / std::filesystem::path(target->source.name).filename(),
-                      std::ios::binary | std::ios::trunc);
+    std::ofstream out(
+        tmp / std::filesystem::path(target->source.name).filename(),
+        std::ios::binary | std::ios::trunc);
     out << to_xml(edited);
   }
   const CaptureSet copy = load_set(tmp);

@@ -75,8 +75,8 @@ TEST(DiffCli, CaptureFolders) {
       {"diff", "--color", "never", "diff/capture-old", "diff/capture-new"});
   EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere) << r.err;
   EXPECT_TRUE(matches_golden(r.out, "diff/capture.txt"));
-  const CliResult brief = run_cli(
-      {"diff", "--brief", "diff/capture-old", "diff/capture-new"});
+  const CliResult brief =
+      run_cli({"diff", "--brief", "diff/capture-old", "diff/capture-new"});
   EXPECT_TRUE(matches_golden(brief.out, "diff/capture-brief.txt"));
   const CliResult stat =
       run_cli({"diff", "--stat", "diff/capture-old", "diff/capture-new"});
@@ -84,14 +84,14 @@ TEST(DiffCli, CaptureFolders) {
 }
 
 TEST(DiffCli, BcdPairs) {
-  const CliResult changed = run_cli({"diff", "--color", "never",
-                                     "diff/bcd-base.xml",
-                                     "diff/bcd-changed.xml"});
+  const CliResult changed =
+      run_cli({"diff", "--color", "never", "diff/bcd-base.xml",
+               "diff/bcd-changed.xml"});
   EXPECT_EQ(changed.exit_code, kExitFindings);
   EXPECT_TRUE(matches_golden(changed.out, "diff/bcd-changed.txt"));
-  const CliResult restore = run_cli({"diff", "--color", "never",
-                                     "diff/bcd-base.xml",
-                                     "diff/bcd-restore.xml"});
+  const CliResult restore =
+      run_cli({"diff", "--color", "never", "diff/bcd-base.xml",
+               "diff/bcd-restore.xml"});
   EXPECT_EQ(restore.exit_code, kExitFindings);
   EXPECT_TRUE(matches_golden(restore.out, "diff/bcd-restore.txt"));
 }
@@ -130,9 +130,9 @@ TEST(DiffCli, QuietPrintsNothing) {
 }
 
 TEST(DiffCli, ColorAlwaysAndAutoOnATerminal) {
-  const CliResult always = run_cli({"diff", "--color", "always",
-                                    "diff/base.xml",
-                                    "diff/component-removed.xml"});
+  const CliResult always =
+      run_cli({"diff", "--color", "always", "diff/base.xml",
+               "diff/component-removed.xml"});
   EXPECT_NE(always.out.find("\x1b[31m-\x1b[0m COMPONENT"), std::string::npos);
   const CliResult piped =
       run_cli({"diff", "diff/base.xml", "diff/component-removed.xml"});
@@ -140,14 +140,14 @@ TEST(DiffCli, ColorAlwaysAndAutoOnATerminal) {
 }
 
 TEST(DiffCli, OutputFileIsWrittenWhole) {
-  const auto out = std::filesystem::temp_directory_path() /
-                   "vssmeta-diff-cli-output.txt";
+  const auto out =
+      std::filesystem::temp_directory_path() / "vssmeta-diff-cli-output.txt";
   std::filesystem::remove(out);
   const CliResult r = diff_base("component-moved.xml", {"-o", out.string()});
   EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere);
   EXPECT_EQ(r.out, "");
-  EXPECT_TRUE(matches_golden(testing::read_bytes(out),
-                             "diff/component-moved.txt"));
+  EXPECT_TRUE(
+      matches_golden(testing::read_bytes(out), "diff/component-moved.txt"));
   std::filesystem::remove(out);
 }
 
@@ -174,8 +174,7 @@ TEST(DiffCli, UsageAndInputErrors) {
 TEST(DiffCli, StdinIsOneSide) {
   const std::string text = testing::read_bytes(
       testing::testdata_dir() / "diff" / "selectability-flipped.xml");
-  const CliResult r =
-      run_cli({"diff", "--brief", "diff/base.xml", "-"}, text);
+  const CliResult r = run_cli({"diff", "--brief", "diff/base.xml", "-"}, text);
   EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
             "~ Fernwood Archive Writer:\\Config selectable: yes \u2192 no  "
@@ -184,15 +183,14 @@ TEST(DiffCli, StdinIsOneSide) {
 
 TEST(DiffCli, GitExternalDiffArguments) {
   // path old-file old-hex old-mode new-file new-hex new-mode
-  const CliResult r = run_cli({"diff", "--color", "never", "writer.xml",
-                               "diff/base.xml", "1111111", "100644",
-                               "diff/component-removed.xml", "2222222",
-                               "100644"});
+  const CliResult r = run_cli(
+      {"diff", "--color", "never", "writer.xml", "diff/base.xml", "1111111",
+       "100644", "diff/component-removed.xml", "2222222", "100644"});
   EXPECT_EQ(r.exit_code, kExitOk);  // git wants 0 from an external diff
   EXPECT_TRUE(matches_golden(r.out, "diff/git-external.txt"));
-  const CliResult added = run_cli({"diff", "--brief", "writer.xml",
-                                   "/dev/null", ".", ".",
-                                   "diff/base.xml", "2222222", "100644"});
+  const CliResult added =
+      run_cli({"diff", "--brief", "writer.xml", "/dev/null", ".", ".",
+               "diff/base.xml", "2222222", "100644"});
   EXPECT_EQ(added.exit_code, kExitOk);
   EXPECT_EQ(added.out.substr(0, added.out.find('\n')),
             "+ Fernwood Archive Writer WRITER: "
@@ -221,12 +219,18 @@ TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
       " && git config user.name t"
       " && printf '*.xml diff=vssmeta\\n' > .gitattributes"
       // The lines README.md documents:
-      " && git config diff.vssmeta.command \"" + bin + " diff --color never\""
-      " && git config diff.vssmeta.textconv \"" + bin + " dump --color never\""
-      " && cp '" + (data / "base.xml").string() + "' writer.xml"
+      " && git config diff.vssmeta.command \"" +
+      bin +
+      " diff --color never\""
+      " && git config diff.vssmeta.textconv \"" +
+      bin +
+      " dump --color never\""
+      " && cp '" +
+      (data / "base.xml").string() +
+      "' writer.xml"
       " && git add . && git commit -qm one"
-      " && cp '" + (data / "selectability-flipped.xml").string() +
-      "' writer.xml";
+      " && cp '" +
+      (data / "selectability-flipped.xml").string() + "' writer.xml";
   ASSERT_EQ(sh(setup), 0);
   ASSERT_EQ(sh("cd " + q + " && git diff > ext.out"), 0);
   EXPECT_TRUE(matches_golden(testing::read_bytes(repo / "ext.out"),
@@ -235,7 +239,8 @@ TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
   ASSERT_EQ(sh("cd " + q + " && git diff --no-ext-diff > conv.out"), 0);
   const std::string conv = testing::read_bytes(repo / "conv.out");
   EXPECT_NE(conv.find("diff --git a/writer.xml b/writer.xml"),
-            std::string::npos) << conv;
+            std::string::npos)
+      << conv;
   EXPECT_NE(conv.find("\n-"), std::string::npos) << conv;
   EXPECT_NE(conv.find("\n+"), std::string::npos) << conv;
   // A new file: git passes /dev/null as the old side.
@@ -245,9 +250,11 @@ TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
             0);
   const std::string added = testing::read_bytes(repo / "new.out");
   EXPECT_NE(added.find("--- a/backup.xml\n+++ b/backup.xml\n"),
-            std::string::npos) << added;
+            std::string::npos)
+      << added;
   EXPECT_NE(added.find("+ BACKUP_COMPONENTS: 2 writers  [notable]"),
-            std::string::npos) << added;
+            std::string::npos)
+      << added;
   std::filesystem::remove_all(repo);
 }
 #endif

@@ -28,8 +28,7 @@ struct DiffReportOptions {
 /// one line per change (`+`, `-`, `~`, `>` marker, the field, before → after
 /// and the impact), and a summary line of counts per impact class. Writes
 /// `identical` plus the summary when there are no changes.
-VSSMETA_EXPORT void write_diff_text(const MetadataDiff& diff,
-                                    std::ostream& out,
+VSSMETA_EXPORT void write_diff_text(const MetadataDiff& diff, std::ostream& out,
                                     const DiffReportOptions& options = {});
 
 /// One line per change: `<marker> [bcd ]<path> <field>: <before> → <after>
@@ -40,8 +39,7 @@ VSSMETA_EXPORT void write_diff_brief(const MetadataDiff& diff,
 
 /// Counts only: one line per writer (changes per impact class), then the
 /// summary line.
-VSSMETA_EXPORT void write_diff_stat(const MetadataDiff& diff,
-                                    std::ostream& out,
+VSSMETA_EXPORT void write_diff_stat(const MetadataDiff& diff, std::ostream& out,
                                     const DiffReportOptions& options = {});
 
 /// The summary line alone: `N changes: B breaking, N notable, C cosmetic`
@@ -51,8 +49,7 @@ VSSMETA_EXPORT std::string diff_summary(const MetadataDiff& diff);
 /// JSON per schemas/diff.schema.json: `{"format": "vssmeta-diff",
 /// "version": 1, "before", "after", "identical", "summary": {...},
 /// "changes": [...]}`. Absent before/after values are left out.
-VSSMETA_EXPORT void write_diff_json(const MetadataDiff& diff,
-                                    std::ostream& out,
+VSSMETA_EXPORT void write_diff_json(const MetadataDiff& diff, std::ostream& out,
                                     const DiffReportOptions& options = {});
 
 }  // namespace vssmeta

@@ -94,8 +94,7 @@ void diff_writer_components(const DiffSink& sink, const WriterComponents& a,
 
 }  // namespace
 
-void diff_backup_components(std::vector<Change>& out,
-                            const BackupComponents& a,
+void diff_backup_components(std::vector<Change>& out, const BackupComponents& a,
                             const BackupComponents& b,
                             const WriterLabel& label) {
   DiffSink sink{&out, DocumentKind::kBackupComponents, {}, {}};

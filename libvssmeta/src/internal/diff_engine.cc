@@ -86,8 +86,7 @@ Matching match_keys(const std::vector<std::string>& old_keys,
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < a.size() || j < b.size()) {
-    if (j == b.size() ||
-        (i < a.size() && old_keys[a[i]] < new_keys[b[j]])) {
+    if (j == b.size() || (i < a.size() && old_keys[a[i]] < new_keys[b[j]])) {
       m.removed.push_back(a[i++]);
     } else if (i == a.size() || new_keys[b[j]] < old_keys[a[i]]) {
       m.added.push_back(b[j++]);
@@ -267,8 +266,8 @@ std::string canonical(const XmlElement& e) {
 void diff_extras(const DiffSink& sink, std::string_view element,
                  const Extras& a, const Extras& b) {
   if (a == b) return;
-  std::map<std::string, std::pair<std::optional<std::string>,
-                                  std::optional<std::string>>>
+  std::map<std::string,
+           std::pair<std::optional<std::string>, std::optional<std::string>>>
       attrs;
   for (const XmlAttribute& x : a.attributes()) {
     if (!is_namespace_declaration(x.name)) attrs[x.name].first = x.value;
@@ -398,8 +397,8 @@ void diff_descriptors(const DiffSink& sink,
     if (same) return;
   }
   Matching m = match_keys(descriptor_keys(a, true), descriptor_keys(b, true));
-  auto changed = pair_unique(m, descriptor_keys(a, false),
-                             descriptor_keys(b, false));
+  auto changed =
+      pair_unique(m, descriptor_keys(a, false), descriptor_keys(b, false));
   for (auto [i, j] : m.pairs) {
     if (same_descriptor(a[i], b[j])) continue;
     changed.emplace_back(i, j);

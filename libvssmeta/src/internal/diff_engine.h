@@ -66,7 +66,8 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_unique(
 // One attribute as the diff sees it: the XML name and the value as text
 // (booleans yes/no, flags in hex, GUIDs braced lower case), nullopt when
 // absent. Attributes with a documented default read as that default.
-using FieldValues = std::vector<std::pair<const char*, std::optional<std::string>>>;
+using FieldValues =
+    std::vector<std::pair<const char*, std::optional<std::string>>>;
 FieldValues field_values(const WriterMetadata& x);
 FieldValues field_values(const WriterIdentity& x);
 FieldValues field_values(const RestoreMethod& x);
@@ -121,8 +122,7 @@ void diff_writer(const DiffSink& sink, const WriterMetadata& a,
 // diff_bcd.cc: every change between two BCDs. `label` names a writer of
 // the BCD (its friendly name when a WMD of the capture knows it).
 using WriterLabel = std::function<std::string(const WriterComponents&)>;
-void diff_backup_components(std::vector<Change>& out,
-                            const BackupComponents& a,
+void diff_backup_components(std::vector<Change>& out, const BackupComponents& a,
                             const BackupComponents& b,
                             const WriterLabel& label);
 // The key writers of a BCD match by: class id and folded instance name.

@@ -89,7 +89,8 @@ void diff_component(const DiffSink& writer_sink, const Component& a,
   }
   diff_descriptors(sink, a.files, b.files);
   diff_dependencies(sink, a.dependencies, b.dependencies);
-  diff_extras(sink, a.type == ComponentType::kDatabase ? "DATABASE" : "FILE_GROUP",
+  diff_extras(sink,
+              a.type == ComponentType::kDatabase ? "DATABASE" : "FILE_GROUP",
               a.extras, b.extras);
 }
 
@@ -134,15 +135,14 @@ void diff_restore_method(const DiffSink& sink,
   if (!a && !b) return;
   if (!a || !b) {
     const RestoreMethod& present = a ? *a : *b;
-    const std::string text =
-        describe(field_values(present), present.extras);
+    const std::string text = describe(field_values(present), present.extras);
     sink.emit(a ? ChangeKind::kRemoved : ChangeKind::kAdded, "RESTORE_METHOD",
               a ? std::optional(text) : std::nullopt,
               b ? std::optional(text) : std::nullopt);
-    diff_descriptors(sink, a ? a->alternate_location_mappings
-                             : std::vector<FileDescriptor>{},
-                     b ? b->alternate_location_mappings
-                       : std::vector<FileDescriptor>{});
+    diff_descriptors(
+        sink,
+        a ? a->alternate_location_mappings : std::vector<FileDescriptor>{},
+        b ? b->alternate_location_mappings : std::vector<FileDescriptor>{});
     return;
   }
   diff_values(sink, field_values(*a), field_values(*b));

@@ -34,8 +34,7 @@ TEST(DiffEngine, PairUniqueTakesOnlyOneToOneLeftovers) {
   Matching m;
   m.removed = {0, 1, 2};
   m.added = {0, 1, 2};
-  const auto pairs =
-      pair_unique(m, {"x", "y", "y"}, {"y", "x", "z"});
+  const auto pairs = pair_unique(m, {"x", "y", "y"}, {"y", "x", "z"});
   ASSERT_EQ(pairs.size(), 1U);  // y is ambiguous on the old side
   EXPECT_EQ(pairs[0], std::make_pair(std::size_t{0}, std::size_t{1}));
   EXPECT_EQ(m.removed, (std::vector<std::size_t>{1, 2}));
@@ -81,7 +80,8 @@ TEST(DiffEngine, CanonicalUnknownContentIgnoresOrderAndNamespaces) {
   EXPECT_EQ(canonical(a), canonical(b));
   EXPECT_EQ(canonical(b), "<X a=\"1\" b=\"2\"/>");
   XmlElement parent{"P", {}, {b, a}, "t", 0, {}};
-  EXPECT_EQ(canonical(parent), "<P><X a=\"1\" b=\"2\"/><X a=\"1\" b=\"2\"/>t</P>");
+  EXPECT_EQ(canonical(parent),
+            "<P><X a=\"1\" b=\"2\"/><X a=\"1\" b=\"2\"/>t</P>");
 }
 
 TEST(DiffEngine, DiffExtrasReportsAttributesElementsAndText) {
@@ -164,7 +164,8 @@ TEST(DiffEngine, DescribedListsAreMultisets) {
 TEST(DiffEngine, WriterKeyIgnoresGuidSpellingAndNameCase) {
   const Guid a = *Guid::parse("{3F1C9A2E-5B7D-4E8A-9C61-2D4F8B0E7A13}");
   const Guid b = *Guid::parse("3f1c9a2e-5b7d-4e8a-9c61-2d4f8b0e7a13");
-  EXPECT_EQ(writer_key(a, std::string("Inst")), writer_key(b, std::string("inst")));
+  EXPECT_EQ(writer_key(a, std::string("Inst")),
+            writer_key(b, std::string("inst")));
   EXPECT_NE(writer_key(a, std::nullopt), writer_key(b, std::string("inst")));
 }
 
