@@ -155,8 +155,8 @@ TEST(DiffCli, UsageAndInputErrors) {
   CliResult r = run_cli({"diff", "diff/base.xml"});
   EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_EQ(r.err,
-            "vssmeta: error: diff wants OLD NEW (or git's 7 external-diff "
-            "arguments), got 1 paths\n");
+            "vssmeta: error: diff wants OLD NEW (or git's 7 or 9 "
+            "external-diff arguments), got 1 paths\n");
   r = run_cli({"diff", "--brief", "--stat", "diff/base.xml", "diff/base.xml"});
   EXPECT_EQ(r.exit_code, kExitUsage);
   r = run_cli({"diff", "-", "-"});
@@ -188,14 +188,22 @@ TEST(DiffCli, GitExternalDiffArguments) {
        "100644", "diff/component-removed.xml", "2222222", "100644"});
   EXPECT_EQ(r.exit_code, kExitOk);  // git wants 0 from an external diff
   EXPECT_TRUE(matches_golden(r.out, "diff/git-external.txt"));
+  // A rename: two more arguments, the new path and git's message.
+  const CliResult renamed = run_cli(
+      {"diff", "--stat", "old.xml", "diff/base.xml", "1111111", "100644",
+       "diff/base.xml", "1111111", "100644", "new.xml", "similarity 100%"});
+  EXPECT_EQ(renamed.exit_code, kExitOk);
+  EXPECT_EQ(renamed.out, "--- a/old.xml\n+++ b/new.xml\nidentical\n");
+  // A new file: the old side is /dev/null.
   const CliResult added =
-      run_cli({"diff", "--brief", "writer.xml", "/dev/null", ".", ".",
+      run_cli({"diff", "--stat", "writer.xml", "/dev/null", ".", ".",
                "diff/base.xml", "2222222", "100644"});
   EXPECT_EQ(added.exit_code, kExitOk);
-  EXPECT_EQ(added.out.substr(0, added.out.find('\n')),
-            "+ Fernwood Archive Writer WRITER: "
-            "{3f1c9a2e-5b7d-4e8a-9c61-2d4f8b0e7a13} \"Fernwood\", 4 "
-            "components  [notable]");
+  EXPECT_EQ(added.out,
+            "--- a/writer.xml\n+++ b/writer.xml\n"
+            "writer \"Fernwood Archive Writer\": 1 change: 0 breaking, 1 "
+            "notable, 0 cosmetic\n1 change: 0 breaking, 1 notable, 0 "
+            "cosmetic\n");
 }
 
 #ifdef VSSMETA_CLI_PATH

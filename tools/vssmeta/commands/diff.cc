@@ -34,8 +34,10 @@ struct DiffCommand {
 };
 
 // git's external diff arguments: path old-file old-hex old-mode new-file
-// new-hex new-mode. A side that does not exist is /dev/null.
+// new-hex new-mode, plus new-path and a message for a rename. A side that
+// does not exist is /dev/null.
 constexpr std::size_t kGitArgs = 7;
+constexpr std::size_t kGitRenameArgs = 9;
 constexpr const char* kNoFile = "/dev/null";
 
 int load_side(const std::string& path, const DiffCommand& cmd, Io& io,
@@ -55,10 +57,11 @@ int load_side(const std::string& path, const DiffCommand& cmd, Io& io,
 }
 
 int run_diff(const DiffCommand& cmd, Io& io) {
-  const bool git = cmd.paths.size() == kGitArgs;
+  const bool git =
+      cmd.paths.size() == kGitArgs || cmd.paths.size() == kGitRenameArgs;
   if (cmd.paths.size() != 2 && !git) {
     io.err << fmt::format(
-        "vssmeta: error: diff wants OLD NEW (or git's 7 external-diff "
+        "vssmeta: error: diff wants OLD NEW (or git's 7 or 9 external-diff "
         "arguments), got {} paths\n",
         cmd.paths.size());
     return kExitUsage;
@@ -91,7 +94,9 @@ int run_diff(const DiffCommand& cmd, Io& io) {
 
   DiffReportOptions report;
   report.before_name = git ? "a/" + cmd.paths[0] : old_path;
-  report.after_name = git ? "b/" + cmd.paths[0] : new_path;
+  report.after_name =
+      git ? "b/" + cmd.paths[cmd.paths.size() == kGitRenameArgs ? 7 : 0]
+          : new_path;
   report.color = cmd.output.empty() && cmd.format == "text" &&
                  want_color(cmd.color, io.out_is_terminal);
   std::ostringstream text;
