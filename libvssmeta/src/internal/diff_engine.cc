@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <type_traits>
 
@@ -44,9 +45,8 @@ std::string fold(std::string_view text) {
   return out;
 }
 
-std::string path_key(std::string_view path) {
-  std::string out;
-  out.reserve(path.size());
+void path_key_into(std::string_view path, std::string& out) {
+  out.clear();
   for (char c : path) {
     if (c == '/') c = '\\';
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -54,6 +54,12 @@ std::string path_key(std::string_view path) {
     out.push_back(c);
   }
   while (!out.empty() && out.back() == '\\') out.pop_back();
+}
+
+std::string path_key(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  path_key_into(path, out);
   return out;
 }
 
@@ -92,6 +98,64 @@ Matching match_keys(const std::vector<std::string>& old_keys,
       m.added.push_back(b[j++]);
     } else {
       m.pairs.emplace_back(a[i++], b[j++]);
+    }
+  }
+  return m;
+}
+
+Matching match_hashed(
+    const std::vector<std::uint64_t>& old_hashes,
+    const std::vector<std::uint64_t>& new_hashes,
+    const std::function<bool(std::size_t, std::size_t)>& equal,
+    const std::function<std::string(bool, std::size_t)>& key) {
+  auto order = [](const std::vector<std::uint64_t>& h) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> o(h.size());
+    for (std::size_t i = 0; i < h.size(); ++i) o[i] = {h[i], i};
+    std::sort(o.begin(), o.end());
+    return o;
+  };
+  const auto a = order(old_hashes);
+  const auto b = order(new_hashes);
+  Matching m;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+      m.removed.push_back(a[i++].second);
+    } else if (i == a.size() || b[j].first < a[i].first) {
+      m.added.push_back(b[j++].second);
+    } else {
+      // A run of one hash on both sides: almost always one element each,
+      // confirmed with `equal`. Longer runs (repeated keys, collisions) are
+      // matched by their real keys, sorted: never pairwise.
+      const std::uint64_t h = a[i].first;
+      std::size_t ie = i;
+      std::size_t je = j;
+      while (ie < a.size() && a[ie].first == h) ++ie;
+      while (je < b.size() && b[je].first == h) ++je;
+      if (ie - i == 1 && je - j == 1) {
+        if (equal(a[i].second, b[j].second)) {
+          m.pairs.emplace_back(a[i].second, b[j].second);
+        } else {
+          m.removed.push_back(a[i].second);
+          m.added.push_back(b[j].second);
+        }
+      } else {
+        std::vector<std::string> ra;
+        std::vector<std::string> rb;
+        for (std::size_t x = i; x < ie; ++x)
+          ra.push_back(key(true, a[x].second));
+        for (std::size_t y = j; y < je; ++y)
+          rb.push_back(key(false, b[y].second));
+        const Matching run = match_keys(ra, rb);
+        for (auto [x, y] : run.pairs) {
+          m.pairs.emplace_back(a[i + x].second, b[j + y].second);
+        }
+        for (std::size_t x : run.removed) m.removed.push_back(a[i + x].second);
+        for (std::size_t y : run.added) m.added.push_back(b[j + y].second);
+      }
+      i = ie;
+      j = je;
     }
   }
   return m;
@@ -366,21 +430,39 @@ bool same_descriptor(const FileDescriptor& a, const FileDescriptor& b) {
          a.extras == b.extras;
 }
 
-std::vector<std::string> descriptor_keys(const std::vector<FileDescriptor>& v,
-                                         bool with_spec) {
-  std::vector<std::string> keys;
-  keys.reserve(v.size());
-  for (const FileDescriptor& f : v) {
-    std::string k(1, static_cast<char>('A' + static_cast<int>(f.kind)));
-    k += path_key(f.path);
-    if (with_spec) {
-      k += '\0';
-      k += fold(f.filespec);
-      k += f.is_recursive() ? "\0r" : "\0-";
-    }
-    keys.push_back(std::move(k));
+// The matching key of a descriptor: kind, normalised path and, when
+// `with_spec`, folded filespec and recursive flag. Written into `out`, whose
+// storage is reused: no allocation per descriptor.
+void descriptor_key(const FileDescriptor& f, bool with_spec, std::string& out) {
+  path_key_into(f.path, out);
+  out.push_back('\0');
+  out.push_back(static_cast<char>('A' + static_cast<int>(f.kind)));
+  if (!with_spec) return;
+  out.push_back('\0');
+  for (char c : f.filespec) {
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return keys;
+  out.push_back(f.is_recursive() ? 'r' : '-');
+}
+
+std::vector<std::uint64_t> descriptor_hashes(
+    const std::vector<FileDescriptor>& v) {
+  std::vector<std::uint64_t> out;
+  out.reserve(v.size());
+  std::string key;
+  for (const FileDescriptor& f : v) {
+    descriptor_key(f, true, key);
+    out.push_back(std::hash<std::string_view>{}(key));
+  }
+  return out;
+}
+
+// Coarse keys (kind and path) of the leftovers only; "" elsewhere.
+std::vector<std::string> leftover_keys(const std::vector<FileDescriptor>& v,
+                                       const std::vector<std::size_t>& which) {
+  std::vector<std::string> out(v.size());
+  for (std::size_t i : which) descriptor_key(v[i], false, out[i]);
+  return out;
 }
 
 }  // namespace
@@ -396,9 +478,27 @@ void diff_descriptors(const DiffSink& sink,
     }
     if (same) return;
   }
-  Matching m = match_keys(descriptor_keys(a, true), descriptor_keys(b, true));
+  std::string ka;
+  std::string kb;
+  auto key = [&](bool old_side, std::size_t i) {
+    std::string k;
+    descriptor_key(old_side ? a[i] : b[i], true, k);
+    return k;
+  };
+  // Unchanged entries are spelled alike: no normalising needed to confirm.
+  auto equal = [&](std::size_t i, std::size_t j) {
+    const FileDescriptor& x = a[i];
+    const FileDescriptor& y = b[j];
+    if (x.kind == y.kind && x.is_recursive() == y.is_recursive() &&
+        x.path == y.path && x.filespec == y.filespec) {
+      return true;
+    }
+    return key(true, i) == key(false, j);
+  };
+  Matching m =
+      match_hashed(descriptor_hashes(a), descriptor_hashes(b), equal, key);
   auto changed =
-      pair_unique(m, descriptor_keys(a, false), descriptor_keys(b, false));
+      pair_unique(m, leftover_keys(a, m.removed), leftover_keys(b, m.added));
   for (auto [i, j] : m.pairs) {
     if (same_descriptor(a[i], b[j])) continue;
     changed.emplace_back(i, j);

@@ -30,6 +30,30 @@ TEST(DiffEngine, MatchKeysPairsEqualKeysInDocumentOrder) {
   EXPECT_EQ(m.added, std::vector<std::size_t>{1});
 }
 
+TEST(DiffEngine, MatchHashedConfirmsEqualHashesWithRealKeys) {
+  // Hash 7 collides: old 0 ("a") and new 1 ("b") must not pair.
+  const std::vector<std::string> ka = {"a", "c", "c"};
+  const std::vector<std::string> kb = {"c", "b", "c", "d"};
+  const Matching m = match_hashed(
+      {7, 9, 9}, {9, 7, 9, 7},
+      [&](std::size_t i, std::size_t j) { return ka[i] == kb[j]; },
+      [&](bool old_side, std::size_t i) { return old_side ? ka[i] : kb[i]; });
+  ASSERT_EQ(m.pairs.size(), 2U);
+  EXPECT_EQ(m.pairs[0], std::make_pair(std::size_t{1}, std::size_t{0}));
+  EXPECT_EQ(m.pairs[1], std::make_pair(std::size_t{2}, std::size_t{2}));
+  EXPECT_EQ(m.removed, std::vector<std::size_t>{0});
+  EXPECT_EQ(m.added, (std::vector<std::size_t>{1, 3}));
+}
+
+TEST(DiffEngine, MatchHashedLoneCollisionIsNotAPair) {
+  const Matching m = match_hashed(
+      {5}, {5}, [](std::size_t, std::size_t) { return false; },
+      [](bool, std::size_t) { return std::string(); });
+  EXPECT_TRUE(m.pairs.empty());
+  EXPECT_EQ(m.removed.size(), 1U);
+  EXPECT_EQ(m.added.size(), 1U);
+}
+
 TEST(DiffEngine, PairUniqueTakesOnlyOneToOneLeftovers) {
   Matching m;
   m.removed = {0, 1, 2};
