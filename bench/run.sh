@@ -99,7 +99,7 @@ printf '%-44s %10s %8s\n' "  (peak RSS pugixml / file size)" "$pugi_ratio" ""
 printf '%-44s %10s %8s\n' "  (peak RSS reading only / file size)" "$read_ratio" ""
 printf '%-44s %10s\n' "  peak RSS vssmeta" "$(mib "$(field peak_rss_bytes "${mem[vssmeta]}")")"
 printf '%-44s %10s\n' "  peak RSS pugixml" "$(mib "$(field peak_rss_bytes "${mem[pugixml]}")")"
-diff_ratio=$(sed -n 's/^ratio diff\/load (doc:0): \([0-9.]*\).*/\1/p' "$diff_out")
+diff_ratio=$(sed -n 's/.*ratio diff\/load (doc:0): \([0-9.]*\).*/\1/p' "$diff_out")
 if [[ -n $diff_ratio ]]; then
   printf '%-44s %10s %8s %s\n' "time diff / time load both (50 MB pair)" "$diff_ratio" "<= 2" \
     "$(verdict "$diff_ratio" 2)"
