@@ -78,8 +78,9 @@ void BM_LoadBoth(benchmark::State& state) {
     benchmark::DoNotOptimize(a);
     benchmark::DoNotOptimize(b);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(
-      state.iterations() * (d.before.size() + d.after.size())));
+  state.SetBytesProcessed(
+      state.iterations() *
+      static_cast<std::int64_t>(d.before.size() + d.after.size()));
 }
 
 void BM_Diff(benchmark::State& state) {
