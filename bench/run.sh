@@ -5,13 +5,16 @@
 # document with ~450,000 FILE_LIST entries:
 #   - time(parse_writer_metadata) / time(bare pugixml parse)   target <= 1.5
 #   - peak RSS of the loading process / file size               target <= 3.5
+# and, when vssmeta_diff_bench is built, for two such documents with ~4,500
+# FILE_LIST edits between them (issue #3):
+#   - time(diff of the two models) / time(loading both)          target <= 2
 #
 # usage: bench/run.sh [BUILD_DIR] [extra Google Benchmark flags...]
 #   BUILD_DIR defaults to build/release. Configure it with, for example:
 #     cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
 #       -DVSSMETA_BUILD_TESTS=OFF
 #     cmake --build build/release --target vssmeta_load_bench \
-#       vssmeta_load_memory vssmeta-generate
+#       vssmeta_load_memory vssmeta-generate vssmeta_diff_bench
 #
 # Exit status: 0 when everything ran (whether or not a target is met),
 # 1 when a tool is missing or fails.
@@ -59,6 +62,16 @@ if [[ $# -eq 0 ]]; then
 fi
 "$bin/vssmeta_load_bench" "$@" | tee "$bench_out"
 
+diff_out=$data/diff_bench.txt
+if [[ -x $bin/vssmeta_diff_bench ]]; then
+  echo "== diff benchmark"
+  # The same interleaved repetitions; the fastest of each side is compared.
+  "$bin/vssmeta_diff_bench" "$@" | tee "$diff_out"
+else
+  echo "== diff benchmark skipped: $bin/vssmeta_diff_bench not built" >&2
+  : >"$diff_out"
+fi
+
 file_bytes=$(field file_bytes "${mem[vssmeta]}")
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "ok" : "MISSED" }'; }
@@ -86,3 +99,8 @@ printf '%-44s %10s %8s\n' "  (peak RSS pugixml / file size)" "$pugi_ratio" ""
 printf '%-44s %10s %8s\n' "  (peak RSS reading only / file size)" "$read_ratio" ""
 printf '%-44s %10s\n' "  peak RSS vssmeta" "$(mib "$(field peak_rss_bytes "${mem[vssmeta]}")")"
 printf '%-44s %10s\n' "  peak RSS pugixml" "$(mib "$(field peak_rss_bytes "${mem[pugixml]}")")"
+diff_ratio=$(sed -n 's/.*ratio diff\/load (doc:0): \([0-9.]*\).*/\1/p' "$diff_out")
+if [[ -n $diff_ratio ]]; then
+  printf '%-44s %10s %8s %s\n' "time diff / time load both (50 MB pair)" "$diff_ratio" "<= 2" \
+    "$(verdict "$diff_ratio" 2)"
+fi

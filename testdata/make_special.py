@@ -10,6 +10,9 @@ Writes (relative to this script's folder):
   encodings/  one small WMD in six byte forms, plus a UTF-16LE BCD
   invalid/    empty.xml, garbage.bin, odd-utf16.xml, deep-nesting.xml,
               manifest-only.xml, bad-utf8.xml
+  diff/       same-utf16le.xml and same-oneline.xml (diff/base.xml re-encoded
+              and re-wrapped), capture-old/ and capture-new/ (two captures
+              of one host assembled from diff/ and wmd/ files)
 
 Everything is deterministic (fixed strings, fixed random seed): running the
 script twice gives identical bytes. Python 3.9+, standard library only.
@@ -192,6 +195,33 @@ def bad_utf8():
 
 
 # ---------------------------------------------------------------------------
+# ---------------------------------------------------------------------------
+# diff/
+def diff_files():
+    import re
+    base = read("diff/base.xml").decode("utf-8")
+    oneline = re.sub(r">\s+<", "><", base).strip()
+    registry = read("wmd/registry-writer.xml")
+    return {
+        "diff/same-utf16le.xml": BOM16LE + base.encode("utf-16-le"),
+        "diff/same-oneline.xml": oneline.encode("utf-8"),
+        # Old capture: Fernwood as WM0, Registry as WM1.
+        "diff/capture-old/WM0.xml": read("diff/base.xml"),
+        "diff/capture-old/WM1.xml": registry,
+        "diff/capture-old/BCDocument.xml": read("diff/bcd-base.xml"),
+        # New capture: other file names, a new Registry instance id, a
+        # Fernwood without Config\Templates and with new file specs, the
+        # BITS writer added, a differential backup.
+        "diff/capture-new/WM0.xml": registry.replace(
+            b"9f88d149-91e6-4f13-9153-84e74e5b68d7",
+            b"1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+        "diff/capture-new/WM1.xml": read("diff/filespec-changed.xml").replace(
+            read("diff/templates-component.txt"), b""),
+        "diff/capture-new/WM2.xml": read("wmd/bits-writer.xml"),
+        "diff/capture-new/BCDocument.xml": read("diff/bcd-changed.xml"),
+    }
+
+
 def all_files():
     files = {}
     for wm, src, _ in CAPTURE_WRITERS:
@@ -200,6 +230,7 @@ def all_files():
     manifest = manifest_text().encode("utf-16-le")  # no BOM
     files["capture/Manifest.xml"] = manifest
     files.update(encodings_files())
+    files.update(diff_files())
     files["invalid/empty.xml"] = b""
     files["invalid/garbage.bin"] = garbage()
     files["invalid/odd-utf16.xml"] = odd_utf16()

@@ -34,3 +34,22 @@ set_tests_properties(smoke.version PROPERTIES
 add_test(NAME smoke.help COMMAND vssmeta_cli dump --help)
 set_tests_properties(smoke.help PROPERTIES
   PASS_REGULAR_EXPRESSION "Exit status \\(bits combine\\)" LABELS golden)
+
+# vssmeta diff: the exit status split (0 identical, 4 differences, 12
+# breaking differences, 2 usage, 1 error).
+vssmeta_golden(NAME diff_identical RC 0 STDOUT diff/same-reordered.txt
+  ARGS diff --color never diff/base.xml diff/same-reordered.xml)
+vssmeta_golden(NAME diff_notable RC 4 STDOUT diff/component-added.txt
+  ARGS diff --color never diff/base.xml diff/component-added.xml)
+vssmeta_golden(NAME diff_breaking RC 12 STDOUT diff/component-removed.txt
+  ARGS diff --color never diff/base.xml diff/component-removed.xml)
+vssmeta_golden(NAME diff_usage RC 2 STDOUT empty.txt STDERR diff/usage.err
+  ARGS diff diff/base.xml)
+vssmeta_golden(NAME diff_truncated RC 1 STDOUT empty.txt STDERR diff/truncated.err
+  ARGS diff diff/base.xml invalid/truncated.xml)
+vssmeta_golden(NAME diff_git_external RC 0 STDOUT diff/git-external.txt
+  ARGS diff --color never writer.xml diff/base.xml 1111111 100644
+    diff/component-removed.xml 2222222 100644)
+add_test(NAME smoke.diff_help COMMAND vssmeta_cli diff --help)
+set_tests_properties(smoke.diff_help PROPERTIES
+  PASS_REGULAR_EXPRESSION "Exit status \\(bits combine\\)" LABELS golden)

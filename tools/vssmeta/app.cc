@@ -22,6 +22,7 @@ int run(int argc, const char* const* argv, Io& io) {
   app.require_subcommand(1);
   Action action;
   register_dump(app, action);
+  register_diff(app, action);
   register_validate(app, action);
   try {
     app.parse(argc, argv);

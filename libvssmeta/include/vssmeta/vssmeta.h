@@ -7,6 +7,8 @@
 #include "vssmeta/capture_set.h"
 #include "vssmeta/config.h"
 #include "vssmeta/diagnostic.h"
+#include "vssmeta/diff.h"
+#include "vssmeta/diff_report.h"
 #include "vssmeta/dump.h"
 #include "vssmeta/enums.h"
 #include "vssmeta/extras.h"

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Keys and matching for the diff engine: Windows-style normalisation of
+// names and paths, and sort- or hash-based pairing of two key lists
+// (n log n; never pairwise).
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vssmeta::internal {
+
+// "1 component", "2 components".
+std::string count_of(std::size_t n, const char* noun);
+// ASCII lower case (Windows compares names case-insensitively).
+std::string fold(std::string_view text);
+// A Windows path as a matching key: folded, `/` as `\`, runs of `\`
+// collapsed, trailing `\` removed.
+std::string path_key(std::string_view path);
+// The same into `out`, reusing its storage.
+void path_key_into(std::string_view path, std::string& out);
+// A logical path as a matching key: path_key without leading `\` either.
+std::string logical_key(const std::optional<std::string>& logical_path);
+
+// The result of matching two key lists: index pairs, then the indexes left
+// on either side, each in ascending key order (then document order).
+struct Matching {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<std::size_t> removed;  // into the old list
+  std::vector<std::size_t> added;    // into the new list
+};
+// Sorts both key lists and merges them: equal keys pair up in document
+// order. O(n log n).
+Matching match_keys(const std::vector<std::string>& old_keys,
+                    const std::vector<std::string>& new_keys);
+// The same over 64-bit hashes of the keys (cheaper to sort than long
+// strings with common prefixes). `equal(i, j)` confirms a lone pair with
+// equal hashes; longer runs of one hash (repeated keys, collisions) are
+// matched by `key(is_old_side, index)`, sorted. So a collision never pairs
+// different keys, and repeated keys never cost more than n log n.
+// Leftovers are in hash order.
+Matching match_hashed(
+    const std::vector<std::uint64_t>& old_hashes,
+    const std::vector<std::uint64_t>& new_hashes,
+    const std::function<bool(std::size_t, std::size_t)>& equal,
+    const std::function<std::string(bool, std::size_t)>& key);
+// Pairs leftovers of a first matching by a coarser key, but only where that
+// key occurs exactly once on each side; the pairs move out of `m.removed`
+// and `m.added` into the result.
+std::vector<std::pair<std::size_t, std::size_t>> pair_unique(
+    Matching& m, const std::vector<std::string>& old_keys,
+    const std::vector<std::string>& new_keys);
+
+}  // namespace vssmeta::internal

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// The diff renderers on a hand-built MetadataDiff: grouping, markers,
+// before → after, colour, the summary, and JSON against its schema.
+#include "vssmeta/diff_report.h"
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+namespace vssmeta {
+namespace {
+
+Change make(ChangeKind kind, Impact impact, std::string writer,
+            std::string component, std::string field,
+            std::optional<std::string> before,
+            std::optional<std::string> after) {
+  Change c;
+  c.kind = kind;
+  c.impact = impact;
+  c.writer = std::move(writer);
+  c.component = std::move(component);
+  c.field = std::move(field);
+  c.before = std::move(before);
+  c.after = std::move(after);
+  return c;
+}
+
+MetadataDiff sample() {
+  MetadataDiff d;
+  d.changes.push_back(make(ChangeKind::kModified, Impact::kBreaking, "W", "",
+                           "method", "A", "B"));
+  d.changes.push_back(make(ChangeKind::kAdded, Impact::kNotable, "W", "C",
+                           "FILE_LIST", std::nullopt, "c:\\x\\*"));
+  d.changes.push_back(make(ChangeKind::kMoved, Impact::kBreaking, "W", "New\\D",
+                           "logicalPath", "Old", "New"));
+  Change bcd = make(ChangeKind::kModified, Impact::kCosmetic, "", "", "caption",
+                    std::nullopt, "x");
+  bcd.document = DocumentKind::kBackupComponents;
+  d.changes.push_back(bcd);
+  d.hidden = 2;
+  d.ignored = 1;
+  return d;
+}
+
+TEST(DiffReport, TextGroupsByWriterThenComponent) {
+  std::ostringstream out;
+  DiffReportOptions o;
+  o.before_name = "old";
+  o.after_name = "new";
+  write_diff_text(sample(), out, o);
+  EXPECT_EQ(out.str(),
+            "--- old\n+++ new\n"
+            "writer \"W\"\n"
+            "  ~ method: A \u2192 B  [breaking]\n"
+            "  W:\\C\n"
+            "    + FILE_LIST: c:\\x\\*  [notable]\n"
+            "  W:\\New\\D\n"
+            "    > logicalPath: Old \u2192 New  [breaking]\n"
+            "backup components\n"
+            "  ~ caption: (absent) \u2192 x  [cosmetic]\n"
+            "\n"
+            "4 changes: 2 breaking, 1 notable, 1 cosmetic; 2 hidden (instance "
+            "and snapshot set ids, --all shows them); 1 ignored (--ignore)\n");
+}
+
+TEST(DiffReport, IdenticalSaysSo) {
+  std::ostringstream out;
+  write_diff_text(MetadataDiff{}, out);
+  EXPECT_EQ(out.str(), "identical\n");
+  EXPECT_EQ(diff_summary(MetadataDiff{}), "identical");
+}
+
+TEST(DiffReport, ColourMarksKindsAndBreaking) {
+  std::ostringstream out;
+  DiffReportOptions o;
+  o.color = true;
+  write_diff_text(sample(), out, o);
+  EXPECT_NE(out.str().find("\x1b[33m~\x1b[0m method"), std::string::npos);
+  EXPECT_NE(out.str().find("\x1b[1;31m[breaking]\x1b[0m"), std::string::npos);
+  EXPECT_NE(out.str().find("\x1b[32m+\x1b[0m"), std::string::npos);
+}
+
+TEST(DiffReport, BriefIsOneLinePerChange) {
+  std::ostringstream out;
+  write_diff_brief(sample(), out);
+  EXPECT_EQ(out.str().substr(0, out.str().find("4 changes")),
+            "~ W method: A \u2192 B  [breaking]\n"
+            "+ W:\\C FILE_LIST: c:\\x\\*  [notable]\n"
+            "> W:\\New\\D logicalPath: Old \u2192 New  [breaking]\n"
+            "~ bcd caption: (absent) \u2192 x  [cosmetic]\n");
+}
+
+TEST(DiffReport, StatCountsPerWriter) {
+  std::ostringstream out;
+  write_diff_stat(sample(), out);
+  EXPECT_EQ(out.str().substr(0, out.str().find("4 changes")),
+            "writer \"W\": 3 changes: 2 breaking, 1 notable, 0 cosmetic\n"
+            "backup components: 1 change: 0 breaking, 0 notable, 1 cosmetic\n");
+}
+
+TEST(DiffReport, JsonLeavesOutAbsentValuesAndMatchesTheSchema) {
+  std::ostringstream out;
+  DiffReportOptions o;
+  o.before_name = "a";
+  o.after_name = "b";
+  write_diff_json(sample(), out, o);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["format"], "vssmeta-diff");
+  EXPECT_EQ(j["summary"]["breaking"], 2);
+  EXPECT_EQ(j["summary"]["hidden"], 2);
+  EXPECT_FALSE(j["identical"].get<bool>());
+  ASSERT_EQ(j["changes"].size(), 4U);
+  EXPECT_FALSE(j["changes"][1].contains("before"));
+  EXPECT_EQ(j["changes"][2]["kind"], "moved");
+  EXPECT_EQ(j["changes"][2]["path"], "W:\\New\\D");
+  EXPECT_EQ(j["changes"][3]["document"], "bcd");
+  if (!testing::have_python_jsonschema()) {
+    GTEST_SKIP() << "python3 with the jsonschema module is not available";
+  }
+  EXPECT_EQ(testing::validate_json(out.str(),
+                                   testing::schemas_dir() / "diff.schema.json"),
+            "");
+}
+
+}  // namespace
+}  // namespace vssmeta

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: MIT
+// diff(): matching, normalisation, impact classes, hiding and ignoring, on
+// the hand-written pairs in testdata/diff/ and on the real capture in
+// ../shared/vss-samples (skipped when absent; modified only in a temp dir).
+#include "vssmeta/diff.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+#include "vssmeta/capture_set.h"
+#include "vssmeta/parse.h"
+#include "vssmeta/serialize.h"
+
+namespace vssmeta {
+namespace {
+
+CaptureSet load_set(const std::filesystem::path& path) {
+  auto set = load(path.string(), LoadOptions{});
+  EXPECT_TRUE(set.has_value()) << (set ? "" : to_string(set.error()));
+  return set ? std::move(*set) : CaptureSet{};
+}
+
+CaptureSet load_diff(const std::string& name) {
+  return load_set(testing::testdata_dir() / "diff" / name);
+}
+
+MetadataDiff diff_with_base(const std::string& name,
+                            const DiffOptions& options = {}) {
+  return diff(load_diff("base.xml"), load_diff(name), options);
+}
+
+const Change* find(const MetadataDiff& d, const std::string& field) {
+  for (const Change& c : d.changes) {
+    if (c.field == field) return &c;
+  }
+  return nullptr;
+}
+
+TEST(Diff, SameMeaningIsIdentical) {
+  for (const char* name : {"base.xml", "same-reordered.xml", "same-utf16le.xml",
+                           "same-oneline.xml"}) {
+    const MetadataDiff d = diff_with_base(name);
+    EXPECT_TRUE(d.identical()) << name << ": " << d.changes.front().field;
+    EXPECT_EQ(d.hidden, 0U) << name;
+  }
+}
+
+TEST(Diff, ComponentAddedIsNotable) {
+  const MetadataDiff d = diff_with_base("component-added.xml");
+  ASSERT_EQ(d.changes.size(), 1U);
+  const Change& c = d.changes[0];
+  EXPECT_EQ(c.kind, ChangeKind::kAdded);
+  EXPECT_EQ(c.field, "COMPONENT");
+  EXPECT_EQ(c.path(), "Fernwood Archive Writer:\\Reports");
+  EXPECT_EQ(c.impact, Impact::kNotable);
+  EXPECT_EQ(c.after, "filegroup \"Monthly reports\", selectable");
+  EXPECT_FALSE(c.before.has_value());
+}
+
+TEST(Diff, ComponentRemovedIsBreaking) {
+  const MetadataDiff d = diff_with_base("component-removed.xml");
+  ASSERT_EQ(d.changes.size(), 1U);
+  EXPECT_EQ(d.changes[0].kind, ChangeKind::kRemoved);
+  EXPECT_EQ(d.changes[0].component, "Config\\Templates");
+  EXPECT_TRUE(d.has_breaking());
+}
+
+TEST(Diff, LogicalPathChangeIsAMoveNotRemoveAndAdd) {
+  const MetadataDiff d = diff_with_base("component-moved.xml");
+  ASSERT_EQ(d.changes.size(), 1U);
+  const Change& c = d.changes[0];
+  EXPECT_EQ(c.kind, ChangeKind::kMoved);
+  EXPECT_EQ(c.field, "logicalPath");
+  EXPECT_EQ(c.before, "Logs");
+  EXPECT_EQ(c.after, "History");
+  EXPECT_EQ(c.component, "History\\Archive");
+  EXPECT_EQ(c.impact, Impact::kBreaking);
+}
+
+TEST(Diff, FilespecChangeIsOneChangedDescriptor) {
+  const MetadataDiff d = diff_with_base("filespec-changed.xml");
+  ASSERT_EQ(d.changes.size(), 2U);
+  EXPECT_EQ(d.changes[0].kind, ChangeKind::kAdded);
+  EXPECT_EQ(d.changes[0].after,
+            "C:\\Program Files\\Fernwood\\Config\\Schemas\\*.xsd");
+  EXPECT_EQ(d.changes[1].kind, ChangeKind::kModified);
+  EXPECT_EQ(d.changes[1].field, "FILE_LIST");
+  EXPECT_EQ(d.changes[1].before, "C:\\Program Files\\Fernwood\\Config\\*.ini");
+  EXPECT_EQ(d.changes[1].after, "C:\\Program Files\\Fernwood\\Config\\*.cfg");
+  EXPECT_EQ(d.count(Impact::kNotable), 2U);
+}
+
+TEST(Diff, SelectableToNonselectableIsBreaking) {
+  const MetadataDiff d = diff_with_base("selectability-flipped.xml");
+  ASSERT_EQ(d.changes.size(), 1U);
+  EXPECT_EQ(d.changes[0].field, "selectable");
+  EXPECT_EQ(d.changes[0].impact, Impact::kBreaking);
+  // The other direction only widens what a requester may do.
+  const MetadataDiff back =
+      diff(load_diff("selectability-flipped.xml"), load_diff("base.xml"));
+  ASSERT_EQ(back.changes.size(), 1U);
+  EXPECT_EQ(back.changes[0].impact, Impact::kNotable);
+}
+
+TEST(Diff, RestoreMethodAndWriterRestoreAreBreaking) {
+  const MetadataDiff d = diff_with_base("restore-method-changed.xml");
+  ASSERT_NE(find(d, "method"), nullptr);
+  EXPECT_EQ(find(d, "method")->impact, Impact::kBreaking);
+  EXPECT_EQ(find(d, "writerRestore")->impact, Impact::kBreaking);
+  EXPECT_EQ(find(d, "rebootRequired")->impact, Impact::kNotable);
+  EXPECT_EQ(find(d, "rebootRequired")->after, "yes");
+}
+
+TEST(Diff, DependencyChangeIsRemovedPlusAdded) {
+  const MetadataDiff d = diff_with_base("dependency-changed.xml");
+  ASSERT_EQ(d.changes.size(), 2U);
+  EXPECT_EQ(d.changes[0].kind, ChangeKind::kAdded);
+  EXPECT_EQ(d.changes[0].after,
+            "{e8132975-6f93-4464-a53e-1050253ae220}:\\System Files");
+  EXPECT_EQ(d.changes[1].kind, ChangeKind::kRemoved);
+  EXPECT_EQ(d.changes[1].component, "Ledger");
+}
+
+TEST(Diff, InstanceIdsAreHiddenUnlessShowAll) {
+  const MetadataDiff d = diff_with_base("instance-id-changed.xml");
+  EXPECT_TRUE(d.identical());
+  EXPECT_EQ(d.hidden, 1U);
+  DiffOptions all;
+  all.show_all = true;
+  const MetadataDiff shown = diff_with_base("instance-id-changed.xml", all);
+  ASSERT_EQ(shown.changes.size(), 1U);
+  EXPECT_EQ(shown.changes[0].field, "instanceId");
+  EXPECT_EQ(shown.changes[0].impact, Impact::kCosmetic);
+  EXPECT_EQ(shown.changes[0].after, "{0b9d8c7e-1f2a-4b3c-8d4e-5f6a7b8c9d0e}");
+}
+
+TEST(Diff, UnknownContentIsReported) {
+  const MetadataDiff d = diff_with_base("unknown-content.xml");
+  ASSERT_EQ(d.changes.size(), 2U);
+  EXPECT_EQ(d.changes[0].field, "BACKUP_LOCATIONS/FERNWOOD_HINT");
+  EXPECT_EQ(d.changes[0].after,
+            "<FERNWOOD_HINT level=\"2\">keep</FERNWOOD_HINT>");
+  EXPECT_EQ(d.changes[1].field, "IDENTIFICATION@vendorBuild");
+  EXPECT_EQ(d.changes[1].after, "2.1.7");
+}
+
+TEST(Diff, IgnorePatternsMatchFieldPathOrWriter) {
+  DiffOptions options;
+  options.ignore = {"REBOOTREQUIRED"};
+  MetadataDiff d = diff_with_base("restore-method-changed.xml", options);
+  EXPECT_EQ(d.changes.size(), 2U);
+  EXPECT_EQ(d.ignored, 1U);
+  options.ignore = {"fernwood archive writer"};
+  d = diff_with_base("restore-method-changed.xml", options);
+  EXPECT_TRUE(d.identical());
+  EXPECT_EQ(d.ignored, 3U);
+  options.ignore = {"*:\\Config*"};
+  d = diff_with_base("filespec-changed.xml", options);
+  EXPECT_TRUE(d.identical());
+}
+
+TEST(Diff, CapturesMatchWritersByClassNotFileName) {
+  const MetadataDiff d =
+      diff(load_diff("capture-old"), load_diff("capture-new"));
+  // Registry moved from WM1 to WM0 and got a new instance id: nothing shown.
+  for (const Change& c : d.changes) {
+    EXPECT_FALSE(c.document == DocumentKind::kWriterMetadata &&
+                 c.writer == "Registry Writer")
+        << c.field;
+  }
+  EXPECT_EQ(d.hidden, 2U);  // Registry's instance id, the snapshot set id
+  const Change* declared = find(d, "declaredByWriter");
+  ASSERT_NE(declared, nullptr);
+  EXPECT_EQ(declared->path(), "Fernwood Archive Writer:\\Config\\Templates");
+  EXPECT_EQ(declared->impact, Impact::kBreaking);
+  ASSERT_NE(find(d, "WRITER"), nullptr);
+  EXPECT_EQ(find(d, "WRITER")->writer, "BITS Writer");
+  EXPECT_EQ(find(d, "WRITER")->kind, ChangeKind::kAdded);
+  EXPECT_EQ(d.count(Impact::kBreaking), 2U);
+}
+
+TEST(Diff, InstancesOfOneClassPairByInstanceNameThenContent) {
+  auto wmd = [](const char* instance, const char* component) {
+    std::string xml =
+        "<WRITER_METADATA><IDENTIFICATION "
+        "writerId=\"3f1c9a2e-5b7d-4e8a-9c61-2d4f8b0e7a13\" friendlyName=\"F\"";
+    if (instance != nullptr)
+      xml += std::string(" instanceName=\"") + instance + "\"";
+    xml += "/><BACKUP_LOCATIONS><FILE_GROUP componentName=\"";
+    xml += component;
+    xml += "\"/></BACKUP_LOCATIONS></WRITER_METADATA>";
+    auto parsed = parse_writer_metadata(xml);
+    EXPECT_TRUE(parsed.has_value());
+    return *parsed;
+  };
+  CaptureSet a;
+  a.writers = {wmd("one", "A"), wmd("two", "B"), wmd(nullptr, "X"),
+               wmd(nullptr, "Y")};
+  CaptureSet b;
+  b.writers = {wmd(nullptr, "Y"), wmd("two", "B"), wmd(nullptr, "X"),
+               wmd("one", "A")};
+  EXPECT_TRUE(diff(a, b).identical());
+  b.writers[3] = wmd("one", "A2");
+  const MetadataDiff d = diff(a, b);
+  ASSERT_EQ(d.changes.size(), 2U);
+  EXPECT_EQ(d.changes[0].writer, "F (one)");
+  EXPECT_EQ(d.changes[0].component, "A");
+  EXPECT_EQ(d.changes[1].component, "A2");
+}
+
+TEST(Diff, SingleWmdOverloadReportsAClassIdChange) {
+  auto a = load_diff("base.xml");
+  auto b = load_diff("base.xml");
+  b.writers[0].identity.writer_id =
+      *Guid::parse("e8132975-6f93-4464-a53e-1050253ae220");
+  const MetadataDiff d = diff(a.writers[0], b.writers[0]);
+  ASSERT_EQ(d.changes.size(), 1U);
+  EXPECT_EQ(d.changes[0].field, "writerId");
+  EXPECT_EQ(d.changes[0].impact, Impact::kBreaking);
+  // As captures, the writers do not match: one removed, one added.
+  const MetadataDiff as_sets = diff(a, b);
+  ASSERT_EQ(as_sets.changes.size(), 2U);
+  EXPECT_EQ(as_sets.changes[0].field, "WRITER");
+}
+
+TEST(Diff, SingleBcdOverloadLabelsWritersByInstanceName) {
+  auto a = load_diff("bcd-base.xml");
+  auto b = load_diff("bcd-changed.xml");
+  const MetadataDiff d = diff(a.backup_components[0], b.backup_components[0]);
+  ASSERT_NE(find(d, "backupType"), nullptr);
+  EXPECT_EQ(find(d, "backupType")->after, "differential");
+  EXPECT_EQ(find(d, "backupSucceeded")->path(), "Fernwood:\\Config");
+  EXPECT_EQ(find(d, "WRITER_COMPONENTS")->kind, ChangeKind::kRemoved);
+  EXPECT_EQ(d.hidden, 1U);
+}
+
+TEST(Diff, ClassifyIsTheOnePlaceForImpact) {
+  Change c;
+  c.field = "caption";
+  c.before = "a";
+  c.after = "b";
+  EXPECT_EQ(classify(c), Impact::kCosmetic);
+  c.field = "service";
+  EXPECT_EQ(classify(c), Impact::kNotable);
+  c.after = "A";  // case only
+  EXPECT_EQ(classify(c), Impact::kCosmetic);
+  c.field = "componentType";
+  c.after = "database";
+  EXPECT_EQ(classify(c), Impact::kBreaking);
+  c.document = DocumentKind::kBackupComponents;
+  EXPECT_EQ(classify(c), Impact::kNotable);
+  c.field = "COMPONENT";
+  c.kind = ChangeKind::kRemoved;
+  EXPECT_EQ(classify(c), Impact::kNotable);  // dropped from a selection
+  c.document = DocumentKind::kWriterMetadata;
+  EXPECT_EQ(classify(c), Impact::kBreaking);
+  c.field = "WRITER";
+  c.kind = ChangeKind::kAdded;
+  EXPECT_EQ(classify(c), Impact::kNotable);
+}
+
+TEST(Diff, GlobMatching) {
+  EXPECT_TRUE(glob_matches("*", ""));
+  EXPECT_TRUE(glob_matches("Sys*:\\*files", "System Writer:\\System Files"));
+  EXPECT_TRUE(glob_matches("?b?", "ABC"));
+  EXPECT_FALSE(glob_matches("?b?", "ABCD"));
+  EXPECT_FALSE(glob_matches("caption", "componentCaption"));
+  EXPECT_TRUE(glob_matches("*caption", "componentCaption"));
+  EXPECT_TRUE(glob_matches("a*b*c", "aXbYbZc"));
+  EXPECT_FALSE(glob_matches("a*b*c", "aXbYbZ"));
+}
+
+TEST(Diff, ToStringNames) {
+  EXPECT_STREQ(to_string(ChangeKind::kMoved), "moved");
+  EXPECT_STREQ(to_string(Impact::kBreaking), "breaking");
+  EXPECT_STREQ(to_string(DocumentKind::kBackupComponents), "bcd");
+}
+
+TEST(DiffConformance, RealCaptureIsIdenticalToItself) {
+  VSSMETA_REQUIRE_SAMPLES(samples);
+  const auto folder = samples / "diskshadow-ws2012-sql2017";
+  const MetadataDiff d = diff(load_set(folder), load_set(folder));
+  EXPECT_TRUE(d.identical());
+  EXPECT_EQ(d.hidden, 0U);
+}
+
+TEST(DiffConformance, ModifiedCopyReportsTheChangeByName) {
+  VSSMETA_REQUIRE_SAMPLES(samples);
+  const auto folder = samples / "diskshadow-ws2012-sql2017";
+  const CaptureSet original = load_set(folder);
+  // The first writer with a captioned component: in a copy of the capture
+  // made in a temp dir (the samples are never changed), its file is
+  // rewritten with that component's caption and selectability changed.
+  const WriterMetadata* target = nullptr;
+  for (const auto& w : original.writers) {
+    if (!w.components.empty() && w.components[0].caption) {
+      target = &w;
+      break;
+    }
+  }
+  ASSERT_NE(target, nullptr);
+  const auto tmp =
+      std::filesystem::temp_directory_path() / "vssmeta-diff-conformance";
+  std::filesystem::remove_all(tmp);
+  std::filesystem::copy(folder, tmp);
+  WriterMetadata edited = *target;
+  edited.components[0].caption = *edited.components[0].caption + " (edited)";
+  edited.components[0].selectable = !edited.components[0].is_selectable();
+  {
+    std::ofstream out(
+        tmp / std::filesystem::path(target->source.name).filename(),
+        std::ios::binary | std::ios::trunc);
+    out << to_xml(edited);
+  }
+  const CaptureSet copy = load_set(tmp);
+  std::filesystem::remove_all(tmp);
+  const MetadataDiff d = diff(original, copy);
+  ASSERT_EQ(d.changes.size(), 2U);
+  const std::string path =
+      target->display_name() + ":\\" + target->components[0].full_path();
+  for (const Change& c : d.changes) EXPECT_EQ(c.path(), path);
+  ASSERT_NE(find(d, "caption"), nullptr);
+  EXPECT_EQ(find(d, "caption")->impact, Impact::kCosmetic);
+  EXPECT_NE(find(d, "selectable"), nullptr);
+  EXPECT_EQ(d.hidden, 0U);
+}
+
+}  // namespace
+}  // namespace vssmeta

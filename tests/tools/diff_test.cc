@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+// `vssmeta diff` in-process: golden outputs for the pairs in testdata/diff/,
+// exit statuses, options, JSON against its schema, and the git diff driver
+// in a real repository made in a temp dir.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tools/cli_runner.h"
+#include "vssmeta/exit_code.h"
+
+namespace vssmeta::cli {
+namespace {
+
+using testing::CliResult;
+using testing::matches_golden;
+using testing::run_cli;
+
+CliResult diff_base(const std::string& other,
+                    std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"diff", "--color", "never"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back("diff/base.xml");
+  args.push_back("diff/" + other);
+  return run_cli(args);
+}
+
+struct Pair {
+  const char* file;
+  int exit_code;
+};
+
+TEST(DiffCli, GoldenPerPair) {
+  const Pair pairs[] = {
+      {"component-added.xml", kExitFindings},
+      {"component-removed.xml", kExitFindings | kExitSevere},
+      {"component-moved.xml", kExitFindings | kExitSevere},
+      {"filespec-changed.xml", kExitFindings},
+      {"selectability-flipped.xml", kExitFindings | kExitSevere},
+      {"restore-method-changed.xml", kExitFindings | kExitSevere},
+      {"dependency-changed.xml", kExitFindings},
+      {"unknown-content.xml", kExitFindings},
+  };
+  for (const Pair& p : pairs) {
+    const CliResult r = diff_base(p.file);
+    EXPECT_EQ(r.exit_code, p.exit_code) << p.file << "\n" << r.err;
+    std::string stem(p.file);
+    stem.resize(stem.size() - 4);
+    EXPECT_TRUE(matches_golden(r.out, "diff/" + stem + ".txt")) << p.file;
+  }
+}
+
+TEST(DiffCli, SameMeaningExitsZero) {
+  for (const char* f : {"same-reordered.xml", "same-utf16le.xml",
+                        "same-oneline.xml", "instance-id-changed.xml"}) {
+    const CliResult r = diff_base(f);
+    EXPECT_EQ(r.exit_code, kExitOk) << f << r.out;
+    EXPECT_EQ(r.err, "") << f;
+  }
+  EXPECT_EQ(diff_base("same-reordered.xml").out,
+            "--- diff/base.xml\n+++ diff/same-reordered.xml\nidentical\n");
+}
+
+TEST(DiffCli, AllShowsInstanceIds) {
+  const CliResult r = diff_base("instance-id-changed.xml", {"--all"});
+  EXPECT_EQ(r.exit_code, kExitFindings);
+  EXPECT_TRUE(matches_golden(r.out, "diff/instance-id-changed-all.txt"));
+}
+
+TEST(DiffCli, CaptureFolders) {
+  const CliResult r = run_cli(
+      {"diff", "--color", "never", "diff/capture-old", "diff/capture-new"});
+  EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere) << r.err;
+  EXPECT_TRUE(matches_golden(r.out, "diff/capture.txt"));
+  const CliResult brief =
+      run_cli({"diff", "--brief", "diff/capture-old", "diff/capture-new"});
+  EXPECT_TRUE(matches_golden(brief.out, "diff/capture-brief.txt"));
+  const CliResult stat =
+      run_cli({"diff", "--stat", "diff/capture-old", "diff/capture-new"});
+  EXPECT_TRUE(matches_golden(stat.out, "diff/capture-stat.txt"));
+}
+
+TEST(DiffCli, BcdPairs) {
+  const CliResult changed =
+      run_cli({"diff", "--color", "never", "diff/bcd-base.xml",
+               "diff/bcd-changed.xml"});
+  EXPECT_EQ(changed.exit_code, kExitFindings);
+  EXPECT_TRUE(matches_golden(changed.out, "diff/bcd-changed.txt"));
+  const CliResult restore =
+      run_cli({"diff", "--color", "never", "diff/bcd-base.xml",
+               "diff/bcd-restore.xml"});
+  EXPECT_EQ(restore.exit_code, kExitFindings);
+  EXPECT_TRUE(matches_golden(restore.out, "diff/bcd-restore.txt"));
+}
+
+TEST(DiffCli, JsonMatchesGoldenAndSchema) {
+  const CliResult r = run_cli(
+      {"diff", "--format", "json", "diff/capture-old", "diff/capture-new"});
+  EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere);
+  EXPECT_TRUE(matches_golden(r.out, "diff/capture.json"));
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["breaking"], 2);
+  if (!testing::have_python_jsonschema()) {
+    GTEST_SKIP() << "python3 with the jsonschema module is not available";
+  }
+  EXPECT_EQ(testing::validate_json(r.out,
+                                   testing::schemas_dir() / "diff.schema.json"),
+            "");
+}
+
+TEST(DiffCli, IgnoreSuppressesAndCanClearTheBreakingBit) {
+  const CliResult r = diff_base("restore-method-changed.xml",
+                                {"--ignore", "method", "--ignore", "writer*"});
+  EXPECT_EQ(r.exit_code, kExitFindings);
+  EXPECT_EQ(r.out.substr(r.out.find("writer \"")),
+            "writer \"Fernwood Archive Writer\"\n"
+            "  ~ rebootRequired: no \u2192 yes  [notable]\n\n"
+            "1 change: 0 breaking, 1 notable, 0 cosmetic; 2 ignored "
+            "(--ignore)\n");
+}
+
+TEST(DiffCli, QuietPrintsNothing) {
+  const CliResult r = diff_base("component-removed.xml", {"-q"});
+  EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(DiffCli, ColorAlwaysAndAutoOnATerminal) {
+  const CliResult always =
+      run_cli({"diff", "--color", "always", "diff/base.xml",
+               "diff/component-removed.xml"});
+  EXPECT_NE(always.out.find("\x1b[31m-\x1b[0m COMPONENT"), std::string::npos);
+  const CliResult piped =
+      run_cli({"diff", "diff/base.xml", "diff/component-removed.xml"});
+  EXPECT_EQ(piped.out.find('\x1b'), std::string::npos);
+}
+
+TEST(DiffCli, OutputFileIsWrittenWhole) {
+  const auto out =
+      std::filesystem::temp_directory_path() / "vssmeta-diff-cli-output.txt";
+  std::filesystem::remove(out);
+  const CliResult r = diff_base("component-moved.xml", {"-o", out.string()});
+  EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(
+      matches_golden(testing::read_bytes(out), "diff/component-moved.txt"));
+  std::filesystem::remove(out);
+}
+
+TEST(DiffCli, UsageAndInputErrors) {
+  CliResult r = run_cli({"diff", "diff/base.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: diff wants OLD NEW (or git's 7 or 9 "
+            "external-diff arguments), got 1 paths\n");
+  r = run_cli({"diff", "--brief", "--stat", "diff/base.xml", "diff/base.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  r = run_cli({"diff", "-", "-"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  r = run_cli({"diff", "--format", "yaml", "diff/base.xml", "diff/base.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  r = run_cli({"diff", "diff/base.xml", "invalid/truncated.xml"});
+  EXPECT_EQ(r.exit_code, kExitError);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.rfind("invalid/truncated.xml:", 0), 0U) << r.err;
+  r = run_cli({"diff", "diff/base.xml", "diff/no-such-file.xml"});
+  EXPECT_EQ(r.exit_code, kExitError);
+}
+
+TEST(DiffCli, StdinIsOneSide) {
+  const std::string text = testing::read_bytes(
+      testing::testdata_dir() / "diff" / "selectability-flipped.xml");
+  const CliResult r = run_cli({"diff", "--brief", "diff/base.xml", "-"}, text);
+  EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "~ Fernwood Archive Writer:\\Config selectable: yes \u2192 no  "
+            "[breaking]");
+}
+
+TEST(DiffCli, GitExternalDiffArguments) {
+  // path old-file old-hex old-mode new-file new-hex new-mode
+  const CliResult r = run_cli(
+      {"diff", "--color", "never", "writer.xml", "diff/base.xml", "1111111",
+       "100644", "diff/component-removed.xml", "2222222", "100644"});
+  EXPECT_EQ(r.exit_code, kExitOk);  // git wants 0 from an external diff
+  EXPECT_TRUE(matches_golden(r.out, "diff/git-external.txt"));
+  // A rename: two more arguments, the new path and git's message.
+  const CliResult renamed = run_cli(
+      {"diff", "--stat", "old.xml", "diff/base.xml", "1111111", "100644",
+       "diff/base.xml", "1111111", "100644", "new.xml", "similarity 100%"});
+  EXPECT_EQ(renamed.exit_code, kExitOk);
+  EXPECT_EQ(renamed.out, "--- a/old.xml\n+++ b/new.xml\nidentical\n");
+  // A new file: the old side is /dev/null.
+  const CliResult added =
+      run_cli({"diff", "--stat", "writer.xml", "/dev/null", ".", ".",
+               "diff/base.xml", "2222222", "100644"});
+  EXPECT_EQ(added.exit_code, kExitOk);
+  EXPECT_EQ(added.out,
+            "--- a/writer.xml\n+++ b/writer.xml\n"
+            "writer \"Fernwood Archive Writer\": 1 change: 0 breaking, 1 "
+            "notable, 0 cosmetic\n1 change: 0 breaking, 1 notable, 0 "
+            "cosmetic\n");
+}
+
+#ifdef VSSMETA_CLI_PATH
+// Runs `command` in a shell; returns its exit status.
+int sh(const std::string& command) {
+  return std::system(command.c_str());  // NOLINT(cert-env33-c)
+}
+
+TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
+  if (sh("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no git";
+  const auto repo =
+      std::filesystem::temp_directory_path() / "vssmeta-diff-git-test";
+  std::filesystem::remove_all(repo);
+  std::filesystem::create_directories(repo);
+  const auto data = testing::testdata_dir() / "diff";
+  const std::string q = "'" + repo.string() + "'";
+  const std::string bin = std::string("'") + VSSMETA_CLI_PATH + "'";
+  const std::string setup =
+      "cd " + q +
+      " && git init -q && git config user.email t@example.invalid"
+      " && git config user.name t"
+      " && printf '*.xml diff=vssmeta\\n' > .gitattributes"
+      // The lines README.md documents:
+      " && git config diff.vssmeta.command \"" +
+      bin +
+      " diff --color never\""
+      " && git config diff.vssmeta.textconv \"" +
+      bin +
+      " dump --color never\""
+      " && cp '" +
+      (data / "base.xml").string() +
+      "' writer.xml"
+      " && git add . && git commit -qm one"
+      " && cp '" +
+      (data / "selectability-flipped.xml").string() + "' writer.xml";
+  ASSERT_EQ(sh(setup), 0);
+  ASSERT_EQ(sh("cd " + q + " && git diff > ext.out"), 0);
+  EXPECT_TRUE(matches_golden(testing::read_bytes(repo / "ext.out"),
+                             "diff/git-repo.txt"));
+  // --no-ext-diff: git's own line diff of `vssmeta dump` (textconv).
+  ASSERT_EQ(sh("cd " + q + " && git diff --no-ext-diff > conv.out"), 0);
+  const std::string conv = testing::read_bytes(repo / "conv.out");
+  EXPECT_NE(conv.find("diff --git a/writer.xml b/writer.xml"),
+            std::string::npos)
+      << conv;
+  EXPECT_NE(conv.find("\n-"), std::string::npos) << conv;
+  EXPECT_NE(conv.find("\n+"), std::string::npos) << conv;
+  // A new file: git passes /dev/null as the old side.
+  ASSERT_EQ(sh("cd " + q + " && cp '" + (data / "bcd-base.xml").string() +
+               "' backup.xml && git add backup.xml"
+               " && git diff --cached -- backup.xml > new.out"),
+            0);
+  const std::string added = testing::read_bytes(repo / "new.out");
+  EXPECT_NE(added.find("--- a/backup.xml\n+++ b/backup.xml\n"),
+            std::string::npos)
+      << added;
+  EXPECT_NE(added.find("+ BACKUP_COMPONENTS: 2 writers  [notable]"),
+            std::string::npos)
+      << added;
+  std::filesystem::remove_all(repo);
+}
+#endif
+
+}  // namespace
+}  // namespace vssmeta::cli
