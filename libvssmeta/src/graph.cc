@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/graph.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "vssmeta/hierarchy.h"
+
+namespace vssmeta {
+
+const char* to_string(GraphNodeKind kind) {
+  switch (kind) {
+    case GraphNodeKind::kWriter:
+      return "writer";
+    case GraphNodeKind::kPathElement:
+      return "path";
+    case GraphNodeKind::kComponent:
+      return "component";
+    case GraphNodeKind::kMissing:
+      return "missing";
+    case GraphNodeKind::kMore:
+      return "more";
+  }
+  return "?";
+}
+
+const char* to_string(GraphSelection selection) {
+  switch (selection) {
+    case GraphSelection::kNoBackup:
+      return "none";
+    case GraphSelection::kExplicit:
+      return "explicit";
+    case GraphSelection::kImplicit:
+      return "implicit";
+    case GraphSelection::kNotIncluded:
+      return "not included";
+  }
+  return "?";
+}
+
+const char* to_string(GraphEdgeKind kind) {
+  return kind == GraphEdgeKind::kContains ? "contains" : "depends on";
+}
+
+const GraphNode* ComponentGraph::find(const std::string& id) const {
+  auto it = std::lower_bound(
+      nodes.begin(), nodes.end(), id,
+      [](const GraphNode& n, const std::string& key) { return n.id < key; });
+  return it != nodes.end() && it->id == id ? &*it : nullptr;
+}
+
+namespace {
+
+using IdSet = std::set<std::string>;
+
+bool writer_matches(const WriterMetadata& w, const std::string& name) {
+  if (auto g = Guid::parse(name)) return w.identity.writer_id == *g;
+  return fold_case(w.display_name()) == fold_case(name) ||
+         (w.identity.instance_name &&
+          fold_case(*w.identity.instance_name) == fold_case(name));
+}
+
+std::string path_key(const std::string& path) {
+  std::string out;
+  for (const std::string& e : split_logical_path(fold_case(path))) {
+    if (!out.empty()) out.push_back('\\');
+    out += e;
+  }
+  return out;
+}
+
+std::string file_line(const FileDescriptor& f) {
+  std::string out = f.path;
+  if (!out.empty() && out.back() != '\\') out.push_back('\\');
+  out += f.filespec;
+  if (f.is_recursive()) out += " /s";
+  return out;
+}
+
+bool is_remote(const Dependency& d) {
+  return (d.logical_path && d.logical_path->rfind("\\\\", 0) == 0) ||
+         d.component_name.rfind("\\\\", 0) == 0;
+}
+
+class Builder {
+ public:
+  Builder(const CaptureSet& capture, const GraphOptions& options)
+      : capture_(capture), options_(options) {}
+
+  Result<ComponentGraph> build();
+
+ private:
+  void add_writer(std::size_t w);
+  void add_tree(std::size_t w, const HierarchyNode& h,
+                const std::string& parent);
+  void add_dependencies(std::size_t w);
+  Result<bool> apply_backup();
+  Result<std::vector<std::string>> resolve(const std::string& text) const;
+  Result<IdSet> choose(IdSet& pinned);
+  void collapse(IdSet& kept, const IdSet& pinned);
+  void add_ancestors(IdSet& kept) const;
+  void add_dependency_closure(IdSet& kept) const;
+
+  const CaptureSet& capture_;
+  const GraphOptions& options_;
+  std::vector<ComponentIndex> indexes_;
+  std::vector<std::string> writer_keys_;                 // per writer
+  std::vector<std::vector<std::string>> component_ids_;  // [writer][comp]
+  std::map<std::string, GraphNode> nodes_;
+  std::map<std::string, std::vector<std::string>> children_;
+  std::set<std::pair<std::string, std::string>> depends_;  // from, to
+  std::vector<bool> writer_selected_;
+  // (writer, folded path) -> node id, for --component and --dependers.
+  std::map<std::pair<std::size_t, std::string>, std::string> by_path_;
+};
+
+void Builder::add_writer(std::size_t w) {
+  const WriterMetadata& wmd = capture_.writers[w];
+  GraphNode n;
+  n.id = "w:" + writer_keys_[w];
+  n.kind = GraphNodeKind::kWriter;
+  n.writer = n.id;
+  n.label = wmd.display_name();
+  n.path = wmd.identity.writer_id.to_braced_string();
+  if (wmd.identity.instance_name) n.caption = wmd.identity.instance_name;
+  const ComponentTree tree = build_component_tree(wmd);
+  const std::string id = n.id;
+  nodes_.emplace(id, std::move(n));
+  for (const HierarchyNode& root : tree.roots) add_tree(w, root, id);
+}
+
+void Builder::add_tree(std::size_t w, const HierarchyNode& h,
+                       const std::string& parent) {
+  const std::string writer = "w:" + writer_keys_[w];
+  const std::string key = fold_case(h.path);
+  std::string anchor;
+  if (!h.declared()) {
+    GraphNode n;
+    n.id = "p:" + writer_keys_[w] + ":" + key;
+    n.kind = GraphNodeKind::kPathElement;
+    n.writer = writer;
+    n.parent = parent;
+    n.label = h.name;
+    n.path = h.path;
+    anchor = n.id;
+    nodes_.emplace(n.id, std::move(n));
+    children_[parent].push_back(anchor);
+  }
+  const WriterMetadata& wmd = capture_.writers[w];
+  const ComponentIndex& index = indexes_[w];
+  for (std::size_t k = 0; k < h.components.size(); ++k) {
+    const std::size_t i = h.components[k];
+    const Component& c = wmd.components[i];
+    GraphNode n;
+    n.id = "c:" + writer_keys_[w] + ":" + key +
+           (k == 0 ? std::string() : fmt::format("#{}", k + 1));
+    n.writer = writer;
+    n.parent = parent;
+    n.label = c.name;
+    n.path = c.full_path();
+    n.caption = c.caption;
+    n.type = c.type;
+    n.selectable = c.is_selectable();
+    n.selectable_for_restore = c.is_selectable_for_restore();
+    n.backup_class = index.backup_class(i);
+    n.defines_component_set = n.selectable && !h.children.empty();
+    n.in_component_set = index.nearest_selectable_ancestor(i).has_value();
+    n.file_count = c.files.size();
+    if (options_.show_files) {
+      for (const FileDescriptor& f : c.files) n.files.push_back(file_line(f));
+    }
+    component_ids_[w][i] = n.id;
+    if (k == 0) anchor = n.id;
+    children_[parent].push_back(n.id);
+    nodes_.emplace(n.id, std::move(n));
+  }
+  by_path_.emplace(std::make_pair(w, key), anchor);
+  for (const HierarchyNode& child : h.children) add_tree(w, child, anchor);
+}
+
+void Builder::add_dependencies(std::size_t w) {
+  const WriterMetadata& wmd = capture_.writers[w];
+  for (std::size_t i = 0; i < wmd.components.size(); ++i) {
+    for (const Dependency& d : wmd.components[i].dependencies) {
+      const std::string full = join_component_path(
+          d.logical_path.value_or(std::string()), d.component_name);
+      std::optional<std::size_t> target_writer;
+      for (std::size_t t = 0; t < capture_.writers.size(); ++t) {
+        if (capture_.writers[t].identity.writer_id == d.writer_id) {
+          target_writer = t;
+          break;
+        }
+      }
+      std::string to;
+      if (target_writer && !is_remote(d)) {
+        auto hits =
+            indexes_[*target_writer].find(d.logical_path, d.component_name);
+        if (!hits.empty()) to = component_ids_[*target_writer][hits.front()];
+      }
+      if (to.empty()) {
+        GraphNode n;
+        n.kind = GraphNodeKind::kMissing;
+        n.remote = is_remote(d);
+        n.path = full;
+        if (target_writer) {
+          n.id = "m:" + writer_keys_[*target_writer] + ":" + path_key(full);
+          n.writer = "w:" + writer_keys_[*target_writer];
+          n.label =
+              capture_.writers[*target_writer].display_name() + ":\\" + full;
+        } else {
+          n.id = "m:" + d.writer_id.to_string() + ":" + path_key(full);
+          n.label = d.writer_id.to_braced_string() + ":\\" + full;
+        }
+        to = n.id;
+        nodes_.emplace(n.id, std::move(n));
+      }
+      depends_.emplace(component_ids_[w][i], to);
+    }
+  }
+}
+
+Result<bool> Builder::apply_backup() {
+  if (options_.ignore_backup) return false;
+  const std::size_t which = options_.backup.value_or(0);
+  if (capture_.backup_components.empty() && !options_.backup) return false;
+  if (which >= capture_.backup_components.size()) {
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("no backup components document #{} (the capture "
+                             "holds {})",
+                             which + 1, capture_.backup_components.size()),
+                 std::nullopt};
+  }
+  const BackupComponents& bcd = capture_.backup_components[which];
+  std::vector<std::vector<std::size_t>> explicit_ids(capture_.writers.size());
+  for (const WriterComponents& e : bcd.writers) {
+    std::optional<std::size_t> match;
+    for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+      const WriterIdentity& id = capture_.writers[w].identity;
+      if (id.writer_id != e.writer_id) continue;
+      if (!match) match = w;
+      if ((e.instance_id && id.instance_id == e.instance_id) ||
+          (e.instance_name && id.instance_name == e.instance_name)) {
+        match = w;
+        break;
+      }
+    }
+    if (!match) continue;
+    for (const BcdComponent& c : e.components) {
+      for (std::size_t i : indexes_[*match].find(c.logical_path, c.name)) {
+        explicit_ids[*match].push_back(i);
+      }
+    }
+  }
+  for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+    const InclusionResult r = compute_inclusion(indexes_[w], explicit_ids[w]);
+    for (std::size_t i = 0; i < r.inclusion.size(); ++i) {
+      GraphSelection s = GraphSelection::kNotIncluded;
+      if (r.inclusion[i] == Inclusion::kExplicit) s = GraphSelection::kExplicit;
+      if (r.inclusion[i] == Inclusion::kImplicit) s = GraphSelection::kImplicit;
+      nodes_.at(component_ids_[w][i]).selection = s;
+    }
+  }
+  return true;
+}
+
+Result<std::vector<std::string>> Builder::resolve(
+    const std::string& text) const {
+  const ComponentRef ref = parse_component_ref(text);
+  const std::string key = path_key(ref.path);
+  std::vector<std::string> out;
+  bool writer_found = ref.writer.empty();
+  for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+    if (!writer_selected_[w]) continue;
+    if (!ref.writer.empty()) {
+      if (!writer_matches(capture_.writers[w], ref.writer)) continue;
+      writer_found = true;
+    }
+    auto it = by_path_.find({w, key});
+    if (it != by_path_.end()) out.push_back(it->second);
+  }
+  if (!writer_found) {
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("no writer '{}' in the capture", ref.writer),
+                 std::nullopt};
+  }
+  if (out.empty()) {
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("no component or path '{}' in the capture", text),
+                 std::nullopt};
+  }
+  return out;
+}
+
+void Builder::add_ancestors(IdSet& kept) const {
+  std::vector<std::string> todo(kept.begin(), kept.end());
+  for (const std::string& id : todo) {
+    const GraphNode* n = &nodes_.at(id);
+    while (!n->parent.empty() && kept.insert(n->parent).second) {
+      n = &nodes_.at(n->parent);
+    }
+    if (!n->writer.empty()) kept.insert(n->writer);
+  }
+}
+
+void Builder::add_dependency_closure(IdSet& kept) const {
+  std::deque<std::string> todo(kept.begin(), kept.end());
+  while (!todo.empty()) {
+    const std::string id = todo.front();
+    todo.pop_front();
+    for (auto it = depends_.lower_bound({id, std::string()});
+         it != depends_.end() && it->first == id; ++it) {
+      if (kept.insert(it->second).second) todo.push_back(it->second);
+    }
+  }
+}
+
+Result<IdSet> Builder::choose(IdSet& pinned) {
+  IdSet kept;
+  if (options_.dependers) {
+    auto targets = resolve(*options_.dependers);
+    if (!targets) return targets.error();
+    std::deque<std::string> todo(targets->begin(), targets->end());
+    kept.insert(targets->begin(), targets->end());
+    while (!todo.empty()) {
+      const std::string id = todo.front();
+      todo.pop_front();
+      for (const auto& [from, to] : depends_) {
+        if (to == id && kept.insert(from).second) todo.push_back(from);
+      }
+    }
+    return kept;
+  }
+  // Containment levels below the roots of the view.
+  auto add_subtree = [&](const std::string& root) {
+    std::vector<std::pair<std::string, std::size_t>> todo{{root, 0}};
+    while (!todo.empty()) {
+      auto [id, level] = todo.back();
+      todo.pop_back();
+      kept.insert(id);
+      if (options_.depth && level >= *options_.depth) continue;
+      auto it = children_.find(id);
+      if (it == children_.end()) continue;
+      for (const std::string& c : it->second) todo.emplace_back(c, level + 1);
+    }
+  };
+  if (options_.component) {
+    auto focus = resolve(*options_.component);
+    if (!focus) return focus.error();
+    for (const std::string& id : *focus) {
+      add_subtree(id);
+      pinned.insert(id);
+    }
+  } else {
+    for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+      if (writer_selected_[w]) add_subtree("w:" + writer_keys_[w]);
+    }
+  }
+  add_dependency_closure(kept);
+  return kept;
+}
+
+void Builder::collapse(IdSet& kept, const IdSet& pinned) {
+  const std::size_t limit = options_.max_siblings;
+  std::vector<GraphNode> more;
+  for (const auto& [parent, all] : children_) {
+    if (kept.count(parent) == 0) continue;
+    std::vector<const GraphNode*> shown;
+    for (const std::string& id : all) {
+      if (kept.count(id) != 0) shown.push_back(&nodes_.at(id));
+    }
+    if (shown.size() <= limit) continue;
+    std::stable_sort(shown.begin(), shown.end(),
+                     [](const GraphNode* a, const GraphNode* b) {
+                       return std::pair(fold_case(a->label), a->id) <
+                              std::pair(fold_case(b->label), b->id);
+                     });
+    std::size_t kept_free = 0;
+    GraphNode m;
+    for (const GraphNode* n : shown) {
+      if (pinned.count(n->id) != 0) continue;
+      if (kept_free < limit) {
+        ++kept_free;
+        continue;
+      }
+      ++m.hidden_siblings;
+      std::vector<std::string> todo{n->id};
+      while (!todo.empty()) {
+        const std::string id = todo.back();
+        todo.pop_back();
+        if (kept.erase(id) == 0) continue;
+        if (nodes_.at(id).kind == GraphNodeKind::kComponent) {
+          ++m.hidden_components;
+        }
+        auto it = children_.find(id);
+        if (it != children_.end()) {
+          todo.insert(todo.end(), it->second.begin(), it->second.end());
+        }
+      }
+    }
+    if (m.hidden_siblings == 0) continue;
+    m.id = "more:" + parent;
+    m.kind = GraphNodeKind::kMore;
+    m.parent = parent;
+    m.writer = nodes_.at(parent).writer;
+    m.label = fmt::format("+{} more", m.hidden_siblings);
+    more.push_back(std::move(m));
+  }
+  for (GraphNode& m : more) {
+    kept.insert(m.id);
+    nodes_.emplace(m.id, std::move(m));
+  }
+}
+
+Result<ComponentGraph> Builder::build() {
+  const std::size_t count = capture_.writers.size();
+  indexes_.reserve(count);
+  std::map<std::string, std::size_t> per_class;
+  for (const WriterMetadata& w : capture_.writers) {
+    indexes_.emplace_back(w);
+    ++per_class[w.identity.writer_id.to_string()];
+  }
+  writer_selected_.assign(count, options_.writers.empty());
+  for (const std::string& name : options_.writers) {
+    bool found = false;
+    for (std::size_t w = 0; w < count; ++w) {
+      if (writer_matches(capture_.writers[w], name)) {
+        writer_selected_[w] = true;
+        found = true;
+      }
+    }
+    if (!found) {
+      return Error{ErrorCode::kInvalidValue,
+                   fmt::format("no writer '{}' in the capture", name),
+                   std::nullopt};
+    }
+  }
+  std::set<std::string> seen;
+  for (std::size_t w = 0; w < count; ++w) {
+    const WriterIdentity& id = capture_.writers[w].identity;
+    std::string key = id.writer_id.to_string();
+    if (per_class[key] > 1) {
+      key += "/" + (id.instance_id ? id.instance_id->to_string()
+                                   : fmt::format("{}", w + 1));
+    }
+    while (!seen.insert(key).second) key += "+";
+    writer_keys_.push_back(key);
+  }
+  component_ids_.resize(count);
+  for (std::size_t w = 0; w < count; ++w) {
+    component_ids_[w].resize(capture_.writers[w].components.size());
+    add_writer(w);
+  }
+  for (std::size_t w = 0; w < count; ++w) add_dependencies(w);
+  ComponentGraph graph;
+  auto backup = apply_backup();
+  if (!backup) return backup.error();
+  graph.has_selection = *backup;
+  if (graph.has_selection) {
+    graph.backup_source =
+        capture_.backup_components[options_.backup.value_or(0)].source.name;
+  }
+
+  IdSet pinned;
+  auto chosen = choose(pinned);
+  if (!chosen) return chosen.error();
+  IdSet kept = std::move(*chosen);
+  const bool deps_only =
+      options_.dependencies_only || options_.dependers.has_value();
+  if (deps_only) {
+    IdSet on_edge;
+    for (const auto& [from, to] : depends_) {
+      if (kept.count(from) != 0 && kept.count(to) != 0) {
+        on_edge.insert(from);
+        on_edge.insert(to);
+      }
+    }
+    if (options_.dependers) {
+      for (const std::string& id : kept) {
+        if (nodes_.at(id).kind == GraphNodeKind::kComponent ||
+            nodes_.at(id).kind == GraphNodeKind::kMissing) {
+          on_edge.insert(id);
+        }
+      }
+    }
+    kept = std::move(on_edge);
+  } else {
+    add_ancestors(kept);
+    for (const auto& [from, to] : depends_) {
+      if (kept.count(from) != 0 && kept.count(to) != 0) {
+        pinned.insert(from);
+        pinned.insert(to);
+      }
+    }
+    add_ancestors(pinned);
+    if (options_.max_siblings > 0) collapse(kept, pinned);
+  }
+
+  for (const std::string& id : kept) {
+    const GraphNode& n = nodes_.at(id);
+    graph.nodes.push_back(n);
+    if (!deps_only && !n.parent.empty() && kept.count(n.parent) != 0) {
+      graph.edges.push_back({n.parent, n.id, GraphEdgeKind::kContains});
+    }
+  }
+  for (const auto& [from, to] : depends_) {
+    if (kept.count(from) != 0 && kept.count(to) != 0) {
+      graph.edges.push_back({from, to, GraphEdgeKind::kDependsOn});
+    }
+  }
+  std::sort(graph.edges.begin(), graph.edges.end(),
+            [](const GraphEdge& a, const GraphEdge& b) {
+              return std::tie(a.kind, a.from, a.to) <
+                     std::tie(b.kind, b.from, b.to);
+            });
+  return graph;
+}
+
+}  // namespace
+
+Result<ComponentGraph> build_component_graph(const CaptureSet& capture,
+                                             const GraphOptions& options) {
+  return Builder(capture, options).build();
+}
+
+}  // namespace vssmeta
