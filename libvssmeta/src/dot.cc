@@ -247,8 +247,10 @@ std::map<std::string, std::vector<const GraphNode*>> by_writer(
 }
 
 std::string cluster_label(const ComponentGraph& g, const std::string& writer) {
-  const GraphNode* w = g.find(writer);
-  return w != nullptr ? w->label : writer;
+  for (const GraphCluster& c : g.clusters) {
+    if (c.id == writer) return c.label;
+  }
+  return writer;
 }
 
 }  // namespace

@@ -500,9 +500,13 @@ Result<ComponentGraph> Builder::build() {
     if (options_.max_siblings > 0) collapse(kept, pinned);
   }
 
+  std::set<std::string> clusters;
   for (const std::string& id : kept) {
     const GraphNode& n = nodes_.at(id);
     graph.nodes.push_back(n);
+    if (!n.writer.empty() && clusters.insert(n.writer).second) {
+      graph.clusters.push_back({n.writer, nodes_.at(n.writer).label});
+    }
     if (!deps_only && !n.parent.empty() && kept.count(n.parent) != 0) {
       graph.edges.push_back({n.parent, n.id, GraphEdgeKind::kContains});
     }
@@ -512,6 +516,9 @@ Result<ComponentGraph> Builder::build() {
       graph.edges.push_back({from, to, GraphEdgeKind::kDependsOn});
     }
   }
+  std::sort(
+      graph.clusters.begin(), graph.clusters.end(),
+      [](const GraphCluster& a, const GraphCluster& b) { return a.id < b.id; });
   std::sort(graph.edges.begin(), graph.edges.end(),
             [](const GraphEdge& a, const GraphEdge& b) {
               return std::tie(a.kind, a.from, a.to) <

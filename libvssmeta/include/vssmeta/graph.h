@@ -101,9 +101,18 @@ struct GraphEdge {
   GraphEdgeKind kind = GraphEdgeKind::kContains;
 };
 
-/// The graph: nodes sorted by id, edges by (kind, from, to).
+/// A writer's cluster: drawn around the nodes whose `writer` is `id`, even
+/// when the writer node itself is not in the view.
+struct GraphCluster {
+  std::string id;     ///< the writer node's id
+  std::string label;  ///< the writer's display name
+};
+
+/// The graph: nodes sorted by id, edges by (kind, from, to), clusters by
+/// id.
 struct ComponentGraph {
   std::vector<GraphNode> nodes;
+  std::vector<GraphCluster> clusters;
   std::vector<GraphEdge> edges;
   /// True when a BCD decided the selection of the nodes.
   bool has_selection = false;
