@@ -34,3 +34,8 @@ set_tests_properties(smoke.version PROPERTIES
 add_test(NAME smoke.help COMMAND vssmeta_cli dump --help)
 set_tests_properties(smoke.help PROPERTIES
   PASS_REGULAR_EXPRESSION "Exit status \\(bits combine\\)" LABELS golden)
+
+vssmeta_golden(NAME graph_deps_mermaid RC 0 STDOUT graph/deps.mmd
+  ARGS graph --format mermaid graph/deps)
+vssmeta_golden(NAME graph_unknown_extension RC 2 STDOUT empty.txt
+  STDERR graph/unknown-extension.err ARGS graph graph/deps -o out.txt)

@@ -57,6 +57,11 @@ TEST(RenderGraphviz, WithoutGraphvizIsUnsupported) {
   auto r = render_graphviz("digraph { a -> b }", "svg");
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().code, ErrorCode::kUnsupported);
+  EXPECT_EQ(r.error().message,
+            "this vssmeta was built without Graphviz; cannot render 'svg'");
+  auto direct = render_component_graph(ComponentGraph{}, "png");
+  ASSERT_FALSE(direct.has_value());
+  EXPECT_EQ(direct.error().code, ErrorCode::kUnsupported);
 }
 
 TEST(RenderGraphviz, SvgHasEveryNodeEdgeAndCluster) {
@@ -88,11 +93,22 @@ TEST(RenderGraphviz, LegendAddsItsNodesAndEdges) {
   EXPECT_EQ(parsed.count("cluster"), 3U);
 }
 
-TEST(RenderGraphviz, AwkwardTextRendersLiterally) {
+class BothPaths : public ::testing::TestWithParam<bool> {
+ protected:
+  // SVG through cgraph calls (true) or through the DOT text (false).
+  static Result<std::string> render(const ComponentGraph& g) {
+    return GetParam() ? render_component_graph(g, "svg")
+                      : render_graphviz(to_dot(g), "svg");
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(Cgraph, BothPaths, ::testing::Values(true, false));
+
+TEST_P(BothPaths, AwkwardTextRendersLiterally) {
   VSSMETA_REQUIRE_GRAPHVIZ();
   const ComponentGraph g =
       graph_of(testing::testdata_dir() / "graph/escaping.xml");
-  auto svg = render_graphviz(to_dot(g), "svg");
+  auto svg = render(g);
   ASSERT_OK(svg);
   Svg parsed;
   parse_svg(*svg, parsed);
@@ -108,17 +124,43 @@ TEST(RenderGraphviz, AwkwardTextRendersLiterally) {
   EXPECT_EQ(texts.count("Qu\"ote"), 1U);
 }
 
-TEST(RenderGraphviz, ControlCharactersAndBadUtf8AreSafe) {
+TEST_P(BothPaths, ControlCharactersAndBadUtf8AreSafe) {
   VSSMETA_REQUIRE_GRAPHVIZ();
   ComponentGraph g;
   GraphNode& n = g.nodes.emplace_back();
-  n.id = "c:x:\x01";
-  n.label = std::string("a\x01\x02\0b\xFF", 6);
-  auto svg = render_graphviz(to_dot(g), "svg");
+  n.id = "c:x:\x01\"\\";
+  n.label = std::string("a\x01\x02\0b\xFF\\", 7);
+  auto svg = render(g);
   ASSERT_OK(svg);
   Svg parsed;
   parse_svg(*svg, parsed);
-  EXPECT_EQ(parsed.texts().count("a\\x01\\x02\\x00b\xEF\xBF\xBD"), 1U);
+  EXPECT_EQ(parsed.texts().count("a\\x01\\x02\\x00b\xEF\xBF\xBD\\"), 1U);
+}
+
+TEST(RenderComponentGraph, SameDrawingAsTheDotText) {
+  VSSMETA_REQUIRE_GRAPHVIZ();
+  const ComponentGraph g = graph_of(testing::testdata_dir() / "graph/deps");
+  auto direct = render_component_graph(g, "svg");
+  auto via_dot = render_graphviz(to_dot(g), "svg");
+  ASSERT_OK(direct);
+  ASSERT_OK(via_dot);
+  Svg a;
+  Svg b;
+  parse_svg(*direct, a);
+  parse_svg(*via_dot, b);
+  EXPECT_EQ(a.count("node"), g.nodes.size() + 13);
+  EXPECT_EQ(a.count("node"), b.count("node"));
+  EXPECT_EQ(a.count("edge"), b.count("edge"));
+  EXPECT_EQ(a.count("cluster"), b.count("cluster"));
+  EXPECT_EQ(a.texts(), b.texts());
+  // The laid-out DOT cgraph writes is itself readable DOT.
+  auto dot = render_component_graph(g, "dot");
+  ASSERT_OK(dot);
+  auto again = render_graphviz(*dot, "svg");
+  ASSERT_OK(again);
+  Svg c;
+  parse_svg(*again, c);
+  EXPECT_EQ(c.texts(), a.texts());
 }
 
 TEST(RenderGraphviz, BinaryFormatsAndErrors) {
@@ -153,7 +195,7 @@ TEST(RenderGraphviz, RealCaptureShowsEveryWriterAndComponent) {
   auto g = build_component_graph(*capture, all);
   ASSERT_OK(g);
   ASSERT_TRUE(g->has_selection);
-  auto svg = render_graphviz(to_dot(*g), "svg");
+  auto svg = render_component_graph(*g, "svg");
   ASSERT_OK(svg);
   Svg parsed;
   parse_svg(*svg, parsed);

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "vssmeta/config.h"
+#include "vssmeta/dot.h"
 #include "vssmeta/export.h"
 #include "vssmeta/result.h"
 
@@ -28,5 +29,14 @@ VSSMETA_EXPORT bool have_graphviz();
 /// state, so do not call it from several threads at once.
 VSSMETA_EXPORT Result<std::string> render_graphviz(std::string_view dot,
                                                    std::string_view format);
+
+/// Builds `graph` directly through the cgraph API (agopen, agsubg, agnode,
+/// agedge, agsafeset: ids and attribute values are passed as C strings,
+/// never quoted into DOT text), with the same styles, clusters and legend
+/// as `to_dot(graph, options)`, lays it out and renders it in `format`.
+/// Errors as for render_graphviz().
+VSSMETA_EXPORT Result<std::string> render_component_graph(
+    const ComponentGraph& graph, std::string_view format,
+    const DotOptions& options = {});
 
 }  // namespace vssmeta

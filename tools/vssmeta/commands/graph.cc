@@ -117,7 +117,7 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   } else if (format == "dot") {
     content = to_dot(*graph, dot_options);
   } else {
-    auto rendered = render_graphviz(to_dot(*graph, dot_options), format);
+    auto rendered = render_component_graph(*graph, format, dot_options);
     if (!rendered) {
       io.err << "vssmeta: error: " << rendered.error().message << '\n';
       return kExitError;
