@@ -207,7 +207,14 @@ void Builder::add_dependencies(std::size_t w) {
         n.kind = GraphNodeKind::kMissing;
         n.remote = is_remote(d);
         n.path = full;
-        if (target_writer) {
+        if (n.remote) {
+          // On another machine: outside every cluster, named by its path.
+          n.id = "m:" + d.writer_id.to_string() + ":\\\\" + path_key(full);
+          n.label = full;
+          n.caption = target_writer
+                          ? capture_.writers[*target_writer].display_name()
+                          : d.writer_id.to_braced_string();
+        } else if (target_writer) {
           n.id = "m:" + writer_keys_[*target_writer] + ":" + path_key(full);
           n.writer = "w:" + writer_keys_[*target_writer];
           n.label =

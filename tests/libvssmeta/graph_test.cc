@@ -50,7 +50,7 @@ std::vector<std::string> edges(const ComponentGraph& g, GraphEdgeKind kind) {
 TEST(BuildComponentGraph, NodesHaveStableKeyedIds) {
   auto g = build();
   ASSERT_OK(g);
-  EXPECT_EQ(g->nodes.size(), 13U);
+  EXPECT_EQ(g->nodes.size(), 14U);
   EXPECT_TRUE(std::is_sorted(
       g->nodes.begin(), g->nodes.end(),
       [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; }));
@@ -89,7 +89,9 @@ TEST(BuildComponentGraph, DependenciesCrossWritersAndDangle) {
           id("c", kAlpha, "server\\orders") + " -> " +
               id("m", kBeta, "gone\\nope"),
           id("c", kBeta, "service") + " -> " +
-              id("c", kAlpha, "server\\orders")));
+              id("c", kAlpha, "server\\orders"),
+          id("c", kBeta, "service") + " -> " +
+              id("m", kAlpha, "\\\\farhost\\server\\orders")));
   const GraphNode* gone = g->find(id("m", kBeta, "gone\\nope"));
   ASSERT_NE(gone, nullptr);
   EXPECT_EQ(gone->kind, GraphNodeKind::kMissing);
@@ -100,6 +102,14 @@ TEST(BuildComponentGraph, DependenciesCrossWritersAndDangle) {
   ASSERT_NE(far, nullptr);
   EXPECT_EQ(far->writer, "");
   EXPECT_EQ(far->label, "{cccccccc-1111-4111-8111-000000000003}:\\Far\\Away");
+  EXPECT_FALSE(far->remote);
+  const GraphNode* remote =
+      g->find(id("m", kAlpha, "\\\\farhost\\server\\orders"));
+  ASSERT_NE(remote, nullptr);
+  EXPECT_TRUE(remote->remote);
+  EXPECT_EQ(remote->label, "\\\\FARHOST\\Server\\Orders");
+  EXPECT_EQ(remote->caption, "Alpha Writer");
+  EXPECT_EQ(remote->writer, "");
 }
 
 TEST(BuildComponentGraph, BackupSelectionIsExplicitImplicitOrNot) {
@@ -134,6 +144,11 @@ TEST(BuildComponentGraph, DependersAreTransitive) {
                           id("c", kBeta, "config"), id("c", kBeta, "service")));
   EXPECT_TRUE(edges(*g, GraphEdgeKind::kContains).empty());
   EXPECT_EQ(edges(*g, GraphEdgeKind::kDependsOn).size(), 2U);
+  // The clusters keep the writers' names although no writer node is drawn.
+  ASSERT_EQ(g->clusters.size(), 2U);
+  EXPECT_EQ(g->clusters[0].id, std::string("w:") + kAlpha);
+  EXPECT_EQ(g->clusters[0].label, "Alpha Writer");
+  EXPECT_EQ(g->clusters[1].label, "Beta Writer");
 }
 
 TEST(BuildComponentGraph, DependenciesOnlyKeepsDependencyEdges) {
@@ -141,9 +156,9 @@ TEST(BuildComponentGraph, DependenciesOnlyKeepsDependencyEdges) {
   o.dependencies_only = true;
   auto g = build(o);
   ASSERT_OK(g);
-  EXPECT_EQ(g->nodes.size(), 6U);
+  EXPECT_EQ(g->nodes.size(), 7U);
   EXPECT_TRUE(edges(*g, GraphEdgeKind::kContains).empty());
-  EXPECT_EQ(edges(*g, GraphEdgeKind::kDependsOn).size(), 4U);
+  EXPECT_EQ(edges(*g, GraphEdgeKind::kDependsOn).size(), 5U);
   EXPECT_EQ(g->find(std::string("w:") + kAlpha), nullptr);
 }
 
@@ -158,6 +173,7 @@ TEST(BuildComponentGraph, ComponentFocusWithDepthAndDependencies) {
                   id("c", kAlpha, "server\\orders"), id("p", kAlpha, "server"),
                   std::string("w:") + kAlpha, id("c", kBeta, "config"),
                   id("c", kBeta, "service"), id("m", kBeta, "gone\\nope"),
+                  id("m", kAlpha, "\\\\farhost\\server\\orders"),
                   std::string("w:") + kBeta));
   o.component = "Server";
   o.depth = 1;

@@ -46,7 +46,8 @@ VSSMETA_EXPORT const char* to_string(GraphSelection selection);
 /// One node. Fields that do not apply to a kind keep their defaults.
 struct GraphNode {
   /// Stable id: `w:<writer>`, `p:<writer>:<path>`, `c:<writer>:<path>`,
-  /// `m:<writer>:<path>` or `more:<parent id>`, where `<writer>` is the
+  /// `m:<writer>:<path>` (`m:<writer>:\\<path>` for a remote target) or
+  /// `more:<parent id>`, where `<writer>` is the
   /// lower-case writer class id (plus `/<instance id>` when one class has
   /// several instances) and `<path>` the case-folded full path.
   std::string id;
@@ -63,7 +64,9 @@ struct GraphNode {
   /// The full path inside the writer (`logical\path\name`); for writers
   /// the braced class id.
   std::string path;
-  std::optional<std::string> caption;  ///< component caption, if any
+  /// The component caption; for writers the instance name; for remote
+  /// targets the target writer's name.
+  std::optional<std::string> caption;
   // Components only.
   ComponentType type = ComponentType::kFileGroup;
   bool selectable = false;              ///< selectable for backup

@@ -133,7 +133,8 @@ std::vector<std::string> label_lines(const GraphNode& n, bool selection) {
       break;
     }
     case GraphNodeKind::kMissing:
-      lines.emplace_back(n.remote ? "(remote)" : "(missing)");
+      lines.emplace_back(n.remote ? "(remote, " + n.caption.value_or("") + ")"
+                                  : "(missing)");
       break;
     case GraphNodeKind::kMore:
       lines.push_back(fmt::format("({} component{})", n.hidden_components,
