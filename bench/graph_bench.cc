@@ -4,7 +4,7 @@
 // 10 s. Measures, on the same in-memory documents:
 //   BM_Load             parse the WMD and BCD (the baseline)
 //   BM_GraphDot         load + build_component_graph + to_dot
-//   BM_GraphSvg         load + graph + to_dot + render_graphviz(svg)
+//   BM_GraphSvg         load + graph + render_component_graph(svg)
 //   BM_PlainLayout      render_graphviz(svg) of a bare DOT with the same
 //                       nodes and edges (no labels, styles or clusters):
 //                       what Graphviz alone costs for that shape
@@ -99,7 +99,7 @@ void BM_GraphSvg(benchmark::State& state) {
   }
   std::size_t bytes = 0;
   for (auto _ : state) {
-    auto svg = vssmeta::render_graphviz(vssmeta::to_dot(graph(state)), "svg");
+    auto svg = vssmeta::render_component_graph(graph(state), "svg");
     bytes = svg ? svg->size() : 0;
     benchmark::DoNotOptimize(svg);
   }

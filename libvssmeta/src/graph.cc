@@ -451,8 +451,9 @@ Result<ComponentGraph> Builder::build() {
     const WriterIdentity& id = capture_.writers[w].identity;
     std::string key = id.writer_id.to_string();
     if (per_class[key] > 1) {
-      key += "/" + (id.instance_id ? id.instance_id->to_string()
-                                   : fmt::format("{}", w + 1));
+      key.push_back('/');
+      key += id.instance_id ? id.instance_id->to_string()
+                            : fmt::format("{}", w + 1);
     }
     while (!seen.insert(key).second) key += "+";
     writer_keys_.push_back(key);
