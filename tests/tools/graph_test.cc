@@ -98,6 +98,16 @@ TEST(Graph, UnknownComponentIsAUsageError) {
             "capture\n");
 }
 
+TEST(Graph, BcdOutOfRangeIsAUsageError) {
+  auto r = run_cli({"graph", "graph/deps", "--bcd", "2"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: no backup components document #2 (the capture "
+            "holds 1)\n");
+  EXPECT_EQ(run_cli({"graph", "graph/deps", "--bcd", "1"}).out,
+            run_cli({"graph", "graph/deps"}).out);
+}
+
 TEST(Graph, MalformedInputFailsWithoutOutput) {
   const auto out =
       std::filesystem::temp_directory_path() / "vssmeta-graph-bad.svg";

@@ -35,6 +35,7 @@ struct GraphCommand {
   std::size_t max_siblings = 50;
   bool no_legend = false;
   bool no_selection = false;
+  std::size_t bcd = 0;  // 1-based; 0 = the first, if any
   std::string rankdir = "LR";
 };
 
@@ -105,6 +106,7 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   options.max_siblings = cmd.all ? 0 : cmd.max_siblings;
   options.show_files = cmd.files;
   options.ignore_backup = cmd.no_selection;
+  if (cmd.bcd > 0) options.backup = cmd.bcd - 1;
   auto graph = build_component_graph(capture, options);
   if (!graph) return usage(io, graph.error().message);
 
@@ -177,6 +179,10 @@ void register_graph(CLI::App& app, Action& action) {
   sub->add_flag("--no-legend", cmd->no_legend, "Leave the legend out");
   sub->add_flag("--no-selection", cmd->no_selection,
                 "Ignore backup components documents in the input");
+  sub->add_option("--bcd", cmd->bcd,
+                  "Draw the selection of the Nth backup components document "
+                  "of the input (default: the first)")
+      ->check(CLI::PositiveNumber);
   sub->add_option("--rankdir", cmd->rankdir, "LR (default) or TB")
       ->check(CLI::IsMember({"LR", "TB"}));
   sub->footer(kExitCodeHelp);
