@@ -3,6 +3,7 @@
 // "+N more" nodes that replace collapsed siblings.
 #include <algorithm>
 #include <deque>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -84,11 +85,14 @@ Result<IdSet> GraphBuilder::choose(IdSet& pinned) {
     if (!targets) return targets.error();
     std::deque<std::string> todo(targets->begin(), targets->end());
     kept.insert(targets->begin(), targets->end());
+    std::multimap<std::string, std::string> dependers;  // target -> from
+    for (const auto& [from, to] : depends_) dependers.emplace(to, from);
     while (!todo.empty()) {
       const std::string id = todo.front();
       todo.pop_front();
-      for (const auto& [from, to] : depends_) {
-        if (to == id && kept.insert(from).second) todo.push_back(from);
+      auto [begin, end] = dependers.equal_range(id);
+      for (auto it = begin; it != end; ++it) {
+        if (kept.insert(it->second).second) todo.push_back(it->second);
       }
     }
     return kept;
