@@ -225,6 +225,30 @@ TEST(BuildComponentGraph, SiblingsCollapseUnlessPinned) {
   EXPECT_NE(more->find(id("c", kBeta, "config\\extra0")), nullptr);
 }
 
+TEST(BuildComponentGraph, DuplicatesAndSecondInstancesGetDistinctIds) {
+  CaptureSet capture = deps_capture();
+  WriterMetadata second = capture.writers[1];
+  second.identity.instance_id =
+      Guid::parse("bbbbbbbb-3333-4333-8333-000000000002");
+  second.components.push_back(second.components.front());  // Config twice
+  capture.writers.push_back(std::move(second));
+  GraphOptions o;
+  o.ignore_backup = true;
+  auto g = build_component_graph(capture, o);
+  ASSERT_OK(g);
+  const std::string first =
+      std::string(kBeta) + "/bbbbbbbb-2222-4222-8222-" + "000000000002";
+  const std::string other =
+      std::string(kBeta) + "/bbbbbbbb-3333-4333-8333-" + "000000000002";
+  EXPECT_NE(g->find("w:" + first), nullptr);
+  EXPECT_NE(g->find("w:" + other), nullptr);
+  EXPECT_NE(g->find("c:" + other + ":config"), nullptr);
+  const GraphNode* twice = g->find("c:" + other + ":config#2");
+  ASSERT_NE(twice, nullptr);
+  EXPECT_EQ(twice->label, "Config");
+  EXPECT_EQ(g->clusters.size(), 3U);
+}
+
 TEST(BuildComponentGraph, ShowFilesListsDescriptors) {
   GraphOptions o;
   o.show_files = true;
