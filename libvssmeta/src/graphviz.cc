@@ -33,6 +33,15 @@ std::string trimmed_messages() {
   return m.empty() ? std::string() : ": " + m;
 }
 
+// One context for the whole process, never freed. Graphviz 2.43's pango
+// plugin caches a font name from the context's font table in a static
+// variable: after gvFreeContext a second context reads freed memory
+// (AddressSanitizer shows it as soon as a second PNG or PDF is rendered).
+GVC_t* shared_context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 // cgraph takes `char*` for strings it only reads.
 char* c_str(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
@@ -47,7 +56,7 @@ void set_all(void* object, const internal::Attributes& attributes) {
 // messages into graphviz_messages() meanwhile.
 class Rendering {
  public:
-  Rendering() : gvc_(gvContext()) {
+  Rendering() : gvc_(shared_context()) {
     graphviz_messages().clear();
     previous_handler_ = agseterrf(collect_message);
     previous_level_ = agseterr(AGERR);
@@ -59,7 +68,6 @@ class Rendering {
       if (laid_out_) gvFreeLayout(gvc_, graph_);
       agclose(graph_);
     }
-    gvFreeContext(gvc_);
     agseterr(previous_level_);
     agseterrf(previous_handler_);
   }
