@@ -104,3 +104,24 @@ if [[ -n $diff_ratio ]]; then
   printf '%-44s %10s %8s %s\n' "time diff / time load both (50 MB pair)" "$diff_ratio" "<= 2" \
     "$(verdict "$diff_ratio" 2)"
 fi
+
+# Graph rendering (issue #4), when vssmeta_graph_bench and the CLI are built:
+# a 5,000-component writer with a BCD to SVG, target < 10 s, through the
+# library (benchmark, with its ratios) and through the CLI end to end.
+if [[ -x $bin/vssmeta_graph_bench && -x $build/tools/vssmeta ]]; then
+  echo
+  echo "== graph benchmark (5,000 components)"
+  "$bin/vssmeta_graph_bench" | tee "$data/graph_bench.txt"
+  gdir=$data/graph-5000
+  mkdir -p "$gdir"
+  "$bin/vssmeta-generate" --style components --components 5000 --seed 1 \
+    --quiet -o "$gdir/wm.xml" --bcd "$gdir/bcd.xml"
+  echo "== vssmeta graph $gdir -o graph-5000.svg (CLI end to end)"
+  for extra in "" "--all"; do
+    start=$(date +%s%N)
+    "$build/tools/vssmeta" graph "$gdir" $extra -o "$data/graph-5000.svg"
+    end=$(date +%s%N)
+    printf '%-44s %8s ms %8s\n' "vssmeta graph ${extra:-(default collapse)}" \
+      "$(( (end - start) / 1000000 ))" "< 10000"
+  done
+fi

@@ -53,3 +53,7 @@ vssmeta_golden(NAME diff_git_external RC 0 STDOUT diff/git-external.txt
 add_test(NAME smoke.diff_help COMMAND vssmeta_cli diff --help)
 set_tests_properties(smoke.diff_help PROPERTIES
   PASS_REGULAR_EXPRESSION "Exit status \\(bits combine\\)" LABELS golden)
+vssmeta_golden(NAME graph_deps_mermaid RC 0 STDOUT graph/deps.mmd
+  ARGS graph --format mermaid graph/deps)
+vssmeta_golden(NAME graph_unknown_extension RC 2 STDOUT empty.txt
+  STDERR graph/unknown-extension.err ARGS graph graph/deps -o out.txt)

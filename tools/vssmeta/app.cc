@@ -24,6 +24,7 @@ int run(int argc, const char* const* argv, Io& io) {
   register_dump(app, action);
   register_diff(app, action);
   register_validate(app, action);
+  register_graph(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -18,5 +18,6 @@ using Action = std::function<int(Io&)>;
 void register_dump(CLI::App& app, Action& action);
 void register_diff(CLI::App& app, Action& action);
 void register_validate(CLI::App& app, Action& action);
+void register_graph(CLI::App& app, Action& action);
 
 }  // namespace vssmeta::cli

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// Text renderers for a ComponentGraph: Graphviz DOT and Mermaid flowchart.
+/// Always built (no Graphviz needed): render the DOT with `dot -Tsvg`, or
+/// through `render_graphviz()` when the library has Graphviz. The output is
+/// deterministic: the same graph gives byte-identical text.
+///
+/// Drawing conventions (also drawn as a legend):
+/// - one cluster per writer, the writer node at its root;
+/// - undeclared logical-path elements: dashed grey folders;
+/// - components: a box (cylinder for databases); a thick border when
+///   selectable for backup, a dashed border when selectable for restore, a
+///   double border when the component defines a component set and a blue
+///   border when it belongs to another component's set;
+/// - with a BCD: filled dark green when included explicitly, light green
+///   when implicitly, white with grey text when not included;
+/// - missing dependency targets: red dashed boxes; "+N more": notes;
+/// - containment edges grey, dependency edges red and dashed.
+
+#include <string>
+#include <string_view>
+
+#include "vssmeta/export.h"
+#include "vssmeta/graph.h"
+
+namespace vssmeta {
+
+/// Options of the text renderers.
+struct DotOptions {
+  /// Draw the legend cluster (DOT) or subgraph (Mermaid).
+  bool legend = true;
+  /// Graph direction: "LR" (default) or "TB".
+  std::string rankdir = "LR";
+};
+
+/// The graph as a DOT `digraph`. Every id and label goes through
+/// `dot_escape()`.
+VSSMETA_EXPORT std::string to_dot(const ComponentGraph& graph,
+                                  const DotOptions& options = {});
+
+/// The graph as a Mermaid `flowchart`; node ids are `n1`, `n2`, ... in
+/// node-id order, labels go through `mermaid_escape()`.
+VSSMETA_EXPORT std::string to_mermaid(const ComponentGraph& graph,
+                                      const DotOptions& options = {});
+
+/// Text for the inside of a DOT double-quoted string that Graphviz shows
+/// exactly as `text`: `\` and `"` are escaped (so `\n`, `\l`, `\N` in the
+/// input stay literal), a line feed becomes a `\n` line break, carriage
+/// returns are dropped, a tab becomes a space, other control characters
+/// are shown as `\xNN`, and invalid UTF-8 bytes become U+FFFD.
+VSSMETA_EXPORT std::string dot_escape(std::string_view text);
+
+/// Text for the inside of a Mermaid `"..."` label that Mermaid shows
+/// exactly as `text`: `"`, `#`, `&`, `<`, `>` and `` ` `` become Mermaid
+/// entity codes (`#quot;`, `#35;`, ...), a line feed becomes `<br/>`,
+/// other control characters are shown as `\xNN`, and invalid UTF-8 bytes
+/// become U+FFFD.
+VSSMETA_EXPORT std::string mermaid_escape(std::string_view text);
+
+}  // namespace vssmeta

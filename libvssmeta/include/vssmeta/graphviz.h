@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// Rendering DOT through Graphviz (libgvc/cgraph): layout with `dot`, then
+/// SVG, PNG, PDF or laid-out DOT. Available only when the library was built
+/// with Graphviz (`VSSMETA_HAS_GRAPHVIZ` in `vssmeta/config.h`); otherwise
+/// every call fails with ErrorCode::kUnsupported and the caller can write
+/// the DOT text for an external `dot -Tsvg` instead.
+
+#include <string>
+#include <string_view>
+
+#include "vssmeta/config.h"
+#include "vssmeta/dot.h"
+#include "vssmeta/export.h"
+#include "vssmeta/result.h"
+
+namespace vssmeta {
+
+/// True when render_graphviz() can render (the library has Graphviz).
+VSSMETA_EXPORT bool have_graphviz();
+
+/// Lays `dot` out with Graphviz's `dot` engine and renders it in `format`
+/// ("svg", "png", "pdf", "dot" for DOT with layout positions, or any other
+/// format the installed Graphviz plugins offer). Returns the bytes.
+/// Errors: kUnsupported without Graphviz or for a format no plugin renders;
+/// kInvalidValue when Graphviz cannot parse `dot` (its message included);
+/// kInternal when layout fails. Thread-compatible: Graphviz keeps global
+/// state, so do not call it from several threads at once.
+VSSMETA_EXPORT Result<std::string> render_graphviz(std::string_view dot,
+                                                   std::string_view format);
+
+/// Builds `graph` directly through the cgraph API (agopen, agsubg, agnode,
+/// agedge, agsafeset: ids and attribute values are passed as C strings,
+/// never quoted into DOT text), with the same styles, clusters and legend
+/// as `to_dot(graph, options)`, lays it out and renders it in `format`.
+/// Errors as for render_graphviz().
+VSSMETA_EXPORT Result<std::string> render_component_graph(
+    const ComponentGraph& graph, std::string_view format,
+    const DotOptions& options = {});
+
+}  // namespace vssmeta

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The builder behind build_component_graph(): graph.cc builds every node and
+// edge of the capture, graph_view.cc picks the view (writer filter, focus,
+// depth, dependers) and collapses siblings.
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "vssmeta/graph.h"
+#include "vssmeta/hierarchy.h"
+
+namespace vssmeta::internal {
+
+using IdSet = std::set<std::string>;
+
+// Whether `name` (friendly name, instance name or class GUID) names `w`.
+bool writer_matches(const WriterMetadata& w, const std::string& name);
+
+// A logical path folded and with empty elements dropped: the key in ids.
+std::string path_key(const std::string& path);
+
+class GraphBuilder {
+ public:
+  GraphBuilder(const CaptureSet& capture, const GraphOptions& options)
+      : capture_(capture), options_(options) {}
+
+  Result<ComponentGraph> build();
+
+ private:
+  void add_writer(std::size_t w);
+  void add_tree(std::size_t w, const HierarchyNode& h,
+                const std::string& parent);
+  void add_dependencies(std::size_t w);
+  Result<bool> apply_backup();
+  Result<std::vector<std::string>> resolve(const std::string& text) const;
+  Result<IdSet> choose(IdSet& pinned);
+  void collapse(IdSet& kept, const IdSet& pinned);
+  void add_ancestors(IdSet& kept) const;
+  void add_dependency_closure(IdSet& kept) const;
+
+  const CaptureSet& capture_;
+  const GraphOptions& options_;
+  std::vector<ComponentIndex> indexes_;
+  std::vector<std::string> writer_keys_;                 // per writer
+  std::vector<std::vector<std::string>> component_ids_;  // [writer][comp]
+  std::map<std::string, GraphNode> nodes_;
+  std::map<std::string, std::vector<std::string>> children_;
+  std::set<std::pair<std::string, std::string>> depends_;  // from, to
+  std::vector<bool> writer_selected_;
+  // (writer, folded path) -> node id, for --component and --dependers.
+  std::map<std::pair<std::size_t, std::string>, std::string> by_path_;
+};
+
+}  // namespace vssmeta::internal

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// to_dot(), to_mermaid() and their escaping functions.
+#include "vssmeta/dot.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace vssmeta {
+namespace {
+
+using testing::matches_golden;
+
+ComponentGraph load_graph(const char* relative, GraphOptions options = {}) {
+  auto capture = load((testing::testdata_dir() / relative).string(), {});
+  EXPECT_TRUE(capture.has_value());
+  auto g = build_component_graph(*capture, options);
+  EXPECT_TRUE(g.has_value());
+  ComponentGraph out = g ? std::move(*g) : ComponentGraph{};
+  out.backup_source = "backup.xml";  // portable goldens
+  return out;
+}
+
+TEST(DotEscape, EscapesQuotesBackslashesAndControls) {
+  EXPECT_EQ(dot_escape("plain {x} <y> & |z|"), "plain {x} <y> & |z|");
+  EXPECT_EQ(dot_escape("a\"b"), "a\\\"b");
+  EXPECT_EQ(dot_escape("C:\\Windows\\"), "C:\\\\Windows\\\\");
+  EXPECT_EQ(dot_escape("\\n \\l \\N"), "\\\\n \\\\l \\\\N");
+  EXPECT_EQ(dot_escape("one\ntwo\r\n"), "one\\ntwo\\n");
+  EXPECT_EQ(dot_escape("tab\there"), "tab here");
+  EXPECT_EQ(dot_escape(std::string("nul\0x\x01\x7f", 7)),
+            "nul\\\\x00x\\\\x01\\\\x7F");
+  EXPECT_EQ(dot_escape("\xC3\xBC\xE2\x9C\x93"), "\xC3\xBC\xE2\x9C\x93");
+  EXPECT_EQ(dot_escape("bad\xFF\xC3"), "bad\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(dot_escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST(MermaidEscape, UsesEntityCodes) {
+  EXPECT_EQ(mermaid_escape("a\"b"), "a#quot;b");
+  EXPECT_EQ(mermaid_escape("<b>&#1`"), "#lt;b#gt;#amp;#35;1#96;");
+  EXPECT_EQ(mermaid_escape("C:\\{x}[y](z)"), "C:\\{x}[y](z)");
+  EXPECT_EQ(mermaid_escape("one\ntwo\r"), "one<br/>two");
+  EXPECT_EQ(mermaid_escape(std::string("\x01\0", 2)), "\\x01\\x00");
+  EXPECT_EQ(mermaid_escape("\xC3\xBC\xFF"), "\xC3\xBC\xEF\xBF\xBD");
+}
+
+TEST(ToDot, DependencyCaptureMatchesGolden) {
+  const ComponentGraph g = load_graph("graph/deps");
+  const std::string dot = to_dot(g);
+  EXPECT_TRUE(matches_golden(dot, "graph/lib-deps.dot"));
+  EXPECT_EQ(dot, to_dot(load_graph("graph/deps"))) << "not deterministic";
+}
+
+TEST(ToDot, EscapingCaptureMatchesGolden) {
+  DotOptions o;
+  o.legend = false;
+  GraphOptions files;
+  files.show_files = true;
+  EXPECT_TRUE(matches_golden(to_dot(load_graph("graph/escaping.xml", files), o),
+                             "graph/lib-escaping.dot"));
+}
+
+TEST(ToDot, EveryLineOfAnIdIsQuoted) {
+  ComponentGraph g;
+  GraphNode& n = g.nodes.emplace_back();
+  n.id = "c:w:a\"b\\";
+  n.kind = GraphNodeKind::kComponent;
+  n.label = "x\x01y";
+  DotOptions o;
+  o.legend = false;
+  const std::string dot = to_dot(g, o);
+  EXPECT_NE(dot.find("  \"c:w:a\\\"b\\\\\" [label=\"x\\\\x01y\\n0 files\""),
+            std::string::npos)
+      << dot;
+}
+
+TEST(ToMermaid, DependencyCaptureMatchesGolden) {
+  const ComponentGraph g = load_graph("graph/deps");
+  EXPECT_TRUE(matches_golden(to_mermaid(g), "graph/lib-deps.mmd"));
+}
+
+TEST(ToMermaid, EscapingCaptureMatchesGolden) {
+  DotOptions o;
+  o.legend = false;
+  const std::string text = to_mermaid(load_graph("graph/escaping.xml"), o);
+  EXPECT_EQ(text.find("\"Odd \"W"), std::string::npos);
+  EXPECT_NE(text.find("Odd #quot;Writer#quot; \\ {x} #lt;y#gt;"),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(matches_golden(text, "graph/lib-escaping.mmd"));
+}
+
+}  // namespace
+}  // namespace vssmeta

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+// build_component_graph() over testdata/graph/deps: two writers with
+// cross-writer and dangling dependencies, and a BCD selecting components.
+#include "vssmeta/graph.h"
+
+#include <algorithm>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace vssmeta {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+constexpr const char* kAlpha = "aaaaaaaa-1111-4111-8111-000000000001";
+constexpr const char* kBeta = "bbbbbbbb-1111-4111-8111-000000000002";
+
+std::string id(const char* prefix, const char* writer, const char* path) {
+  return std::string(prefix) + ":" + writer + ":" + path;
+}
+
+CaptureSet deps_capture() {
+  auto loaded = load((testing::testdata_dir() / "graph/deps").string(), {});
+  EXPECT_TRUE(loaded.has_value());
+  return loaded ? std::move(*loaded) : CaptureSet{};
+}
+
+Result<ComponentGraph> build(const GraphOptions& options = {}) {
+  return build_component_graph(deps_capture(), options);
+}
+
+std::vector<std::string> ids(const ComponentGraph& g) {
+  std::vector<std::string> out;
+  for (const GraphNode& n : g.nodes) out.push_back(n.id);
+  return out;
+}
+
+std::vector<std::string> edges(const ComponentGraph& g, GraphEdgeKind kind) {
+  std::vector<std::string> out;
+  for (const GraphEdge& e : g.edges) {
+    if (e.kind == kind) out.push_back(e.from + " -> " + e.to);
+  }
+  return out;
+}
+
+TEST(BuildComponentGraph, NodesHaveStableKeyedIds) {
+  auto g = build();
+  ASSERT_OK(g);
+  EXPECT_EQ(g->nodes.size(), 14U);
+  EXPECT_TRUE(std::is_sorted(
+      g->nodes.begin(), g->nodes.end(),
+      [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; }));
+  const GraphNode* orders = g->find(id("c", kAlpha, "server\\orders"));
+  ASSERT_NE(orders, nullptr);
+  EXPECT_EQ(orders->label, "Orders");
+  EXPECT_EQ(orders->path, "Server\\Orders");
+  EXPECT_EQ(orders->type, ComponentType::kDatabase);
+  EXPECT_EQ(orders->parent, id("p", kAlpha, "server"));
+  EXPECT_EQ(orders->writer, std::string("w:") + kAlpha);
+  EXPECT_EQ(orders->file_count, 2U);
+  EXPECT_TRUE(orders->files.empty());
+  EXPECT_TRUE(orders->selectable);
+  EXPECT_TRUE(orders->defines_component_set);
+  EXPECT_FALSE(orders->in_component_set);
+  const GraphNode* archive =
+      g->find(id("c", kAlpha, "server\\orders\\archive"));
+  ASSERT_NE(archive, nullptr);
+  EXPECT_TRUE(archive->in_component_set);
+  EXPECT_TRUE(archive->selectable_for_restore);
+  EXPECT_EQ(archive->backup_class, BackupClass::kNonselectableSub);
+  const GraphNode* server = g->find(id("p", kAlpha, "server"));
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(server->kind, GraphNodeKind::kPathElement);
+}
+
+TEST(BuildComponentGraph, DependenciesCrossWritersAndDangle) {
+  auto g = build();
+  ASSERT_OK(g);
+  EXPECT_THAT(
+      edges(*g, GraphEdgeKind::kDependsOn),
+      ElementsAre(
+          id("c", kAlpha, "cold\\storage\\blobs") + " -> " +
+              "m:cccccccc-1111-4111-8111-000000000003:far\\away",
+          id("c", kAlpha, "server\\orders") + " -> " + id("c", kBeta, "config"),
+          id("c", kAlpha, "server\\orders") + " -> " +
+              id("m", kBeta, "gone\\nope"),
+          id("c", kBeta, "service") + " -> " +
+              id("c", kAlpha, "server\\orders"),
+          id("c", kBeta, "service") + " -> " +
+              id("m", kAlpha, "\\\\farhost\\server\\orders")));
+  const GraphNode* gone = g->find(id("m", kBeta, "gone\\nope"));
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->kind, GraphNodeKind::kMissing);
+  EXPECT_EQ(gone->label, "Beta Writer:\\Gone\\Nope");
+  EXPECT_EQ(gone->writer, std::string("w:") + kBeta);
+  const GraphNode* far =
+      g->find("m:cccccccc-1111-4111-8111-000000000003:far\\away");
+  ASSERT_NE(far, nullptr);
+  EXPECT_EQ(far->writer, "");
+  EXPECT_EQ(far->label, "{cccccccc-1111-4111-8111-000000000003}:\\Far\\Away");
+  EXPECT_FALSE(far->remote);
+  const GraphNode* remote =
+      g->find(id("m", kAlpha, "\\\\farhost\\server\\orders"));
+  ASSERT_NE(remote, nullptr);
+  EXPECT_TRUE(remote->remote);
+  EXPECT_EQ(remote->label, "\\\\FARHOST\\Server\\Orders");
+  EXPECT_EQ(remote->caption, "Alpha Writer");
+  EXPECT_EQ(remote->writer, "");
+}
+
+TEST(BuildComponentGraph, BackupSelectionIsExplicitImplicitOrNot) {
+  auto g = build();
+  ASSERT_OK(g);
+  EXPECT_TRUE(g->has_selection);
+  auto sel = [&](const char* writer, const char* path) {
+    return g->find(id("c", writer, path))->selection;
+  };
+  EXPECT_EQ(sel(kAlpha, "server\\orders"), GraphSelection::kExplicit);
+  EXPECT_EQ(sel(kAlpha, "server\\orders\\archive"), GraphSelection::kImplicit);
+  EXPECT_EQ(sel(kAlpha, "cold\\storage\\blobs"), GraphSelection::kNotIncluded);
+  EXPECT_EQ(sel(kBeta, "service"), GraphSelection::kExplicit);
+  EXPECT_EQ(sel(kBeta, "config"), GraphSelection::kNotIncluded);
+
+  GraphOptions ignore;
+  ignore.ignore_backup = true;
+  auto plain = build(ignore);
+  ASSERT_OK(plain);
+  EXPECT_FALSE(plain->has_selection);
+  EXPECT_EQ(plain->find(id("c", kBeta, "service"))->selection,
+            GraphSelection::kNoBackup);
+}
+
+TEST(BuildComponentGraph, DependersAreTransitive) {
+  GraphOptions o;
+  o.dependers = "Beta Writer:\\Config";
+  auto g = build(o);
+  ASSERT_OK(g);
+  EXPECT_THAT(ids(*g),
+              ElementsAre(id("c", kAlpha, "server\\orders"),
+                          id("c", kBeta, "config"), id("c", kBeta, "service")));
+  EXPECT_TRUE(edges(*g, GraphEdgeKind::kContains).empty());
+  EXPECT_EQ(edges(*g, GraphEdgeKind::kDependsOn).size(), 2U);
+  // The clusters keep the writers' names although no writer node is drawn.
+  ASSERT_EQ(g->clusters.size(), 2U);
+  EXPECT_EQ(g->clusters[0].id, std::string("w:") + kAlpha);
+  EXPECT_EQ(g->clusters[0].label, "Alpha Writer");
+  EXPECT_EQ(g->clusters[1].label, "Beta Writer");
+}
+
+TEST(BuildComponentGraph, DependenciesOnlyKeepsDependencyEdges) {
+  GraphOptions o;
+  o.dependencies_only = true;
+  auto g = build(o);
+  ASSERT_OK(g);
+  EXPECT_EQ(g->nodes.size(), 7U);
+  EXPECT_TRUE(edges(*g, GraphEdgeKind::kContains).empty());
+  EXPECT_EQ(edges(*g, GraphEdgeKind::kDependsOn).size(), 5U);
+  EXPECT_EQ(g->find(std::string("w:") + kAlpha), nullptr);
+}
+
+TEST(BuildComponentGraph, ComponentFocusWithDepthAndDependencies) {
+  GraphOptions o;
+  o.component = "beta writer:\\SERVICE";
+  auto g = build(o);
+  ASSERT_OK(g);
+  // Service, what it depends on transitively, and their ancestors.
+  EXPECT_THAT(ids(*g),
+              UnorderedElementsAre(
+                  id("c", kAlpha, "server\\orders"), id("p", kAlpha, "server"),
+                  std::string("w:") + kAlpha, id("c", kBeta, "config"),
+                  id("c", kBeta, "service"), id("m", kBeta, "gone\\nope"),
+                  id("m", kAlpha, "\\\\farhost\\server\\orders"),
+                  std::string("w:") + kBeta));
+  o.component = "Server";
+  o.depth = 1;
+  auto shallow = build(o);
+  ASSERT_OK(shallow);
+  EXPECT_NE(shallow->find(id("c", kAlpha, "server\\orders")), nullptr);
+  EXPECT_EQ(shallow->find(id("c", kAlpha, "server\\orders\\archive")), nullptr);
+}
+
+TEST(BuildComponentGraph, WriterFilterAndDepth) {
+  GraphOptions o;
+  o.writers = {"beta writer"};
+  o.depth = 1;
+  auto g = build(o);
+  ASSERT_OK(g);
+  EXPECT_EQ(g->find(id("c", kBeta, "config\\plugins")), nullptr);
+  EXPECT_NE(g->find(id("c", kBeta, "config")), nullptr);
+  // Service depends on Alpha's Orders, which is shown with its ancestors.
+  EXPECT_NE(g->find(id("c", kAlpha, "server\\orders")), nullptr);
+  EXPECT_EQ(g->find(id("c", kAlpha, "cold\\storage\\blobs")), nullptr);
+}
+
+TEST(BuildComponentGraph, SiblingsCollapseUnlessPinned) {
+  GraphOptions o;
+  o.max_siblings = 1;
+  o.ignore_backup = true;
+  auto g = build(o);
+  ASSERT_OK(g);
+  // Beta's top level: Config and Service are both on dependency edges.
+  EXPECT_EQ(g->find(std::string("more:w:") + kBeta), nullptr);
+  // Alpha's top level: Server is pinned (Orders has dependencies), so Cold
+  // stays as the one free sibling; nothing collapses there either.
+  EXPECT_EQ(g->find(std::string("more:w:") + kAlpha), nullptr);
+  o.dependencies_only = false;
+  CaptureSet capture = deps_capture();
+  for (int i = 0; i < 5; ++i) {
+    Component& c = capture.writers[1].components.emplace_back();
+    c.name = "Extra" + std::to_string(i);
+    c.logical_path = "Config";
+  }
+  auto more = build_component_graph(capture, o);
+  ASSERT_OK(more);
+  const GraphNode* m = more->find(std::string("more:c:") + kBeta + ":config");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, GraphNodeKind::kMore);
+  EXPECT_EQ(m->label, "+5 more");
+  EXPECT_EQ(m->hidden_siblings, 5U);
+  EXPECT_EQ(m->hidden_components, 5U);
+  EXPECT_NE(more->find(id("c", kBeta, "config\\extra0")), nullptr);
+}
+
+TEST(BuildComponentGraph, DuplicatesAndSecondInstancesGetDistinctIds) {
+  CaptureSet capture = deps_capture();
+  WriterMetadata second = capture.writers[1];
+  second.identity.instance_id =
+      Guid::parse("bbbbbbbb-3333-4333-8333-000000000002");
+  second.components.push_back(second.components.front());  // Config twice
+  capture.writers.push_back(std::move(second));
+  GraphOptions o;
+  o.ignore_backup = true;
+  auto g = build_component_graph(capture, o);
+  ASSERT_OK(g);
+  const std::string first =
+      std::string(kBeta) + "/bbbbbbbb-2222-4222-8222-" + "000000000002";
+  const std::string other =
+      std::string(kBeta) + "/bbbbbbbb-3333-4333-8333-" + "000000000002";
+  EXPECT_NE(g->find("w:" + first), nullptr);
+  EXPECT_NE(g->find("w:" + other), nullptr);
+  EXPECT_NE(g->find("c:" + other + ":config"), nullptr);
+  const GraphNode* twice = g->find("c:" + other + ":config#2");
+  ASSERT_NE(twice, nullptr);
+  EXPECT_EQ(twice->label, "Config");
+  EXPECT_EQ(g->clusters.size(), 3U);
+}
+
+TEST(BuildComponentGraph, ShowFilesListsDescriptors) {
+  GraphOptions o;
+  o.show_files = true;
+  auto g = build(o);
+  ASSERT_OK(g);
+  EXPECT_THAT(g->find(id("c", kAlpha, "server\\orders\\archive"))->files,
+              ElementsAre("D:\\Archive\\* /s"));
+}
+
+TEST(BuildComponentGraph, UnknownNamesAreErrors) {
+  GraphOptions o;
+  o.writers = {"Gamma"};
+  auto g = build(o);
+  ASSERT_FALSE(g.has_value());
+  EXPECT_EQ(g.error().code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(g.error().message, "no writer 'Gamma' in the capture");
+  GraphOptions c;
+  c.component = "Alpha Writer:\\Nope";
+  EXPECT_EQ(build(c).error().message,
+            "no component or path 'Alpha Writer:\\Nope' in the capture");
+  GraphOptions b;
+  b.backup = 3;
+  EXPECT_EQ(build(b).error().message,
+            "no backup components document #4 (the capture holds 1)");
+}
+
+}  // namespace
+}  // namespace vssmeta
