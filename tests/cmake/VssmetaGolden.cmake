@@ -8,6 +8,7 @@ function(vssmeta_golden)
   add_test(NAME golden.${G_NAME}
     COMMAND ${CMAKE_COMMAND}
       -DVSSMETA=$<TARGET_FILE:vssmeta_cli>
+      "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
       "-DARGS=${G_ARGS}"
       -DRC=${G_RC}
       -DSTDOUT=${PROJECT_SOURCE_DIR}/testdata/expected/${G_STDOUT}

@@ -17,5 +17,7 @@ using Action = std::function<int(Io&)>;
 
 void register_dump(CLI::App& app, Action& action);
 void register_validate(CLI::App& app, Action& action);
+void register_capture(CLI::App& app, Action& action);
+void register_status(CLI::App& app, Action& action);
 
 }  // namespace vssmeta::cli
