@@ -277,5 +277,38 @@ TEST(ResolveSelection, ErrorsNameTheReference) {
             "error: --select 'Registry': expected Writer:\\path\\name");
 }
 
+CapturedWriter my_writer() {
+  CapturedWriter w;
+  w.xml = read_bytes(testdata_dir() / "selection" / "mywriter.xml");
+  auto parsed = parse_writer_metadata(w.xml);
+  EXPECT_TRUE(parsed.has_value());
+  w.metadata = std::move(*parsed);
+  w.writer_name = "MyWriter";
+  w.writer_id = w.metadata->identity.writer_id;
+  w.instance_id = w.metadata->identity.instance_id.value_or(Guid{});
+  return w;
+}
+
+TEST(ResolveSelection, RequiredComponentsOfTheWriterAreAddedToo) {
+  auto sel = resolve_selection({my_writer()}, {"MyWriter:\\LicenseInfo"});
+  ASSERT_OK(sel);
+  std::vector<std::string> got;
+  for (const SelectedComponent& c : *sel) {
+    got.push_back(c.logical_path + "|" + c.name +
+                  (c.required ? " (required)" : ""));
+  }
+  EXPECT_THAT(got, ElementsAre("|Executables (required)", "|LicenseInfo",
+                               "Executables|ConfigFiles (required)"));
+}
+
+TEST(ResolveSelection, NonselectableSubcomponentIsRefused) {
+  auto sel =
+      resolve_selection({my_writer()}, {"MyWriter:\\Security\\UserInfo"});
+  ASSERT_FALSE(sel.has_value());
+  EXPECT_EQ(to_string(sel.error()),
+            "error: --select 'MyWriter:\\Security\\UserInfo': not selectable: "
+            "select its selectable ancestor");
+}
+
 }  // namespace
 }  // namespace vssmeta

@@ -3,6 +3,10 @@
 
 #include <string>
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"  // COM objects, see .h
+#endif
+
 namespace vssmeta::testing {
 namespace {
 

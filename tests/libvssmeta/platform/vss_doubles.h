@@ -11,6 +11,13 @@
 
 #include "platform/capture_win32.h"
 
+// COM interfaces have no virtual destructor by design: objects delete
+// themselves in Release().
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
+#endif
+
 namespace vssmeta::testing {
 
 // Every method fails with E_NOTIMPL until a double overrides it.
@@ -279,6 +286,10 @@ class NotImplementedBackupComponents : public IVssBackupComponentsEx3 {
   }
   HRESULT STDMETHODCALLTYPE GetSessionId(VSS_ID*) override { return E_NOTIMPL; }
 };
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
 /// One writer as the scripted VSS service reports it.
 struct FakeWriter {
   std::wstring name;
