@@ -113,6 +113,17 @@ Result<bool> wait(IVssAsync* async, std::string_view call,
   return true;
 }
 
+// Starts one of the Gather* calls and waits for it.
+using GatherCall =
+    HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*)(IVssAsync**);
+Result<bool> gather(IVssBackupComponents* vss, GatherCall start,
+                    std::string_view call, unsigned timeout) {
+  ComRef<IVssAsync> async;
+  const HRESULT hr = (vss->*start)(async.put());
+  if (FAILED(hr)) return vss_error(call, hr);
+  return wait(async.get(), call, timeout);
+}
+
 LONG native_context(CaptureContext c) {
   switch (c) {
     case CaptureContext::kBackup:
@@ -161,14 +172,12 @@ class Session {
 
 Result<std::vector<CapturedWriter>> gather_metadata(IVssBackupComponents* vss,
                                                     unsigned timeout) {
-  ComRef<IVssAsync> async;
-  HRESULT hr = vss->GatherWriterMetadata(async.put());
-  if (FAILED(hr)) return vss_error("GatherWriterMetadata", hr);
-  auto waited = wait(async.get(), "GatherWriterMetadata", timeout);
-  if (!waited) return std::move(waited).error();
+  auto gathered = gather(vss, &IVssBackupComponents::GatherWriterMetadata,
+                         "GatherWriterMetadata", timeout);
+  if (!gathered) return std::move(gathered).error();
   Finally free_metadata([vss] { vss->FreeWriterMetadata(); });
   UINT count = 0;
-  hr = vss->GetWriterMetadataCount(&count);
+  HRESULT hr = vss->GetWriterMetadataCount(&count);
   if (FAILED(hr)) return vss_error("GetWriterMetadataCount", hr);
   std::vector<CapturedWriter> writers;
   for (UINT i = 0; i < count; ++i) {
@@ -209,18 +218,16 @@ Result<std::vector<CapturedWriter>> gather_metadata(IVssBackupComponents* vss,
 
 Result<std::vector<WriterStatus>> gather_status(IVssBackupComponents* vss,
                                                 unsigned timeout) {
-  ComRef<IVssAsync> async;
-  HRESULT hr = vss->GatherWriterStatus(async.put());
-  if (FAILED(hr)) return vss_error("GatherWriterStatus", hr);
-  auto waited = wait(async.get(), "GatherWriterStatus", timeout);
-  if (!waited) return std::move(waited).error();
+  auto gathered = gather(vss, &IVssBackupComponents::GatherWriterStatus,
+                         "GatherWriterStatus", timeout);
+  if (!gathered) return std::move(gathered).error();
   Finally free_status([vss] { vss->FreeWriterStatus(); });
   ComRef<IVssBackupComponentsEx3> ex3;
   // Windows 8 and later; on failure ex3 stays null and GetWriterStatus is used.
   vss->QueryInterface(IID_IVssBackupComponentsEx3,
                       reinterpret_cast<void**>(ex3.put()));
   UINT count = 0;
-  hr = vss->GetWriterStatusCount(&count);
+  HRESULT hr = vss->GetWriterStatusCount(&count);
   if (FAILED(hr)) return vss_error("GetWriterStatusCount", hr);
   std::vector<WriterStatus> out;
   for (UINT i = 0; i < count; ++i) {
