@@ -79,6 +79,20 @@ TEST(CaptureCli, BcdWithSelectionWithoutVssFailsTheSameWay) {
   EXPECT_TRUE(fs::is_empty(tmp.path()));
 }
 
+TEST(CaptureCli, ExistingFolderIsRefusedBeforeVssIsAsked) {
+  TempParent tmp;
+  const std::string out = (tmp.path() / "capture").string();
+  fs::create_directory(out);
+  auto r = run_cli({"capture", "-o", out});
+  EXPECT_EQ(r.exit_code, kExitError);
+  if (capture_supported()) {
+    EXPECT_EQ(r.err, out + ": error: already exists: choose a new folder\n");
+  } else {
+    EXPECT_EQ(r.err, "vssmeta: error: capture requires Windows (VSS)\n");
+  }
+  EXPECT_TRUE(fs::is_empty(out));
+}
+
 TEST(StatusCli, WithoutVssExitsOneWithOneLine) {
   const char* expected = no_vss_message();
   if (expected == nullptr) GTEST_SKIP() << "real Windows: live VSS";

@@ -5,6 +5,7 @@
 
 #include "vssmeta/capture.h"
 
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -54,11 +55,18 @@ int run_capture(const CaptureCommand& cmd, Io& io) {
   options.save_bcd = cmd.bcd;
   options.select = cmd.select;
   options.tool_version = VSSMETA_VERSION_STRING;
+  // Before the writers are asked (which can take minutes): a folder that
+  // exists is never touched. write_capture_folder() checks again.
+  std::error_code ec;
+  if (capture_supported() && std::filesystem::exists(cmd.output, ec)) {
+    io.err << cmd.output << ": error: already exists: choose a new folder\n";
+    return kExitError;
+  }
   auto captured = capture(options);
   if (!captured) return fail(io, captured.error());
   auto written = write_capture_folder(*captured, cmd.output);
   if (!written) {
-    io.err << "vssmeta: error: " << to_string(written.error()) << "\n";
+    io.err << to_string(written.error()) << "\n";
     return kExitError;
   }
   std::size_t failed = 0;
