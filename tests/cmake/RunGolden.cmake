@@ -1,11 +1,16 @@
 # SPDX-License-Identifier: MIT
 # cmake -DVSSMETA=... -DARGS=a;b -DRC=0 -DSTDOUT=file [-DSTDERR=file]
-#       -DWORKDIR=dir -P RunGolden.cmake
+#       -DWORKDIR=dir [-DEMULATOR=wine] -P RunGolden.cmake
 cmake_minimum_required(VERSION 3.25)
-execute_process(COMMAND ${VSSMETA} ${ARGS}
+execute_process(COMMAND ${EMULATOR} ${VSSMETA} ${ARGS}
   WORKING_DIRECTORY ${WORKDIR}
   OUTPUT_VARIABLE actual_stdout ERROR_VARIABLE actual_stderr
   RESULT_VARIABLE rc)
+if(EMULATOR)
+  # A Windows console program writes text mode: CRLF line ends.
+  string(REPLACE "\r\n" "\n" actual_stdout "${actual_stdout}")
+  string(REPLACE "\r\n" "\n" actual_stderr "${actual_stderr}")
+endif()
 
 set(update "$ENV{VSSMETA_UPDATE_GOLDEN}")
 set(failed FALSE)

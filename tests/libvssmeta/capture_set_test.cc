@@ -44,7 +44,7 @@ TEST(Load, CaptureFolderYieldsWritersBackupDocumentAndManifest) {
   Diagnostics diagnostics;
   LoadOptions options;
   options.parse.diagnostics = &diagnostics;
-  const std::string dir = (testdata_dir() / "capture").string();
+  const std::string dir = (testdata_dir() / "capture").generic_string();
   auto set = load(dir, options);
   ASSERT_OK(set);
   ASSERT_EQ(set->writers.size(), 8U);

@@ -25,6 +25,8 @@ int run(int argc, const char* const* argv, Io& io) {
   register_diff(app, action);
   register_validate(app, action);
   register_graph(app, action);
+  register_capture(app, action);
+  register_status(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

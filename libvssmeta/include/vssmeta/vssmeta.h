@@ -4,6 +4,7 @@
 /// Umbrella header: everything libvssmeta offers.
 
 #include "vssmeta/backup_components.h"
+#include "vssmeta/capture.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/config.h"
 #include "vssmeta/diagnostic.h"
@@ -17,6 +18,7 @@
 #include "vssmeta/graphviz.h"
 #include "vssmeta/guid.h"
 #include "vssmeta/hierarchy.h"
+#include "vssmeta/hresult.h"
 #include "vssmeta/location.h"
 #include "vssmeta/parse.h"
 #include "vssmeta/report.h"

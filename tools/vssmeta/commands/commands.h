@@ -19,5 +19,7 @@ void register_dump(CLI::App& app, Action& action);
 void register_diff(CLI::App& app, Action& action);
 void register_validate(CLI::App& app, Action& action);
 void register_graph(CLI::App& app, Action& action);
+void register_capture(CLI::App& app, Action& action);
+void register_status(CLI::App& app, Action& action);
 
 }  // namespace vssmeta::cli

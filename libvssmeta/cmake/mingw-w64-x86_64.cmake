@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: MIT
+# Cross-compiles for 64-bit Windows with Debian's MinGW-w64 (g++-mingw-w64-x86-64)
+# and runs what it builds (tests, gtest discovery) under Wine.
+set(CMAKE_SYSTEM_NAME Windows)
+set(CMAKE_SYSTEM_PROCESSOR x86_64)
+
+set(_vssmeta_mingw x86_64-w64-mingw32)
+# The posix thread model: std::thread, std::mutex and friends are available.
+set(CMAKE_C_COMPILER ${_vssmeta_mingw}-gcc-posix)
+set(CMAKE_CXX_COMPILER ${_vssmeta_mingw}-g++-posix)
+set(CMAKE_RC_COMPILER ${_vssmeta_mingw}-windres)
+
+# Only the MinGW sysroot and the dependency prefix the windows-cross preset
+# builds (VSSMETA_CROSS_PREFIX): never the build machine's /usr.
+set(CMAKE_FIND_ROOT_PATH /usr/${_vssmeta_mingw})
+if(DEFINED VSSMETA_CROSS_PREFIX)
+  list(APPEND CMAKE_FIND_ROOT_PATH ${VSSMETA_CROSS_PREFIX})
+endif()
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+# Static runtime: the .exe files run under Wine (or on Windows) without
+# libstdc++-6.dll, libgcc_s_seh-1.dll or libwinpthread-1.dll next to them.
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
+
+# Through wine-run.sh, which keeps Wine's services off the tests' output.
+find_program(VSSMETA_WINE NAMES wine)
+if(VSSMETA_WINE)
+  set(CMAKE_CROSSCOMPILING_EMULATOR /bin/sh ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh)
+endif()

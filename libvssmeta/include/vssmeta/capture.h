@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// @file
+/// Live capture through the VSS requester API (Windows only; elsewhere every
+/// `capture_*` call returns `ErrorCode::kUnsupported`), and the shared,
+/// portable part: HRESULT names and advice, writer states, the selection a
+/// `--bcd` capture adds, and `write_capture_folder()`, which saves a capture
+/// as a folder that `load()` reads back on any system.
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vssmeta/export.h"
+#include "vssmeta/guid.h"
+#include "vssmeta/hresult.h"
+#include "vssmeta/result.h"
+#include "vssmeta/writer_metadata.h"
+
+namespace vssmeta {
+
+/// VSS_WRITER_STATE, with the numbers vssadmin prints (`[1] Stable`).
+enum class WriterState : std::uint32_t {
+  kUnknown = 0,
+  kStable = 1,
+  kWaitingForFreeze = 2,
+  kWaitingForThaw = 3,
+  kWaitingForPostSnapshot = 4,
+  kWaitingForBackupComplete = 5,
+  kFailedAtIdentify = 6,
+  kFailedAtPrepareBackup = 7,
+  kFailedAtPrepareSnapshot = 8,
+  kFailedAtFreeze = 9,
+  kFailedAtThaw = 10,
+  kFailedAtPostSnapshot = 11,
+  kFailedAtBackupComplete = 12,
+  kFailedAtPreRestore = 13,
+  kFailedAtPostRestore = 14,
+  kFailedAtBackupShutdown = 15,
+};
+
+/// vssadmin's words: "Stable", "Waiting for completion", "Failed", ...
+VSSMETA_EXPORT const char* to_string(WriterState state);
+/// The VSS name without its prefix: "stable", "failed-at-freeze", ...
+VSSMETA_EXPORT const char* state_id(WriterState state);
+/// Maps a raw VSS_WRITER_STATE; values past 15 become kUnknown.
+VSSMETA_EXPORT WriterState writer_state_from(std::uint32_t raw);
+VSSMETA_EXPORT bool is_failed(WriterState state);
+
+/// One writer's line of GetWriterStatus.
+struct WriterStatus {
+  std::string writer_name;
+  Guid writer_id;
+  Guid instance_id;
+  WriterState state = WriterState::kUnknown;
+  std::uint32_t failure = 0;  ///< the writer's failure HRESULT (S_OK = 0)
+  /// IVssBackupComponentsEx3::GetWriterStatusEx, where Windows offers it.
+  std::optional<std::uint32_t> application_error;
+  std::string application_message;
+};
+
+/// The machine and run a capture describes.
+struct HostManifest {
+  std::string host;
+  std::string os_version;  ///< "Windows 10.0.20348"
+  std::string time_utc;    ///< ISO 8601, "2026-12-01T18:22:35Z"
+  std::string tool_version;
+  bool elevated = false;
+  std::string context;  ///< "backup", "file-share-backup", "app-rollback"
+};
+
+/// One writer's metadata as the API returned it.
+struct CapturedWriter {
+  std::string writer_name;  ///< from IVssExamineWriterMetadata::GetIdentity
+  Guid writer_id;
+  Guid instance_id;
+  std::string xml;  ///< SaveAsXML, converted to UTF-8
+  /// The parsed model; nullopt when the XML does not parse (`parse_error`).
+  std::optional<WriterMetadata> metadata;
+  std::string parse_error;
+};
+
+/// A complete capture.
+struct CaptureResult {
+  HostManifest host;
+  std::vector<CapturedWriter> writers;
+  std::vector<WriterStatus> status;
+  /// The backup components document, when `CaptureOptions::save_bcd`.
+  std::optional<std::string> bcd_xml;
+};
+
+/// The VSS context the session runs in (IVssBackupComponents::SetContext).
+enum class CaptureContext { kBackup, kFileShareBackup, kAppRollback };
+VSSMETA_EXPORT const char* to_string(CaptureContext context);
+
+struct CaptureOptions {
+  /// Seconds to wait for each asynchronous step (gathering metadata and
+  /// status). On expiry the step is cancelled and the capture fails.
+  unsigned timeout_seconds = 120;
+  CaptureContext context = CaptureContext::kBackup;
+  /// Save the BCD a backup of `select` would start with (no snapshot).
+  bool save_bcd = false;
+  /// `Writer:\logical\path\name` references (see parse_component_ref).
+  std::vector<std::string> select;
+  std::string tool_version;  ///< recorded in the manifest
+};
+
+/// One component AddComponent receives.
+struct SelectedComponent {
+  Guid writer_id;
+  Guid instance_id;
+  ComponentType type = ComponentType::kFileGroup;
+  std::string logical_path;  ///< empty at the top level
+  std::string name;
+  bool required = false;  ///< added because the writer requires it
+};
+
+/// Resolves `refs` against the captured writers: the writer part matches a
+/// writer name or id, the path a component (case-insensitive). A reference
+/// to a non-selectable subcomponent, an unknown writer or component, or an
+/// ambiguous writer name is an error (kInvalidValue) naming the reference.
+/// The required components (selection.h) of every writer involved are added
+/// too, as AddComponent expects. Sorted by writer, then path.
+VSSMETA_EXPORT Result<std::vector<SelectedComponent>> resolve_selection(
+    const std::vector<CapturedWriter>& writers,
+    const std::vector<std::string>& refs);
+
+/// True when this build can capture (Windows).
+VSSMETA_EXPORT bool capture_supported();
+
+/// Runs a capture: writer metadata, writer status, and the BCD when asked.
+/// Errors name the failing call and decode its HRESULT, with advice.
+VSSMETA_EXPORT Result<CaptureResult> capture(const CaptureOptions& options);
+
+/// Gathers writer status only (what `vssadmin list writers` shows).
+VSSMETA_EXPORT Result<std::vector<WriterStatus>> capture_writer_status(
+    const CaptureOptions& options);
+
+/// The file a writer's metadata is saved as: `<name>_<instance-id>.xml`,
+/// where the untrusted writer name keeps ASCII letters, digits, space, `-`,
+/// `_`, `.` and `()` only (others become `_`, runs of them one `_`), loses
+/// leading and trailing spaces and dots, is cut to 64 bytes and never is a
+/// reserved DOS device name (CON, NUL, COM1, ...).
+VSSMETA_EXPORT std::string capture_file_name(std::string_view writer_name,
+                                             const Guid& instance_id);
+
+/// `status.json` (schemas/capture-status.schema.json).
+VSSMETA_EXPORT std::string status_json(const std::vector<WriterStatus>& status);
+/// `manifest.json` (schemas/capture-manifest.schema.json).
+VSSMETA_EXPORT std::string manifest_json(const HostManifest& host,
+                                         const CaptureResult& capture);
+
+/// The status as `vssadmin list writers` prints it, failures decoded.
+VSSMETA_EXPORT void write_status_text(const std::vector<WriterStatus>& status,
+                                      std::ostream& out);
+
+/// Writes `capture` as folder `dir`: one WMD per writer (capture_file_name),
+/// `backup-components.xml` when there is a BCD, `status.json` and
+/// `manifest.json`. Everything goes to a temporary sibling folder first,
+/// renamed to `dir` at the end: on any error nothing is left behind. `dir`
+/// must not exist (kIo otherwise).
+VSSMETA_EXPORT Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const std::string& dir);
+
+}  // namespace vssmeta

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The VSS requester session behind capture(), with the factory of
+// IVssBackupComponents injected so that tests replay scripted sessions.
+// Windows only; private to the library and its tests.
+
+#include <windows.h>
+// clang-format off: vss.h and vswriter.h must come before vsbackup.h.
+#include <vsbackup.h>
+#include <vss.h>
+#include <vswriter.h>
+// clang-format on
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "vssmeta/capture.h"
+
+namespace vssmeta::internal {
+
+/// Creates the backup components object (CreateVssBackupComponents in
+/// production). On success `*out` holds one reference the caller releases.
+using VssFactory = std::function<HRESULT(IVssBackupComponents** out)>;
+
+/// The whole capture against `factory`; `host` is copied into the result.
+Result<CaptureResult> capture_with(const CaptureOptions& options,
+                                   const VssFactory& factory,
+                                   const HostManifest& host);
+
+/// GatherWriterStatus only.
+Result<std::vector<WriterStatus>> writer_status_with(
+    const CaptureOptions& options, const VssFactory& factory);
+
+/// UTF-16 from the API to UTF-8; an XML declaration naming UTF-16 is
+/// rewritten to name UTF-8, since the text is saved as UTF-8.
+std::string xml_to_utf8(const wchar_t* text);
+std::string to_utf8(const wchar_t* text);
+std::wstring to_wide(const std::string& text);
+
+}  // namespace vssmeta::internal
