@@ -57,15 +57,33 @@ std::string component_label(const WriterMetadata& w, const Component& c) {
 }
 
 void Reporter::begin(const RuleInfo& rule) {
+  if (rule_ == nullptr || rule.id != rule_->id) {
+    const auto all = rules();
+    rule_order_ = static_cast<std::uint32_t>(
+        std::lower_bound(
+            all.begin(), all.end(), rule.id,
+            [](const RuleInfo& r, std::string_view id) { return r.id < id; }) -
+        all.begin());
+  }
   rule_ = &rule;
   auto hit = options_.severity.find(rule.id);
   severity_ = hit == options_.severity.end() ? rule.severity : hit->second;
 }
 
+const std::string& Reporter::label(const WriterMetadata& w,
+                                   const Component& c) {
+  auto [hit, fresh] = labels_.try_emplace(&c);
+  if (fresh) hit->second = component_label(w, c);
+  return hit->second;
+}
+
 void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
                       std::string message, std::string hint) {
-  add(w.source.name, where, writer_label(w),
-      c != nullptr ? component_label(w, *c) : std::string(), std::move(message),
+  if (severity_ < options_.min_severity) return;
+  auto [name, fresh] = labels_.try_emplace(&w);
+  if (fresh) name->second = writer_label(w);
+  add(w.source.name, where, name->second,
+      c != nullptr ? label(w, *c) : std::string(), std::move(message),
       std::move(hint));
 }
 
@@ -89,6 +107,10 @@ void Reporter::add(const std::string& file, Origin where, std::string writer,
                    std::string component, std::string message,
                    std::string hint) {
   if (severity_ < options_.min_severity) return;
+  auto [id, fresh] =
+      file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
+  if (fresh) files_.push_back(&file);
+  keys_.push_back(Key{id->second, where.line, where.column, rule_order_});
   Finding f;
   f.diagnostic = Diagnostic{severity_, std::string(rule_->id),
                             std::move(message), locate(file, where)};
@@ -96,6 +118,37 @@ void Reporter::add(const std::string& file, Origin where, std::string writer,
   f.component = std::move(component);
   f.hint = std::move(hint);
   out_.push_back(std::move(f));
+}
+
+void Reporter::sort() {
+  // Files by name: two documents of a capture may share none, one or all
+  // of a name (stdin, a renamed copy).
+  std::vector<std::uint32_t> by_name(files_.size());
+  for (std::uint32_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+  std::sort(by_name.begin(), by_name.end(),
+            [&](std::uint32_t a, std::uint32_t b) {
+              return *files_[a] < *files_[b];
+            });
+  std::vector<std::uint32_t> file_rank(files_.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) {
+    const bool same = r > 0 && *files_[by_name[r]] == *files_[by_name[r - 1]];
+    file_rank[by_name[r]] = same ? file_rank[by_name[r - 1]] : r;
+  }
+  std::vector<std::uint32_t> order(out_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Key& x = keys_[a];
+    const Key& y = keys_[b];
+    return std::tie(file_rank[x.file], x.line, x.column, x.rule, a) <
+           std::tie(file_rank[y.file], y.line, y.column, y.rule, b);
+  });
+  std::vector<Finding> sorted;
+  sorted.reserve(out_.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(out_[i]));
+  out_ = std::move(sorted);
+  std::vector<Key> keys;
+  for (std::uint32_t i : order) keys.push_back(keys_[i]);
+  keys_ = std::move(keys);
 }
 
 namespace {
@@ -168,13 +221,7 @@ std::vector<Finding> validate(const CaptureSet& capture,
     reporter.begin(rule.info);
     rule.check(context, reporter);
   }
-  std::stable_sort(
-      findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        const Location& x = a.diagnostic.where;
-        const Location& y = b.diagnostic.where;
-        return std::tie(x.file, x.line, x.column, a.diagnostic.code) <
-               std::tie(y.file, y.line, y.column, b.diagnostic.code);
-      });
+  reporter.sort();
   return findings;
 }
 

@@ -6,11 +6,13 @@
 // one table each; validate.cc joins the tables and runs them.
 
 #include <any>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include "vssmeta/selection.h"
@@ -71,7 +73,22 @@ class Reporter {
               const BcdComponent* c, const WriterMetadata* wmd, Origin where,
               std::string message, std::string hint);
 
+  /// component_label(w, c), made once per component: rules with many
+  /// findings on the same components use it in their messages.
+  const std::string& label(const WriterMetadata& w, const Component& c);
+
+  /// Sorts the findings by file, line, column and rule id, keeping the
+  /// order of equal ones. O(n log n) over small keys, then one move each.
+  void sort();
+
  private:
+  struct Key {
+    std::uint32_t file;  // index into files_
+    std::uint32_t line;
+    std::uint32_t column;
+    std::uint32_t rule;  // position of the rule id in rules()
+  };
+
   void add(const std::string& file, Origin where, std::string writer,
            std::string component, std::string message, std::string hint);
 
@@ -79,6 +96,12 @@ class Reporter {
   const ValidateOptions& options_;
   const RuleInfo* rule_ = nullptr;
   Severity severity_ = Severity::kWarning;
+  std::uint32_t rule_order_ = 0;
+  std::vector<Key> keys_;  // one per finding in out_
+  std::vector<const std::string*> files_;
+  std::unordered_map<const std::string*, std::uint32_t> file_ids_;
+  // Labels of writers and components, keyed by the object's address.
+  std::unordered_map<const void*, std::string> labels_;
 };
 
 /// `Name {class-id}` for messages.

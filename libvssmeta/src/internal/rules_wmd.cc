@@ -24,6 +24,7 @@
 
 #include <fmt/format.h>
 
+#include "internal/file_sets.h"
 #include "internal/rules.h"
 #include "vssmeta/hierarchy.h"
 
@@ -384,75 +385,59 @@ void check_wmd016(const CheckContext& ctx, Reporter& r) {
 
 // ---------------------------------------------------------------- file sets
 
+// The file-set rules report what the shared scan (file_sets.h) found: one
+// pass over the ~450,000 file lists of a large writer instead of one per
+// rule.
+
 void check_wmd018(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) {
-        const bool list = f.kind == FileDescriptorKind::kFileList;
-        if (c.type == ComponentType::kDatabase && list) {
-          r.writer(w, &c, f.where,
-                   fmt::format("database \"{}\" has a file-group file list "
-                               "(FILE_LIST)",
-                               component_label(w, c)),
-                   "AddFilesToFileGroup fails with E_INVALIDARG on a "
-                   "database component; declare the files with "
-                   "AddDatabaseFiles or make the component a file group");
-        } else if (c.type == ComponentType::kFileGroup && !list) {
-          r.writer(w, &c, f.where,
-                   fmt::format("file group \"{}\" has a database {} "
-                               "descriptor ({})",
-                               component_label(w, c),
-                               f.kind == FileDescriptorKind::kDatabaseLogFiles
-                                   ? "log file"
-                                   : "file",
-                               element_name(f.kind)),
-                   "database and log file descriptors belong to DATABASE "
-                   "components only; use FILE_LIST or make the component a "
-                   "database");
-        }
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).kind_mismatch) {
+      if (c->type == ComponentType::kDatabase) {
+        r.writer(w, c, f->where,
+                 fmt::format("database \"{}\" has a file-group file list "
+                             "(FILE_LIST)",
+                             component_label(w, *c)),
+                 "AddFilesToFileGroup fails with E_INVALIDARG on a "
+                 "database component; declare the files with "
+                 "AddDatabaseFiles or make the component a file group");
+      } else {
+        r.writer(w, c, f->where,
+                 fmt::format("file group \"{}\" has a database {} "
+                             "descriptor ({})",
+                             component_label(w, *c),
+                             f->kind == FileDescriptorKind::kDatabaseLogFiles
+                                 ? "log file"
+                                 : "file",
+                             element_name(f->kind)),
+                 "database and log file descriptors belong to DATABASE "
+                 "components only; use FILE_LIST or make the component a "
+                 "database");
       }
     }
   }
 }
 
 void check_wmd019(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) {
-        if (f.kind == FileDescriptorKind::kFileList) continue;
-        const bool recursive = f.is_recursive();
-        const bool alternate = f.alternate_path && !f.alternate_path->empty();
-        if (!recursive && !alternate) continue;
-        std::string what;
-        if (recursive) what = "is recursive";
-        if (alternate) {
-          what += fmt::format("{}has alternate path \"{}\"",
-                              recursive ? " and " : "", *f.alternate_path);
-        }
-        r.writer(w, &c, f.where,
-                 fmt::format("{} \"{}\" of \"{}\" {}", element_name(f.kind),
-                             f.path, component_label(w, c), what),
-                 "database and log file sets can be neither recursive nor "
-                 "have an alternate path (AddDatabaseFiles and "
-                 "AddDatabaseLogFiles take neither)");
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).database_options) {
+      const bool recursive = f->is_recursive();
+      const bool alternate = f->alternate_path && !f->alternate_path->empty();
+      std::string what;
+      if (recursive) what = "is recursive";
+      if (alternate) {
+        what += fmt::format("{}has alternate path \"{}\"",
+                            recursive ? " and " : "", *f->alternate_path);
       }
-    }
-  }
-}
-
-// Calls fn(component or nullptr, file set) for every file set of a writer:
-// component files, exclude lists, alternate location mappings.
-template <typename Fn>
-void for_each_file_set(const WriterMetadata& w, Fn&& fn) {
-  for (const Component& c : w.components) {
-    for (const FileDescriptor& f : c.files) fn(&c, f);
-  }
-  for (const FileDescriptor& f : w.exclude_files) fn(nullptr, f);
-  for (const FileDescriptor& f : w.exclude_from_snapshot) fn(nullptr, f);
-  if (w.restore_method) {
-    for (const FileDescriptor& f :
-         w.restore_method->alternate_location_mappings) {
-      fn(nullptr, f);
+      r.writer(w, c, f->where,
+               fmt::format("{} \"{}\" of \"{}\" {}", element_name(f->kind),
+                           f->path, component_label(w, *c), what),
+               "database and log file sets can be neither recursive nor "
+               "have an alternate path (AddDatabaseFiles and "
+               "AddDatabaseLogFiles take neither)");
     }
   }
 }
@@ -468,63 +453,50 @@ std::string owner(const WriterMetadata& w, const Component* c,
 }
 
 void check_wmd020(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for_each_file_set(w, [&](const Component* c, const FileDescriptor& f) {
-      if (!f.path.empty()) return;
-      r.writer(w, c, f.where,
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).empty_path) {
+      r.writer(w, c, f->where,
                fmt::format("{} has an empty path (filespec \"{}\")",
-                           owner(w, c, f), f.filespec),
+                           owner(w, c, *f), f->filespec),
                "a file set's path is the directory that holds the files; "
                "an empty path names no directory, so the set cannot be "
                "found");
-    });
-  }
-}
-
-// Whether a path has a wildcard, not counting the `?` of the Win32
-// namespace prefixes `\\?\` and `\??\` (the in-box ASR writer lists
-// `\\?\Volume{...}\Boot`).
-bool has_wildcard(std::string_view path) {
-  for (std::string_view prefix : {"\\\\?\\", "\\??\\"}) {
-    if (path.substr(0, prefix.size()) == prefix) {
-      path.remove_prefix(prefix.size());
-      break;
     }
   }
-  return path.find_first_of("*?") != std::string_view::npos;
 }
 
 void check_wmd021(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for_each_file_set(w, [&](const Component* c, const FileDescriptor& f) {
-      if (!has_wildcard(f.path)) return;
-      r.writer(w, c, f.where,
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).wildcard_path) {
+      r.writer(w, c, f->where,
                fmt::format("{} has a wildcard in its path \"{}\"",
-                           owner(w, c, f), f.path),
+                           owner(w, c, *f), f->path),
                "wildcards are allowed in the filespec only; the path must "
                "be a directory (use recursive=\"yes\" for subdirectories)");
-    });
+    }
   }
 }
 
 void check_wmd022(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for_each_file_set(w, [&](const Component* c, const FileDescriptor& f) {
-      if (!f.filespec.empty() &&
-          f.filespec.find_first_of("\\/") == std::string::npos) {
-        return;
-      }
-      r.writer(w, c, f.where,
-               f.filespec.empty()
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).bad_filespec) {
+      r.writer(w, c, f->where,
+               f->filespec.empty()
                    ? fmt::format("{} has an empty filespec (path \"{}\")",
-                                 owner(w, c, f), f.path)
+                                 owner(w, c, *f), f->path)
                    : fmt::format("{} has a directory part in its filespec "
                                  "\"{}\"",
-                                 owner(w, c, f), f.filespec),
+                                 owner(w, c, *f), f->filespec),
                "the filespec is a file name pattern inside the path (such "
                "as *.mdf); move directory parts into the path and use * to "
                "mean every file");
-    });
+    }
   }
 }
 
