@@ -134,14 +134,19 @@ void Reporter::sort() {
     const bool same = r > 0 && *files_[by_name[r]] == *files_[by_name[r - 1]];
     file_rank[by_name[r]] = same ? file_rank[by_name[r - 1]] : r;
   }
+  const auto before = [&](const Key& x, const Key& y) {
+    return std::tie(file_rank[x.file], x.line, x.column, x.rule) <
+           std::tie(file_rank[y.file], y.line, y.column, y.rule);
+  };
+  // Rules report in document order, so when one rule makes most of the
+  // findings (WMD023 on a large writer) they are often sorted already.
+  if (std::is_sorted(keys_.begin(), keys_.end(), before)) return;
   std::vector<std::uint32_t> order(out_.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Key& x = keys_[a];
-    const Key& y = keys_[b];
-    return std::tie(file_rank[x.file], x.line, x.column, x.rule, a) <
-           std::tie(file_rank[y.file], y.line, y.column, y.rule, b);
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) {
+                     return before(keys_[a], keys_[b]);
+                   });
   std::vector<Finding> sorted;
   sorted.reserve(out_.size());
   for (std::uint32_t i : order) sorted.push_back(std::move(out_[i]));
