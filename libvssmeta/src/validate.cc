@@ -141,12 +141,24 @@ void Reporter::sort() {
   // Rules report in document order, so when one rule makes most of the
   // findings (WMD023 on a large writer) they are often sorted already.
   if (std::is_sorted(keys_.begin(), keys_.end(), before)) return;
-  std::vector<std::uint32_t> order(out_.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) {
-                     return before(keys_[a], keys_[b]);
-                   });
+  // Sorted as (file, line, column, rule, position) packed in two words
+  // and an index: cheap to compare and to move, and ties keep their order.
+  struct Packed {
+    std::uint64_t high;
+    std::uint64_t low;
+    std::uint32_t index;
+  };
+  std::vector<Packed> packed(out_.size());
+  for (std::uint32_t i = 0; i < packed.size(); ++i) {
+    const Key& k = keys_[i];
+    packed[i] = Packed{std::uint64_t{file_rank[k.file]} << 32 | k.line,
+                       std::uint64_t{k.column} << 32 | k.rule, i};
+  }
+  std::sort(packed.begin(), packed.end(), [](const Packed& a, const Packed& b) {
+    return std::tie(a.high, a.low, a.index) < std::tie(b.high, b.low, b.index);
+  });
+  std::vector<std::uint32_t> order(packed.size());
+  for (std::size_t i = 0; i < packed.size(); ++i) order[i] = packed[i].index;
   std::vector<Finding> sorted;
   sorted.reserve(out_.size());
   for (std::uint32_t i : order) sorted.push_back(std::move(out_[i]));

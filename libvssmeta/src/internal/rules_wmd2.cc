@@ -327,7 +327,7 @@ void check_wmd037(const CheckContext& ctx, Reporter& r) {
                                : "notifyOnBackupComplete";
       r.writer(w, &c, c.where,
                fmt::format("component \"{}\" sets {}, documented as reserved",
-                           component_label(w, c), which),
+                           r.label(w, c), which),
                "AddComponent says to pass false; in-box writers (SQL Server) "
                "set it anyway, so this is only worth a look for your own "
                "writer");
@@ -350,7 +350,7 @@ void check_wmd038(const CheckContext& ctx, Reporter& r) {
                fmt::format("component \"{}\" is selectable for restore but "
                            "has no selectable ancestor: it can only be backed "
                            "up explicitly, so the flag has no effect",
-                           component_label(w, c)),
+                           r.label(w, c)),
                "selectableForRestore matters only for subcomponents a backup "
                "includes implicitly; clear it, or place the component under "
                "a selectable one");
@@ -363,7 +363,9 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
     const ComponentIndex& index = ctx.index(wi);
-    std::unordered_set<std::string> reported;  // folded undeclared nodes
+    // Folded nodes already looked at: whether a node is declared depends on
+    // its folded path only, so each is looked up (and reported) once.
+    std::unordered_set<std::string> seen;
     for (const Component& c : w.components) {
       if (!c.logical_path) continue;
       const std::vector<std::string> elements =
@@ -373,13 +375,13 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
       for (const std::string& e : elements) {
         if (!node.empty()) node.push_back('\\');
         node += e;
-        if (index.find(parent, e).empty() &&
-            reported.insert(fold_case(node)).second) {
+        if (seen.insert(fold_case(node)).second &&
+            index.find(parent, e).empty()) {
           r.writer(w, &c, c.where,
                    fmt::format("logical path element \"{}\" of writer {} is "
                                "not a declared component (first used by "
                                "\"{}\")",
-                               node, writer_label(w), component_label(w, c)),
+                               node, writer_label(w), r.label(w, c)),
                    "normal for organising nodes (ASR's Volumes, MyWriter's "
                    "QueryLogs); a requester cannot select it, only the "
                    "components below it");
