@@ -39,7 +39,8 @@ std::uint64_t fold_word(std::uint64_t x) {
 
 // Whether some byte of `x` is `c` (exact: the borrow of the classic
 // zero-byte test only spreads above a byte that is zero).
-bool has_byte(std::uint64_t x, char c) {
+template <char c>
+bool has_byte(std::uint64_t x) {
   const std::uint64_t v = x ^ (kOnes * static_cast<unsigned char>(c));
   return ((v - kOnes) & ~v & kHigh) != 0;
 }
@@ -50,33 +51,50 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
   return h ^ (h >> 29);
 }
 
+std::uint64_t load8(std::string_view s, std::size_t at) {
+  std::uint64_t word;
+  std::memcpy(&word, s.data() + at, 8);
+  return word;
+}
+
+// The bytes of a string shorter than 8: two overlapping 4-byte loads, or
+// (below 4) the bytes themselves, zero-padded.
+std::uint64_t load_short(std::string_view s) {
+  if (s.size() >= 4) {
+    std::uint32_t head;
+    std::uint32_t tail;
+    std::memcpy(&head, s.data(), 4);
+    std::memcpy(&tail, s.data() + s.size() - 4, 4);
+    return head | std::uint64_t{tail} << 32;
+  }
+  std::uint64_t word = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    word |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  }
+  return word;
+}
+
 // The text of a file set read a word at a time, folded and mixed into a
-// hash, noting on the way the characters the rules look for.
+// hash. Every word is a function of the string's bytes and length only, so
+// strings equal after folding hash alike.
 struct Digest {
   std::uint64_t hash = 0x243F6A8885A308D3ULL;
-  bool star_or_question = false;  // '*' or '?'
-  bool separator = false;         // '\\' or '/'
 
-  void add(std::string_view s) {
+  // Mixes `s` in; returns whether it holds `a` or `b`.
+  template <char a, char b>
+  bool add(std::string_view s) {
+    bool found = false;
+    const auto take = [&](std::uint64_t word) {
+      found |= has_byte<a>(word) | has_byte<b>(word);
+      hash = mix(hash, fold_word(word));
+    };
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      add_word(word);
-    }
-    if (i < s.size()) {  // the last 1..7 bytes, zero-padded
-      std::uint64_t word = 0;
-      for (std::size_t k = 0; i + k < s.size(); ++k) {
-        word |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
-      }
-      add_word(word);
+    for (; i + 8 <= s.size(); i += 8) take(load8(s, i));
+    if (i < s.size()) {  // the rest: an overlapping last word if there is one
+      take(s.size() >= 8 ? load8(s, s.size() - 8) : load_short(s));
     }
     hash = mix(hash, s.size());  // so that "ab" and "ab\0" differ
-  }
-  void add_word(std::uint64_t word) {
-    star_or_question |= has_byte(word, '*') || has_byte(word, '?');
-    separator |= has_byte(word, '\\') || has_byte(word, '/');
-    hash = mix(hash, fold_word(word));
+    return found;
   }
 };
 
@@ -106,12 +124,10 @@ bool bad_filespec(std::string_view filespec) {
          filespec.find('/') != std::string_view::npos;
 }
 
-// file_set_hash() from the digests of the trimmed path and the filespec.
-std::uint32_t hash_of(const Digest& path, const Digest& filespec,
-                      const FileDescriptor& f) {
-  std::uint64_t h = mix(path.hash, filespec.hash);
-  h = mix(h, f.is_recursive() ? 1 : 0);
-  return static_cast<std::uint32_t>(h >> 32);
+// file_set_hash() from the digest of the trimmed path and the filespec.
+std::uint32_t hash_of(const Digest& digest, const FileDescriptor& f) {
+  return static_cast<std::uint32_t>(
+      mix(digest.hash, f.is_recursive() ? 1 : 0) >> 32);
 }
 
 FileSetScan scan(const WriterMetadata& w) {
@@ -132,17 +148,14 @@ FileSetScan scan(const WriterMetadata& w) {
       const FileDescriptor& f = c.files[fi];
       const FileSetRef ref{&c, &f};
       // One read of the path and filespec for WMD020..WMD023.
-      Digest path;
-      path.add(trimmed_path(f));
-      Digest filespec;
-      filespec.add(f.filespec);
+      Digest digest;
+      const bool star_or_question = digest.add<'*', '?'>(trimmed_path(f));
+      const bool separator = digest.add<'\\', '/'>(f.filespec);
       if (f.path.empty()) s.empty_path.push_back(ref);
-      if (path.star_or_question && has_wildcard(f.path)) {
+      if (star_or_question && has_wildcard(f.path)) {
         s.wildcard_path.push_back(ref);
       }
-      if (f.filespec.empty() || filespec.separator) {
-        s.bad_filespec.push_back(ref);
-      }
+      if (f.filespec.empty() || separator) s.bad_filespec.push_back(ref);
       if (kind_mismatch(c, f)) s.kind_mismatch.push_back(ref);
       if (has_database_options(f)) s.database_options.push_back(ref);
       if (f.backup_type_mask) {
@@ -150,7 +163,7 @@ FileSetScan scan(const WriterMetadata& w) {
         if ((mask & ~kFsbtDefined) != 0) s.undefined_mask.push_back(ref);
         if ((mask & kFsbtAllBackupRequired) == 0) s.never_copied.push_back(ref);
       }
-      s.hashes.push_back(FileSetHash{hash_of(path, filespec, f),
+      s.hashes.push_back(FileSetHash{hash_of(digest, f),
                                      static_cast<std::uint32_t>(ci),
                                      static_cast<std::uint32_t>(fi)});
     }
@@ -189,11 +202,10 @@ bool same_file_set(const FileDescriptor& a, const FileDescriptor& b) {
 }
 
 std::uint32_t file_set_hash(const FileDescriptor& f) {
-  Digest path;
-  path.add(trimmed_path(f));
-  Digest filespec;
-  filespec.add(f.filespec);
-  return hash_of(path, filespec, f);
+  Digest digest;
+  digest.add<'*', '?'>(trimmed_path(f));
+  digest.add<'\\', '/'>(f.filespec);
+  return hash_of(digest, f);
 }
 
 }  // namespace vssmeta::internal

@@ -2,14 +2,10 @@
 // WMD023 (../shared/docs/vss-domain.md §4.1): the same file set listed twice
 // in one writer. Kept apart because it is the one WMD rule that relates file
 // sets to each other (~450,000 file lists in the largest writers).
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "internal/file_sets.h"
 #include "internal/rules.h"
@@ -19,24 +15,21 @@ namespace {
 
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
 
-// The hashes of the scan (file_sets.h) grouped by value, document order
-// kept among equal hashes: a stable LSD radix sort, 11 bits per pass.
-// Linear, and with sequential memory access.
-std::vector<FileSetHash> grouped(const std::vector<FileSetHash>& hashes) {
+// Sorts `v` by a 32-bit key, keeping the order of equal keys: an LSD
+// radix sort, 11 bits per pass. Linear, with sequential memory access.
+template <typename T, typename Key>
+std::vector<T> sorted_by(std::vector<T> v, Key key) {
   constexpr unsigned kBits = 11;
   constexpr std::uint32_t kMask = (1U << kBits) - 1;
-  std::vector<FileSetHash> from;
-  std::vector<FileSetHash> to(hashes.size());
+  std::vector<T> to(v.size());
   for (unsigned shift = 0; shift < 32; shift += kBits) {
-    const std::vector<FileSetHash>& in = shift == 0 ? hashes : from;
     std::vector<std::size_t> start(kMask + 2, 0);
-    for (const FileSetHash& e : in) ++start[((e.hash >> shift) & kMask) + 1];
+    for (const T& e : v) ++start[((key(e) >> shift) & kMask) + 1];
     for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    for (const FileSetHash& e : in) to[start[(e.hash >> shift) & kMask]++] = e;
-    from.swap(to);
-    if (to.empty()) to.resize(hashes.size());
+    for (const T& e : v) to[start[(key(e) >> shift) & kMask]++] = e;
+    v.swap(to);
   }
-  return from;
+  return v;
 }
 
 const FileDescriptor& file_of(const WriterMetadata& w, const FileSetHash& e) {
@@ -50,6 +43,7 @@ struct Candidate {
   FileSetHash run_first;
   std::size_t at;
   std::size_t run;
+  std::uint32_t position;  // of `self` among the writer's file sets
 };
 
 // The earliest entry of the run equal to the candidate, or nullptr (a hash
@@ -83,23 +77,60 @@ void prefetch(const WriterMetadata& w, const std::vector<Candidate>& all,
   }
 }
 
-// The candidates of one writer in document order, so that the findings come
-// out sorted.
-std::vector<Candidate> candidates(const std::vector<FileSetHash>& entries) {
+// The candidates among the grouped entries of `w`, in document order so
+// that the findings come out sorted.
+std::vector<Candidate> candidates(const WriterMetadata& w,
+                                  const std::vector<FileSetHash>& entries) {
+  std::vector<std::uint32_t> first_position(w.components.size());
+  std::uint32_t total = 0;
+  for (std::size_t ci = 0; ci < w.components.size(); ++ci) {
+    first_position[ci] = total;
+    total += static_cast<std::uint32_t>(w.components[ci].files.size());
+  }
   std::vector<Candidate> out;
   std::size_t run = 0;  // first entry with the current hash
   for (std::size_t i = 1; i < entries.size(); ++i) {
-    if (entries[i].hash != entries[run].hash) {
+    const FileSetHash& e = entries[i];
+    if (e.hash != entries[run].hash) {
       run = i;
     } else {
-      out.push_back(Candidate{entries[i], entries[run], i, run});
+      out.push_back(Candidate{e, entries[run], i, run,
+                              first_position[e.component] + e.file});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(a.self.component, a.self.file) <
-           std::tie(b.self.component, b.self.file);
-  });
-  return out;
+  return sorted_by(std::move(out),
+                   [](const Candidate& c) { return c.position; });
+}
+
+// `file set (path "p", filespec "s", recursive no) is listed twice in "L"
+// (also at line 1, column 2)`, or `... of "L" is also listed in "M" at line
+// 1, column 2` when `other` (the first copy's component) is given. Built by
+// appending: a large writer can have tens of thousands of copies, and
+// parsing a format string at run time cost more than the rest of a finding.
+std::string message(const FileDescriptor& f, const std::string& label,
+                    const std::string* other, Origin also) {
+  std::string m;
+  m.reserve(120 + f.path.size() + f.filespec.size() + 2 * label.size());
+  m += "file set (path \"";
+  m += f.path;
+  m += "\", filespec \"";
+  m += f.filespec;
+  m += "\", recursive ";
+  m += yes_no(f.is_recursive());
+  m += other == nullptr ? ") is listed twice in \"" : ") of \"";
+  m += label;
+  if (other == nullptr) {
+    m += "\" (also at line ";
+  } else {
+    m += "\" is also listed in \"";
+    m += *other;
+    m += "\" at line ";
+  }
+  m += std::to_string(also.line);
+  m += ", column ";
+  m += std::to_string(also.column);
+  if (other == nullptr) m += ')';
+  return m;
 }
 
 void check_wmd023(const CheckContext& ctx, Reporter& r) {
@@ -107,8 +138,9 @@ void check_wmd023(const CheckContext& ctx, Reporter& r) {
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
     const std::vector<FileSetHash> entries =
-        grouped(file_set_scan(ctx, wi).hashes);
-    const std::vector<Candidate> all = candidates(entries);
+        sorted_by(file_set_scan(ctx, wi).hashes,
+                  [](const FileSetHash& e) { return e.hash; });
+    const std::vector<Candidate> all = candidates(w, entries);
     for (std::size_t k = 0; k < all.size(); ++k) {
       prefetch(w, all, k);
       const FileSetHash* first = first_copy(w, entries, all[k]);
@@ -118,18 +150,8 @@ void check_wmd023(const CheckContext& ctx, Reporter& r) {
       const Component& oc = w.components[first->component];
       const FileDescriptor& of = oc.files[first->file];
       r.writer(w, &c, f.where,
-               &oc == &c
-                   ? fmt::format("file set (path \"{}\", filespec \"{}\", "
-                                 "recursive {}) is listed twice in \"{}\" "
-                                 "(also at line {}, column {})",
-                                 f.path, f.filespec, yes_no(f.is_recursive()),
-                                 r.label(w, c), of.where.line, of.where.column)
-                   : fmt::format("file set (path \"{}\", filespec \"{}\", "
-                                 "recursive {}) of \"{}\" is also listed in "
-                                 "\"{}\" at line {}, column {}",
-                                 f.path, f.filespec, yes_no(f.is_recursive()),
-                                 r.label(w, c), r.label(w, oc), of.where.line,
-                                 of.where.column),
+               message(f, r.label(w, c), &oc == &c ? nullptr : &r.label(w, oc),
+                       of.where),
                "a file should be reported once; the same set in two "
                "components makes a requester back it up twice and restore it "
                "for whichever component it meets first");
