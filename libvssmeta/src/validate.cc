@@ -80,9 +80,13 @@ const std::string& Reporter::label(const WriterMetadata& w,
 void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
                       std::string message, std::string hint) {
   if (severity_ < options_.min_severity) return;
-  auto [name, fresh] = labels_.try_emplace(&w);
-  if (fresh) name->second = writer_label(w);
-  add(w.source.name, where, name->second,
+  if (&w != last_writer_) {  // findings come in runs about one writer
+    auto [name, fresh] = labels_.try_emplace(&w);
+    if (fresh) name->second = writer_label(w);
+    last_writer_ = &w;
+    last_writer_label_ = &name->second;
+  }
+  add(w.source.name, where, *last_writer_label_,
       c != nullptr ? label(w, *c) : std::string(), std::move(message),
       std::move(hint));
 }
@@ -107,10 +111,14 @@ void Reporter::add(const std::string& file, Origin where, std::string writer,
                    std::string component, std::string message,
                    std::string hint) {
   if (severity_ < options_.min_severity) return;
-  auto [id, fresh] =
-      file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
-  if (fresh) files_.push_back(&file);
-  keys_.push_back(Key{id->second, where.line, where.column, rule_order_});
+  if (&file != last_file_) {
+    auto [id, fresh] =
+        file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
+    if (fresh) files_.push_back(&file);
+    last_file_ = &file;
+    last_file_id_ = id->second;
+  }
+  keys_.push_back(Key{last_file_id_, where.line, where.column, rule_order_});
   Finding f;
   f.diagnostic = Diagnostic{severity_, std::string(rule_->id),
                             std::move(message), locate(file, where)};

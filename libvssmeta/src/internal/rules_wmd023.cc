@@ -18,18 +18,23 @@ const char* yes_no(bool b) { return b ? "yes" : "no"; }
 // Sorts `v` by a 32-bit key, keeping the order of equal keys: an LSD
 // radix sort, 11 bits per pass. Linear, with sequential memory access.
 template <typename T, typename Key>
-std::vector<T> sorted_by(std::vector<T> v, Key key) {
+std::vector<T> sorted_by(const std::vector<T>& in, Key key) {
   constexpr unsigned kBits = 11;
   constexpr std::uint32_t kMask = (1U << kBits) - 1;
-  std::vector<T> to(v.size());
+  std::vector<T> buffers[2] = {std::vector<T>(in.size()), {}};
+  const std::vector<T>* from = &in;
+  std::size_t to = 0;
   for (unsigned shift = 0; shift < 32; shift += kBits) {
     std::vector<std::size_t> start(kMask + 2, 0);
-    for (const T& e : v) ++start[((key(e) >> shift) & kMask) + 1];
+    for (const T& e : *from) ++start[((key(e) >> shift) & kMask) + 1];
     for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    for (const T& e : v) to[start[(key(e) >> shift) & kMask]++] = e;
-    v.swap(to);
+    std::vector<T>& out = buffers[to];
+    out.resize(in.size());
+    for (const T& e : *from) out[start[(key(e) >> shift) & kMask]++] = e;
+    from = &out;
+    to = 1 - to;
   }
-  return v;
+  return std::move(buffers[1 - to]);
 }
 
 const FileDescriptor& file_of(const WriterMetadata& w, const FileSetHash& e) {
