@@ -72,8 +72,11 @@ void Reporter::begin(const RuleInfo& rule) {
 
 const std::string& Reporter::label(const WriterMetadata& w,
                                    const Component& c) {
+  if (&c == last_component_) return *last_component_label_;
   auto [hit, fresh] = labels_.try_emplace(&c);
   if (fresh) hit->second = component_label(w, c);
+  last_component_ = &c;
+  last_component_label_ = &hit->second;
   return hit->second;
 }
 

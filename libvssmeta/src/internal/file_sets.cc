@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "internal/file_sets.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace vssmeta::internal {
@@ -132,8 +133,12 @@ std::uint32_t hash_of(const Digest& digest, const FileDescriptor& f) {
 
 FileSetScan scan(const WriterMetadata& w) {
   FileSetScan s;
-  std::size_t total = 0;
-  for (const Component& c : w.components) total += c.files.size();
+  std::uint32_t total = 0;
+  s.first_position.reserve(w.components.size());
+  for (const Component& c : w.components) {
+    s.first_position.push_back(total);
+    total += static_cast<std::uint32_t>(c.files.size());
+  }
   s.hashes.reserve(total);
   // WMD020..WMD022 look at every file set, the other rules at components'.
   const auto any_file_set = [&s](const Component* c, const FileDescriptor& f) {
@@ -163,9 +168,8 @@ FileSetScan scan(const WriterMetadata& w) {
         if ((mask & ~kFsbtDefined) != 0) s.undefined_mask.push_back(ref);
         if ((mask & kFsbtAllBackupRequired) == 0) s.never_copied.push_back(ref);
       }
-      s.hashes.push_back(FileSetHash{hash_of(digest, f),
-                                     static_cast<std::uint32_t>(ci),
-                                     static_cast<std::uint32_t>(fi)});
+      s.hashes.push_back(FileSetHash{
+          hash_of(digest, f), static_cast<std::uint32_t>(s.hashes.size())});
     }
   }
   for (const FileDescriptor& f : w.exclude_files) any_file_set(nullptr, f);
@@ -182,6 +186,16 @@ FileSetScan scan(const WriterMetadata& w) {
 }
 
 }  // namespace
+
+FileSetRef FileSetScan::at(const WriterMetadata& w,
+                           std::uint32_t position) const {
+  // The last component whose first position is at or before `position`.
+  const auto next =
+      std::upper_bound(first_position.begin(), first_position.end(), position);
+  const auto ci = static_cast<std::size_t>(next - first_position.begin()) - 1;
+  const Component& c = w.components[ci];
+  return FileSetRef{&c, &c.files[position - first_position[ci]]};
+}
 
 const FileSetScan& file_set_scan(const CheckContext& ctx, std::size_t writer) {
   const WriterMetadata& w = ctx.capture().writers[writer];

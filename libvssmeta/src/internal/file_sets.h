@@ -24,11 +24,12 @@ struct FileSetRef {
   const FileDescriptor* file = nullptr;
 };
 
-/// A component file set by position, with file_set_hash() of it.
+/// file_set_hash() of a component file set, and the set's position among
+/// all component file sets of the writer (in document order). Eight bytes:
+/// the large writers have hundreds of thousands.
 struct FileSetHash {
   std::uint32_t hash = 0;
-  std::uint32_t component = 0;  ///< index into WriterMetadata::components
-  std::uint32_t file = 0;       ///< index into Component::files
+  std::uint32_t position = 0;
 };
 
 /// What the file-set rules need of one writer. Each list is in document
@@ -43,6 +44,11 @@ struct FileSetScan {
   std::vector<FileSetRef> undefined_mask;    ///< WMD026
   std::vector<FileSetRef> never_copied;      ///< WMD027
   std::vector<FileSetHash> hashes;           ///< every component file set
+  /// Position of each component's first file set.
+  std::vector<std::uint32_t> first_position;
+
+  /// The component file set at `position` (O(log components)).
+  FileSetRef at(const WriterMetadata& w, std::uint32_t position) const;
 };
 
 /// The scan of capture().writers[writer], computed on first use.

@@ -102,9 +102,12 @@ class Reporter {
   std::unordered_map<const std::string*, std::uint32_t> file_ids_;
   // Labels of writers and components, keyed by the object's address.
   std::unordered_map<const void*, std::string> labels_;
-  // The last writer and file reported about, to skip the lookups above.
+  // The last writer, component and file reported about, to skip the
+  // lookups above.
   const WriterMetadata* last_writer_ = nullptr;
   const std::string* last_writer_label_ = nullptr;
+  const Component* last_component_ = nullptr;
+  const std::string* last_component_label_ = nullptr;
   const std::string* last_file_ = nullptr;
   std::uint32_t last_file_id_ = 0;
 };

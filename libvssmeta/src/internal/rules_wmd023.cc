@@ -3,6 +3,7 @@
 // in one writer. Kept apart because it is the one WMD rule that relates file
 // sets to each other (~450,000 file lists in the largest writers).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,61 +38,53 @@ std::vector<T> sorted_by(const std::vector<T>& in, Key key) {
   return std::move(buffers[1 - to]);
 }
 
-const FileDescriptor& file_of(const WriterMetadata& w, const FileSetHash& e) {
-  return w.components[e.component].files[e.file];
-}
-
 // A file set whose hash equals an earlier one's: entries[at], and the
 // first entry of its run of equal hashes, entries[run].
 struct Candidate {
-  FileSetHash self;
-  FileSetHash run_first;
+  FileSetRef self;
+  FileSetRef run_first;
   std::size_t at;
   std::size_t run;
-  std::uint32_t position;  // of `self` among the writer's file sets
+  std::uint32_t position;  // of `self`
 };
 
 // The earliest entry of the run equal to the candidate, or nullptr (a hash
 // collision). For real duplicates that is the run's first entry, so a run
 // of n copies costs n comparisons, not n².
-const FileSetHash* first_copy(const WriterMetadata& w,
-                              const std::vector<FileSetHash>& entries,
-                              const Candidate& c) {
-  const FileDescriptor& f = file_of(w, c.self);
-  for (std::size_t j = c.run; j < c.at; ++j) {
-    if (same_file_set(file_of(w, entries[j]), f)) return &entries[j];
+std::optional<FileSetRef> first_copy(const WriterMetadata& w,
+                                     const FileSetScan& scan,
+                                     const std::vector<FileSetHash>& entries,
+                                     const Candidate& c) {
+  if (same_file_set(*c.run_first.file, *c.self.file)) return c.run_first;
+  for (std::size_t j = c.run + 1; j < c.at; ++j) {
+    const FileSetRef other = scan.at(w, entries[j].position);
+    if (same_file_set(*other.file, *c.self.file)) return other;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 // Asks the CPU for the memory first_copy() will read: a copy and its first
 // occurrence lie far apart in a large document, and reading them one after
 // the other waited on memory for most of the rule's time.
-void prefetch(const WriterMetadata& w, const std::vector<Candidate>& all,
-              std::size_t k) {
+void prefetch(const std::vector<Candidate>& all, std::size_t k) {
   constexpr std::size_t kAhead = 8;  // the strings, once the descriptors are
   if (k + 2 * kAhead < all.size()) {
     const Candidate& c = all[k + 2 * kAhead];
-    __builtin_prefetch(&file_of(w, c.self));
-    __builtin_prefetch(&file_of(w, c.run_first));
+    __builtin_prefetch(c.self.file);
+    __builtin_prefetch(c.run_first.file);
   }
   if (k + kAhead < all.size()) {
     const Candidate& c = all[k + kAhead];
-    __builtin_prefetch(file_of(w, c.self).path.data());
-    __builtin_prefetch(file_of(w, c.run_first).path.data());
+    __builtin_prefetch(c.self.file->path.data());
+    __builtin_prefetch(c.run_first.file->path.data());
   }
 }
 
 // The candidates among the grouped entries of `w`, in document order so
 // that the findings come out sorted.
 std::vector<Candidate> candidates(const WriterMetadata& w,
+                                  const FileSetScan& scan,
                                   const std::vector<FileSetHash>& entries) {
-  std::vector<std::uint32_t> first_position(w.components.size());
-  std::uint32_t total = 0;
-  for (std::size_t ci = 0; ci < w.components.size(); ++ci) {
-    first_position[ci] = total;
-    total += static_cast<std::uint32_t>(w.components[ci].files.size());
-  }
   std::vector<Candidate> out;
   std::size_t run = 0;  // first entry with the current hash
   for (std::size_t i = 1; i < entries.size(); ++i) {
@@ -99,12 +92,12 @@ std::vector<Candidate> candidates(const WriterMetadata& w,
     if (e.hash != entries[run].hash) {
       run = i;
     } else {
-      out.push_back(Candidate{e, entries[run], i, run,
-                              first_position[e.component] + e.file});
+      out.push_back(Candidate{scan.at(w, e.position),
+                              scan.at(w, entries[run].position), i, run,
+                              e.position});
     }
   }
-  return sorted_by(std::move(out),
-                   [](const Candidate& c) { return c.position; });
+  return sorted_by(out, [](const Candidate& c) { return c.position; });
 }
 
 // `file set (path "p", filespec "s", recursive no) is listed twice in "L"
@@ -142,18 +135,19 @@ void check_wmd023(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    const FileSetScan& scan = file_set_scan(ctx, wi);
     const std::vector<FileSetHash> entries =
-        sorted_by(file_set_scan(ctx, wi).hashes,
-                  [](const FileSetHash& e) { return e.hash; });
-    const std::vector<Candidate> all = candidates(w, entries);
+        sorted_by(scan.hashes, [](const FileSetHash& e) { return e.hash; });
+    const std::vector<Candidate> all = candidates(w, scan, entries);
     for (std::size_t k = 0; k < all.size(); ++k) {
-      prefetch(w, all, k);
-      const FileSetHash* first = first_copy(w, entries, all[k]);
-      if (first == nullptr) continue;
-      const Component& c = w.components[all[k].self.component];
-      const FileDescriptor& f = c.files[all[k].self.file];
-      const Component& oc = w.components[first->component];
-      const FileDescriptor& of = oc.files[first->file];
+      prefetch(all, k);
+      const std::optional<FileSetRef> first =
+          first_copy(w, scan, entries, all[k]);
+      if (!first) continue;
+      const Component& c = *all[k].self.component;
+      const FileDescriptor& f = *all[k].self.file;
+      const Component& oc = *first->component;
+      const FileDescriptor& of = *first->file;
       r.writer(w, &c, f.where,
                message(f, r.label(w, c), &oc == &c ? nullptr : &r.label(w, oc),
                        of.where),

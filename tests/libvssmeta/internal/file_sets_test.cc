@@ -4,6 +4,7 @@
 // hash agrees with same_file_set() for every string length.
 #include "internal/file_sets.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,7 @@ TEST(FileSets, HashSeparatesPathFromFilespec) {
 TEST(FileSets, ScanListsEachRulesFileSetsInDocumentOrder) {
   CaptureSet capture;
   WriterMetadata& w = capture.writers.emplace_back();
-  w.components.resize(2);
+  w.components.resize(4);  // the second and last have no file sets
   Component& group = w.components[0];
   group.type = ComponentType::kFileGroup;
   group.name = "G";
@@ -74,7 +75,7 @@ TEST(FileSets, ScanListsEachRulesFileSetsInDocumentOrder) {
   log.kind = FileDescriptorKind::kDatabaseLogFiles;
   group.files.push_back(log);  // WMD018 (log file in a file group)
   group.files.back().backup_type_mask = 0x20000;  // WMD026 and WMD027
-  Component& db = w.components[1];
+  Component& db = w.components[2];
   db.type = ComponentType::kDatabase;
   db.name = "D";
   FileDescriptor data = file_set("C:\\db", "*.mdf", true);  // WMD019
@@ -109,11 +110,12 @@ TEST(FileSets, ScanListsEachRulesFileSetsInDocumentOrder) {
 
   // Every component file set, in document order, hashed.
   ASSERT_EQ(scan.hashes.size(), 7U);
-  EXPECT_EQ(scan.hashes[4].component, 0U);
-  EXPECT_EQ(scan.hashes[4].file, 4U);
-  EXPECT_EQ(scan.hashes[5].component, 1U);
-  EXPECT_EQ(scan.hashes[5].file, 0U);
+  for (std::uint32_t i = 0; i < 7; ++i) EXPECT_EQ(scan.hashes[i].position, i);
   EXPECT_EQ(scan.hashes[5].hash, file_set_hash(db.files[0]));
+  EXPECT_EQ(scan.at(w, 4).component, &group);
+  EXPECT_EQ(scan.at(w, 4).file, &group.files[4]);
+  EXPECT_EQ(scan.at(w, 5).component, &db);
+  EXPECT_EQ(scan.at(w, 6).file, &db.files[1]);
 }
 
 }  // namespace
