@@ -67,7 +67,8 @@ void Reporter::begin(const RuleInfo& rule) {
   }
   rule_ = &rule;
   auto hit = options_.severity.find(rule.id);
-  severity_ = hit == options_.severity.end() ? rule.severity : hit->second;
+  override_ = hit == options_.severity.end() ? std::nullopt
+                                             : std::optional(hit->second);
 }
 
 const std::string& Reporter::label(const WriterMetadata& w,
@@ -82,14 +83,21 @@ const std::string& Reporter::label(const WriterMetadata& w,
 
 void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
                       std::string message, std::string hint) {
-  if (severity_ < options_.min_severity) return;
+  writer(rule_->severity, w, c, where, std::move(message), std::move(hint));
+}
+
+void Reporter::writer(Severity severity, const WriterMetadata& w,
+                      const Component* c, Origin where, std::string message,
+                      std::string hint) {
+  severity = override_.value_or(severity);
+  if (severity < options_.min_severity) return;
   if (&w != last_writer_) {  // findings come in runs about one writer
     auto [name, fresh] = labels_.try_emplace(&w);
     if (fresh) name->second = writer_label(w);
     last_writer_ = &w;
     last_writer_label_ = &name->second;
   }
-  add(w.source.name, where, *last_writer_label_,
+  add(severity, w.source.name, where, *last_writer_label_,
       c != nullptr ? label(w, *c) : std::string(), std::move(message),
       std::move(hint));
 }
@@ -97,6 +105,16 @@ void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
 void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
                       const BcdComponent* c, const WriterMetadata* wmd,
                       Origin where, std::string message, std::string hint) {
+  backup(rule_->severity, b, entry, c, wmd, where, std::move(message),
+         std::move(hint));
+}
+
+void Reporter::backup(Severity severity, const BackupComponents& b,
+                      const WriterComponents* entry, const BcdComponent* c,
+                      const WriterMetadata* wmd, Origin where,
+                      std::string message, std::string hint) {
+  severity = override_.value_or(severity);
+  if (severity < options_.min_severity) return;
   std::string writer;
   std::string component;
   if (entry != nullptr) {
@@ -106,14 +124,13 @@ void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
     writer = fmt::format("{} {}", name, entry->writer_id.to_braced_string());
     if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
   }
-  add(b.source.name, where, std::move(writer), std::move(component),
+  add(severity, b.source.name, where, std::move(writer), std::move(component),
       std::move(message), std::move(hint));
 }
 
-void Reporter::add(const std::string& file, Origin where, std::string writer,
-                   std::string component, std::string message,
-                   std::string hint) {
-  if (severity_ < options_.min_severity) return;
+void Reporter::add(Severity severity, const std::string& file, Origin where,
+                   std::string writer, std::string component,
+                   std::string message, std::string hint) {
   if (&file != last_file_) {
     auto [id, fresh] =
         file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
@@ -123,7 +140,7 @@ void Reporter::add(const std::string& file, Origin where, std::string writer,
   }
   keys_.push_back(Key{last_file_id_, where.line, where.column, rule_order_});
   Finding f;
-  f.diagnostic = Diagnostic{severity_, std::string(rule_->id),
+  f.diagnostic = Diagnostic{severity, std::string(rule_->id),
                             std::move(message), locate(file, where)};
   f.writer = std::move(writer);
   f.component = std::move(component);

@@ -63,15 +63,26 @@ class Reporter {
   /// Called by the engine before each rule.
   void begin(const RuleInfo& rule);
 
-  /// A finding about a WMD, optionally about one of its components.
-  /// `where` is the position of the offending element.
+  /// A finding about a WMD, optionally about one of its components, at the
+  /// rule's severity. `where` is the position of the offending element.
   void writer(const WriterMetadata& w, const Component* c, Origin where,
               std::string message, std::string hint);
+  /// The same at a severity the rule chose from context (vss-domain.md §4:
+  /// "info when ...", "unknown value: error"). A user override of the
+  /// rule's severity still applies.
+  void writer(Severity severity, const WriterMetadata& w, const Component* c,
+              Origin where, std::string message, std::string hint);
   /// A finding about a BCD, optionally about one writer entry and one of
-  /// its components. `wmd` names the writer when the capture has its WMD.
+  /// its components, at the rule's severity. `wmd` names the writer when the
+  /// capture has its WMD.
   void backup(const BackupComponents& b, const WriterComponents* entry,
               const BcdComponent* c, const WriterMetadata* wmd, Origin where,
               std::string message, std::string hint);
+  /// The same at a severity chosen from context, as writer() above.
+  void backup(Severity severity, const BackupComponents& b,
+              const WriterComponents* entry, const BcdComponent* c,
+              const WriterMetadata* wmd, Origin where, std::string message,
+              std::string hint);
 
   /// component_label(w, c), made once per component: rules with many
   /// findings on the same components use it in their messages.
@@ -89,13 +100,14 @@ class Reporter {
     std::uint32_t rule;  // position of the rule id in rules()
   };
 
-  void add(const std::string& file, Origin where, std::string writer,
-           std::string component, std::string message, std::string hint);
+  void add(Severity severity, const std::string& file, Origin where,
+           std::string writer, std::string component, std::string message,
+           std::string hint);
 
   std::vector<Finding>& out_;
   const ValidateOptions& options_;
   const RuleInfo* rule_ = nullptr;
-  Severity severity_ = Severity::kWarning;
+  std::optional<Severity> override_;  // the user's, for the current rule
   std::uint32_t rule_order_ = 0;
   std::vector<Key> keys_;  // one per finding in out_
   std::vector<const std::string*> files_;

@@ -7,10 +7,8 @@
 // hold an undefined or unknown type; any other element stays in extras.
 //
 // Some rules choose a lower or higher severity from context (§4: "info
-// when ..."; "unknown value: error"). The reporter takes the severity from
-// the RuleInfo passed to Reporter::begin, so such a finding is reported
-// under a variant RuleInfo with the same id (user overrides still apply,
-// they are keyed by id) and the rule's own RuleInfo is restored after.
+// when ..."; "unknown value: error") and pass it to Reporter::writer; a
+// user override of the rule still applies.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -41,25 +39,6 @@ std::optional<std::string> kept(const Extras& extras, std::string_view name) {
     if (a.name == name) return a.value;
   }
   return std::nullopt;
-}
-
-/// Reports one finding under `variant` (same id, other severity), then
-/// switches the reporter back to `own`.
-void report_as(Reporter& r, const RuleInfo& variant, const RuleInfo& own,
-               const WriterMetadata& w, const Component* c, Origin where,
-               std::string message, std::string hint) {
-  r.begin(variant);
-  r.writer(w, c, where, std::move(message), std::move(hint));
-  r.begin(own);
-}
-
-const RuleInfo& info_of(std::string_view id);
-
-/// Same id and texts as `own`, another severity.
-constexpr RuleInfo with_severity(const RuleInfo& own, Severity s) {
-  RuleInfo variant = own;
-  variant.severity = s;
-  return variant;
 }
 
 // ---------------------------------------------------------------- identity
@@ -108,20 +87,20 @@ void check_wmd003(const CheckContext& ctx, Reporter& r) {
 // (WMD011): an enumeration that is absent, UNDEFINED, or spelled in a way
 // this version does not know (kept verbatim in extras).
 template <typename E>
-void check_enum(Reporter& r, const RuleInfo& own, const RuleInfo& unknown,
-                const WriterMetadata& w, const std::optional<E>& value,
-                const Extras& extras, Origin where, std::string_view attribute,
-                std::string_view what, std::string_view hint) {
+void check_enum(Reporter& r, Severity unknown, const WriterMetadata& w,
+                const std::optional<E>& value, const Extras& extras,
+                Origin where, std::string_view attribute, std::string_view what,
+                std::string_view hint) {
   // `hint` is for UNDEFINED or absent; an unknown spelling has its own.
   if (value && *value != E::kUndefined) return;
   if (const auto bad = kept(extras, attribute)) {
-    report_as(r, unknown, own, w, nullptr, where,
-              fmt::format("writer {} has an unknown {} \"{}\"", writer_label(w),
-                          what, *bad),
-              fmt::format("{}=\"{}\" is none of the documented values, so "
-                          "the {} cannot be interpreted; fix the writer, or "
-                          "report the spelling if Windows writes it",
-                          attribute, *bad, what));
+    r.writer(unknown, w, nullptr, where,
+             fmt::format("writer {} has an unknown {} \"{}\"", writer_label(w),
+                         what, *bad),
+             fmt::format("{}=\"{}\" is none of the documented values, so "
+                         "the {} cannot be interpreted; fix the writer, or "
+                         "report the spelling if Windows writes it",
+                         attribute, *bad, what));
     return;
   }
   r.writer(w, nullptr, where,
@@ -136,10 +115,8 @@ void check_enum(Reporter& r, const RuleInfo& own, const RuleInfo& unknown,
 }
 
 void check_wmd004(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD004");
-  const RuleInfo unknown = with_severity(own, Severity::kError);
   for (const WriterMetadata& w : ctx.capture().writers) {
-    check_enum(r, own, unknown, w, w.identity.usage, w.identity.extras,
+    check_enum(r, Severity::kError, w, w.identity.usage, w.identity.extras,
                w.identity.where, "usage", "usage type",
                "VSS_UT_UNDEFINED is documented as a writer error; a requester "
                "cannot tell whether the writer's data is system state");
@@ -147,11 +124,9 @@ void check_wmd004(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd005(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD005");
-  const RuleInfo unknown = with_severity(own, Severity::kError);
   for (const WriterMetadata& w : ctx.capture().writers) {
-    check_enum(r, own, unknown, w, w.identity.data_source, w.identity.extras,
-               w.identity.where, "dataSource", "source type",
+    check_enum(r, Severity::kError, w, w.identity.data_source,
+               w.identity.extras, w.identity.where, "dataSource", "source type",
                "VSS_ST_UNDEFINED is documented as a writer error that a "
                "requester should report; declare TRANSACTION_DB, "
                "NONTRANSACTION_DB or OTHER");
@@ -161,19 +136,17 @@ void check_wmd005(const CheckContext& ctx, Reporter& r) {
 // ---------------------------------------------------------- restore method
 
 void check_wmd006(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD006");
-  const RuleInfo quiet = with_severity(own, Severity::kInfo);
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (w.restore_method) continue;
     if (w.components.empty()) {
       // The in-box Shadow Copy Optimization and BITS writers: nothing to
       // restore, so no method is needed in practice.
-      report_as(r, quiet, own, w, nullptr, w.where,
-                fmt::format("writer {} has no restore method (and no "
-                            "components, so nothing to restore)",
-                            writer_label(w)),
-                "informational: in-box writers that only carry exclude "
-                "lists omit RESTORE_METHOD");
+      r.writer(Severity::kInfo, w, nullptr, w.where,
+               fmt::format("writer {} has no restore method (and no "
+                           "components, so nothing to restore)",
+                           writer_label(w)),
+               "informational: in-box writers that only carry exclude "
+               "lists omit RESTORE_METHOD");
       continue;
     }
     r.writer(w, nullptr, w.where,
@@ -185,11 +158,11 @@ void check_wmd006(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd007(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD007");
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.restore_method) continue;  // WMD006
     const RestoreMethod& m = *w.restore_method;
-    check_enum(r, own, own, w, m.method, m.extras, m.where, "method",
+    // An unknown spelling is an error, as UNDEFINED is here.
+    check_enum(r, Severity::kError, w, m.method, m.extras, m.where, "method",
                "restore method",
                "VSS_RME_UNDEFINED is a writer error: a requester cannot know "
                "how to restore the writer's files");
@@ -253,12 +226,10 @@ void check_wmd010(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd011(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD011");
-  const RuleInfo unknown = with_severity(own, Severity::kError);
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.restore_method) continue;  // WMD006
     const RestoreMethod& m = *w.restore_method;
-    check_enum(r, own, unknown, w, m.writer_restore, m.extras, m.where,
+    check_enum(r, Severity::kError, w, m.writer_restore, m.extras, m.where,
                "writerRestore", "writer restore setting",
                "VSS_WRE_UNDEFINED is a writer error: a requester cannot tell "
                "whether the writer expects PreRestore and PostRestore "
@@ -269,8 +240,6 @@ void check_wmd011(const CheckContext& ctx, Reporter& r) {
 // -------------------------------------------------------------- components
 
 void check_wmd012(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD012");
-  const RuleInfo quiet = with_severity(own, Severity::kInfo);
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.components.empty()) continue;
     const Origin where =
@@ -278,14 +247,14 @@ void check_wmd012(const CheckContext& ctx, Reporter& r) {
     const std::size_t excludes =
         w.exclude_files.size() + w.exclude_from_snapshot.size();
     if (excludes > 0) {
-      report_as(r, quiet, own, w, nullptr, where,
-                fmt::format("writer {} declares no components, only {} "
-                            "exclude {}",
-                            writer_label(w), excludes,
-                            excludes == 1 ? "entry" : "entries"),
-                "informational: in-box writers such as Shadow Copy "
-                "Optimization and BITS only tell requesters what not to "
-                "back up");
+      r.writer(Severity::kInfo, w, nullptr, where,
+               fmt::format("writer {} declares no components, only {} "
+                           "exclude {}",
+                           writer_label(w), excludes,
+                           excludes == 1 ? "entry" : "entries"),
+               "informational: in-box writers such as Shadow Copy "
+               "Optimization and BITS only tell requesters what not to "
+               "back up");
       continue;
     }
     r.writer(w, nullptr, where,
@@ -650,13 +619,6 @@ constexpr Rule kRules[] = {
       "win32:vssgloss-f.md (file specification)"},
      check_wmd022},
 };
-
-const RuleInfo& info_of(std::string_view id) {
-  for (const Rule& rule : kRules) {
-    if (rule.info.id == id) return rule.info;
-  }
-  return kRules[0].info;  // unreachable: every caller names its own rule
-}
 
 }  // namespace
 

@@ -133,27 +133,6 @@ void for_each_bcd(const CheckContext& ctx, F f) {
   }
 }
 
-// Lowers the severity of the current rule for one finding, e.g. "warning
-// (info for restore-time BCDs)". User overrides of the rule still apply.
-class SeverityFor {
- public:
-  SeverityFor(Reporter& r, const RuleInfo& normal, const RuleInfo& lowered,
-              bool lower)
-      : r_(r), normal_(normal), lower_(lower) {
-    if (lower_) r_.begin(lowered);
-  }
-  ~SeverityFor() {
-    if (lower_) r_.begin(normal_);
-  }
-  SeverityFor(const SeverityFor&) = delete;
-  SeverityFor& operator=(const SeverityFor&) = delete;
-
- private:
-  Reporter& r_;
-  const RuleInfo& normal_;
-  bool lower_;
-};
-
 // --- file sets --------------------------------------------------------------
 
 // A file set compared as Windows would: path and filespec case-insensitive,
