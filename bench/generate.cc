@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 
@@ -181,30 +182,58 @@ class Generator {
       const std::size_t end =
           start + static_cast<std::size_t>(budget * cumulative);
       std::string spec;
+      std::string dir;
       for (std::size_t k = 0;; ++k) {
         if (o_.target_bytes != 0 ? (k > 0 && base_size() >= end) : k >= files_)
           break;
-        const bool recursive = r_.chance(recursive_);
-        spec.clear();
-        if (i == 1 && !recursive) {  // service executables
-          append_word(spec, r_);
-          spec += ".exe";
-        } else {
-          append_filespec(spec, r_, recursive);
-        }
-        if (i == 1) {
-          emit(c, service_directory(r_), spec, recursive);
-        } else {
-          const std::string_view dir =
-              r_.chance(0.35) ? hot_directory(r_)
-                              : std::string_view(pool[r_.below(pool.size())]);
+        for (std::size_t attempt = 0;; ++attempt) {
+          const bool recursive = r_.chance(recursive_);
+          spec.clear();
+          if (i == 1 && !recursive) {  // service executables
+            append_word(spec, r_);
+            spec += ".exe";
+          } else {
+            append_filespec(spec, r_, recursive);
+          }
+          if (i == 1) {
+            dir = service_directory(r_);
+          } else {
+            dir = r_.chance(0.35)
+                      ? hot_directory(r_)
+                      : std::string_view(pool[r_.below(pool.size())]);
+          }
+          if (o_.distinct_file_sets && !fresh(dir, spec, recursive, attempt)) {
+            continue;
+          }
           emit(c, dir, spec, recursive);
+          break;
         }
       }
       out_ += "</FILE_GROUP>";
       doc_.file_count += c.file_count;
       doc_.components.push_back(std::move(c));
     }
+  }
+
+  // Whether (dir, spec, recursive) has not been written yet, compared as
+  // Windows does (case-insensitive, trailing backslashes ignored); remembers
+  // it if so. After many redraws a number prefixed to the filespec makes the
+  // set new (only a tiny document runs out of combinations).
+  bool fresh(const std::string& dir, std::string& spec, bool recursive,
+             std::size_t attempt) {
+    if (attempt >= 64) {
+      std::string numbered;
+      append_number(numbered, written_sets_.size());
+      spec.insert(0, numbered + "_");
+    }
+    std::string_view path = dir;  // "a\\" and "a" are the same directory
+    while (!path.empty() && path.back() == '\\') path.remove_suffix(1);
+    std::string key =
+        std::string(path) + '|' + spec + (recursive ? "|1" : "|0");
+    for (char& ch : key) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return written_sets_.insert(std::move(key)).second;
   }
 
   void add_host() {
@@ -353,6 +382,7 @@ class Generator {
   std::size_t excludes_written_ = 0;
   std::vector<std::string> hosts_;
   std::unordered_set<std::string> used_paths_;
+  std::unordered_set<std::string> written_sets_;  // distinct_file_sets
   SqlInstance instance_;
   GeneratedWriterMetadata doc_;
 };

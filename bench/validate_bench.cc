@@ -5,6 +5,11 @@
 // same document (with a matching backup components document for the
 // many-components case, so the cross-document rules run too). Prints
 // `overhead validate (...): N %` per document from the fastest repetitions.
+// Documents: doc:0 the 50 MB System Writer-style document of load_bench
+// (its random picks repeat 29,719 file sets, so WMD023 reports each);
+// doc:1 5,000 SQL-like components + BCD; doc:2 the 50 MB document with
+// distinct file sets (GeneratorOptions::distinct_file_sets), as real
+// System Writer documents are.
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -31,13 +36,14 @@ struct Dataset {
 };
 
 const Dataset& dataset(int which) {
-  static std::optional<Dataset> cache[2];
+  static std::optional<Dataset> cache[3];
   auto& slot = cache[which];
   if (!slot) {
     GeneratorOptions o;
     o.seed = 1;
-    if (which == 0) {
+    if (which != 1) {
       o.target_bytes = std::size_t{50} << 20;
+      o.distinct_file_sets = which == 2;
       slot = Dataset{vssmeta::bench::generate_writer_metadata(o), {}};
     } else {
       o.style = DocumentStyle::kManyComponents;
@@ -89,6 +95,7 @@ void configure(benchmark::internal::Benchmark* b) {
   b->ArgName("doc")
       ->Arg(0)  // 50 MB system-writer style
       ->Arg(1)  // 5,000 components + BCD
+      ->Arg(2)  // 50 MB system-writer style, distinct file sets
       ->ComputeStatistics("min", min_of)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
@@ -111,7 +118,7 @@ class OverheadReporter : public benchmark::ConsoleReporter {
     }
   }
   void print(std::ostream& out) const {
-    for (const char* doc : {"doc:0", "doc:1"}) {
+    for (const char* doc : {"doc:0", "doc:1", "doc:2"}) {
       auto load = best_.find(std::string("BM_Load/") + doc);
       auto both = best_.find(std::string("BM_LoadAndValidate/") + doc);
       if (load == best_.end() || both == best_.end()) continue;
@@ -120,7 +127,7 @@ class OverheadReporter : public benchmark::ConsoleReporter {
                     "overhead validate (%s): %.1f %%  (%.1f ms vs %.1f ms)%s\n",
                     doc, (both->second / load->second - 1.0) * 100.0,
                     both->second, load->second,
-                    std::string(doc) == "doc:0" ? "  (target <= 25 %)" : "");
+                    std::string(doc) != "doc:1" ? "  (target <= 25 %)" : "");
       out << line;
     }
   }

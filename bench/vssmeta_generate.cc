@@ -31,6 +31,8 @@ constexpr const char* kUsage =
     "                             components: mean, default 3\n"
     "  --recursive-fraction F     share of recursive FILE_LIST entries\n"
     "  --excludes N               number of EXCLUDE_FILES elements\n"
+    "  --distinct-file-sets       system: never repeat a (path, filespec,\n"
+    "                             recursive) file set\n"
     "  --seed N                   random seed (default 1)\n"
     "  --mutate F                 change that share of FILE_LIST entries\n"
     "  --mutation-seed N          seed of the changes (default 0)\n"
@@ -82,6 +84,10 @@ int run(int argc, char** argv) {
     }
     if (arg == "-q" || arg == "--quiet") {
       quiet = true;
+      continue;
+    }
+    if (arg == "--distinct-file-sets") {
+      options.distinct_file_sets = true;
       continue;
     }
     if (i + 1 >= argc)

@@ -8,19 +8,35 @@
 namespace vssmeta {
 namespace {
 
+void append_folded(std::string& out, std::string_view text) {
+  for (char c : text) {
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+}
+
 // The folded full path of a component: elements joined with '\', empty
-// elements dropped, so "a\\b", "\a\b" and "A\B" all meet.
+// elements dropped, so "a\\b", "\a\b" and "A\B" all meet. `prefixes`, when
+// given, receives the length of each logical path prefix (an ancestor's
+// full path), shortest first.
 std::string folded_path(const std::optional<std::string>& logical_path,
-                        std::string_view name) {
+                        std::string_view name,
+                        std::vector<std::size_t>* prefixes = nullptr) {
   std::string out;
+  out.reserve((logical_path ? logical_path->size() : 0) + name.size() + 1);
   if (logical_path) {
-    for (const std::string& e : split_logical_path(*logical_path)) {
-      if (!out.empty()) out.push_back('\\');
-      out += fold_case(e);
+    std::string_view rest = *logical_path;
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find('\\'), rest.size());
+      if (end > 0) {
+        if (!out.empty()) out.push_back('\\');
+        append_folded(out, rest.substr(0, end));
+        if (prefixes != nullptr) prefixes->push_back(out.size());
+      }
+      rest.remove_prefix(std::min(end + 1, rest.size()));
     }
   }
   if (!out.empty()) out.push_back('\\');
-  out += fold_case(std::string(name));
+  append_folded(out, name);
   return out;
 }
 
@@ -49,21 +65,14 @@ ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
   }
   ancestors_.resize(components.size());
   classes_.resize(components.size());
+  std::vector<std::size_t> prefixes;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const Component& c = components[i];
     // Ancestors sit at every prefix of the logical path, nearest first.
-    std::vector<std::string> elements =
-        c.logical_path ? split_logical_path(*c.logical_path)
-                       : std::vector<std::string>{};
-    std::vector<std::string> prefixes;
-    std::string prefix;
-    for (const std::string& e : elements) {
-      if (!prefix.empty()) prefix.push_back('\\');
-      prefix += fold_case(e);
-      prefixes.push_back(prefix);
-    }
+    prefixes.clear();
+    const std::string path = folded_path(c.logical_path, c.name, &prefixes);
     for (auto p = prefixes.rbegin(); p != prefixes.rend(); ++p) {
-      auto hit = by_path_.find(*p);
+      auto hit = by_path_.find(std::string_view(path).substr(0, *p));
       if (hit == by_path_.end()) continue;
       for (std::size_t a : hit->second) {
         if (a != i) ancestors_[i].push_back(a);

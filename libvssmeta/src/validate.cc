@@ -57,21 +57,64 @@ std::string component_label(const WriterMetadata& w, const Component& c) {
 }
 
 void Reporter::begin(const RuleInfo& rule) {
+  if (rule_ == nullptr || rule.id != rule_->id) {
+    const auto all = rules();
+    rule_order_ = static_cast<std::uint32_t>(
+        std::lower_bound(
+            all.begin(), all.end(), rule.id,
+            [](const RuleInfo& r, std::string_view id) { return r.id < id; }) -
+        all.begin());
+  }
   rule_ = &rule;
   auto hit = options_.severity.find(rule.id);
-  severity_ = hit == options_.severity.end() ? rule.severity : hit->second;
+  override_ = hit == options_.severity.end() ? std::nullopt
+                                             : std::optional(hit->second);
+}
+
+const std::string& Reporter::label(const WriterMetadata& w,
+                                   const Component& c) {
+  if (&c == last_component_) return *last_component_label_;
+  auto [hit, fresh] = labels_.try_emplace(&c);
+  if (fresh) hit->second = component_label(w, c);
+  last_component_ = &c;
+  last_component_label_ = &hit->second;
+  return hit->second;
 }
 
 void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
                       std::string message, std::string hint) {
-  add(w.source.name, where, writer_label(w),
-      c != nullptr ? component_label(w, *c) : std::string(), std::move(message),
+  writer(rule_->severity, w, c, where, std::move(message), std::move(hint));
+}
+
+void Reporter::writer(Severity severity, const WriterMetadata& w,
+                      const Component* c, Origin where, std::string message,
+                      std::string hint) {
+  severity = override_.value_or(severity);
+  if (severity < options_.min_severity) return;
+  if (&w != last_writer_) {  // findings come in runs about one writer
+    auto [name, fresh] = labels_.try_emplace(&w);
+    if (fresh) name->second = writer_label(w);
+    last_writer_ = &w;
+    last_writer_label_ = &name->second;
+  }
+  add(severity, w.source.name, where, *last_writer_label_,
+      c != nullptr ? label(w, *c) : std::string(), std::move(message),
       std::move(hint));
 }
 
 void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
                       const BcdComponent* c, const WriterMetadata* wmd,
                       Origin where, std::string message, std::string hint) {
+  backup(rule_->severity, b, entry, c, wmd, where, std::move(message),
+         std::move(hint));
+}
+
+void Reporter::backup(Severity severity, const BackupComponents& b,
+                      const WriterComponents* entry, const BcdComponent* c,
+                      const WriterMetadata* wmd, Origin where,
+                      std::string message, std::string hint) {
+  severity = override_.value_or(severity);
+  if (severity < options_.min_severity) return;
   std::string writer;
   std::string component;
   if (entry != nullptr) {
@@ -81,21 +124,76 @@ void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
     writer = fmt::format("{} {}", name, entry->writer_id.to_braced_string());
     if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
   }
-  add(b.source.name, where, std::move(writer), std::move(component),
+  add(severity, b.source.name, where, std::move(writer), std::move(component),
       std::move(message), std::move(hint));
 }
 
-void Reporter::add(const std::string& file, Origin where, std::string writer,
-                   std::string component, std::string message,
-                   std::string hint) {
-  if (severity_ < options_.min_severity) return;
+void Reporter::add(Severity severity, const std::string& file, Origin where,
+                   std::string writer, std::string component,
+                   std::string message, std::string hint) {
+  if (&file != last_file_) {
+    auto [id, fresh] =
+        file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
+    if (fresh) files_.push_back(&file);
+    last_file_ = &file;
+    last_file_id_ = id->second;
+  }
+  keys_.push_back(Key{last_file_id_, where.line, where.column, rule_order_});
   Finding f;
-  f.diagnostic = Diagnostic{severity_, std::string(rule_->id),
+  f.diagnostic = Diagnostic{severity, std::string(rule_->id),
                             std::move(message), locate(file, where)};
   f.writer = std::move(writer);
   f.component = std::move(component);
   f.hint = std::move(hint);
   out_.push_back(std::move(f));
+}
+
+void Reporter::sort() {
+  // Files by name: two documents of a capture may share none, one or all
+  // of a name (stdin, a renamed copy).
+  std::vector<std::uint32_t> by_name(files_.size());
+  for (std::uint32_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+  std::sort(by_name.begin(), by_name.end(),
+            [&](std::uint32_t a, std::uint32_t b) {
+              return *files_[a] < *files_[b];
+            });
+  std::vector<std::uint32_t> file_rank(files_.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) {
+    const bool same = r > 0 && *files_[by_name[r]] == *files_[by_name[r - 1]];
+    file_rank[by_name[r]] = same ? file_rank[by_name[r - 1]] : r;
+  }
+  const auto before = [&](const Key& x, const Key& y) {
+    return std::tie(file_rank[x.file], x.line, x.column, x.rule) <
+           std::tie(file_rank[y.file], y.line, y.column, y.rule);
+  };
+  // Rules report in document order, so when one rule makes most of the
+  // findings (WMD023 on a large writer) they are often sorted already.
+  if (std::is_sorted(keys_.begin(), keys_.end(), before)) return;
+  // Sorted as (file, line, column, rule, position) packed in two words
+  // and an index: cheap to compare and to move, and ties keep their order.
+  struct Packed {
+    std::uint64_t high;
+    std::uint64_t low;
+    std::uint32_t index;
+  };
+  std::vector<Packed> packed(out_.size());
+  for (std::uint32_t i = 0; i < packed.size(); ++i) {
+    const Key& k = keys_[i];
+    packed[i] = Packed{std::uint64_t{file_rank[k.file]} << 32 | k.line,
+                       std::uint64_t{k.column} << 32 | k.rule, i};
+  }
+  std::sort(packed.begin(), packed.end(), [](const Packed& a, const Packed& b) {
+    return std::tie(a.high, a.low, a.index) < std::tie(b.high, b.low, b.index);
+  });
+  std::vector<std::uint32_t> order(packed.size());
+  for (std::size_t i = 0; i < packed.size(); ++i) order[i] = packed[i].index;
+  std::vector<Finding> sorted;
+  sorted.reserve(out_.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(out_[i]));
+  out_ = std::move(sorted);
+  std::vector<Key> keys;
+  for (std::uint32_t i : order) keys.push_back(keys_[i]);
+  keys_ = std::move(keys);
 }
 
 namespace {
@@ -168,13 +266,7 @@ std::vector<Finding> validate(const CaptureSet& capture,
     reporter.begin(rule.info);
     rule.check(context, reporter);
   }
-  std::stable_sort(
-      findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        const Location& x = a.diagnostic.where;
-        const Location& y = b.diagnostic.where;
-        return std::tie(x.file, x.line, x.column, a.diagnostic.code) <
-               std::tie(y.file, y.line, y.column, b.diagnostic.code);
-      });
+  reporter.sort();
   return findings;
 }
 

@@ -86,9 +86,11 @@ bool have_python_jsonschema() { return !python().empty(); }
 
 std::string validate_json(const std::string& json, const fs::path& schema) {
   const fs::path dir = fs::temp_directory_path();
+  // Unique across processes: ctest -j runs test processes side by side,
+  // and an unseeded std::rand() gave every one the same name.
   const fs::path doc =
       dir / ("vssmeta-validate-" + std::to_string(std::random_device{}()) +
-             ".json");  // unique across test processes run in parallel
+             "-" + std::to_string(std::random_device{}()) + ".json");
   const fs::path log = doc.string() + ".log";
   std::ofstream(doc, std::ios::binary) << json;
   const std::string cmd =

@@ -8,6 +8,7 @@
 /// undeclared intermediate path elements are allowed.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,7 +63,16 @@ class VSSMETA_EXPORT ComponentIndex {
 
  private:
   const WriterMetadata* wmd_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_path_;
+  // Keyed by folded full path; looked up by string_view prefixes too.
+  struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>, PathHash,
+                     std::equal_to<>>
+      by_path_;
   std::vector<std::vector<std::size_t>> ancestors_;
   std::vector<BackupClass> classes_;
 };

@@ -6,11 +6,13 @@
 // one table each; validate.cc joins the tables and runs them.
 
 #include <any>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include "vssmeta/selection.h"
@@ -61,24 +63,65 @@ class Reporter {
   /// Called by the engine before each rule.
   void begin(const RuleInfo& rule);
 
-  /// A finding about a WMD, optionally about one of its components.
-  /// `where` is the position of the offending element.
+  /// A finding about a WMD, optionally about one of its components, at the
+  /// rule's severity. `where` is the position of the offending element.
   void writer(const WriterMetadata& w, const Component* c, Origin where,
               std::string message, std::string hint);
+  /// The same at a severity the rule chose from context (vss-domain.md §4:
+  /// "info when ...", "unknown value: error"). A user override of the
+  /// rule's severity still applies.
+  void writer(Severity severity, const WriterMetadata& w, const Component* c,
+              Origin where, std::string message, std::string hint);
   /// A finding about a BCD, optionally about one writer entry and one of
-  /// its components. `wmd` names the writer when the capture has its WMD.
+  /// its components, at the rule's severity. `wmd` names the writer when the
+  /// capture has its WMD.
   void backup(const BackupComponents& b, const WriterComponents* entry,
               const BcdComponent* c, const WriterMetadata* wmd, Origin where,
               std::string message, std::string hint);
+  /// The same at a severity chosen from context, as writer() above.
+  void backup(Severity severity, const BackupComponents& b,
+              const WriterComponents* entry, const BcdComponent* c,
+              const WriterMetadata* wmd, Origin where, std::string message,
+              std::string hint);
+
+  /// component_label(w, c), made once per component: rules with many
+  /// findings on the same components use it in their messages.
+  const std::string& label(const WriterMetadata& w, const Component& c);
+
+  /// Sorts the findings by file, line, column and rule id, keeping the
+  /// order of equal ones. O(n log n) over small keys, then one move each.
+  void sort();
 
  private:
-  void add(const std::string& file, Origin where, std::string writer,
-           std::string component, std::string message, std::string hint);
+  struct Key {
+    std::uint32_t file;  // index into files_
+    std::uint32_t line;
+    std::uint32_t column;
+    std::uint32_t rule;  // position of the rule id in rules()
+  };
+
+  void add(Severity severity, const std::string& file, Origin where,
+           std::string writer, std::string component, std::string message,
+           std::string hint);
 
   std::vector<Finding>& out_;
   const ValidateOptions& options_;
   const RuleInfo* rule_ = nullptr;
-  Severity severity_ = Severity::kWarning;
+  std::optional<Severity> override_;  // the user's, for the current rule
+  std::uint32_t rule_order_ = 0;
+  std::vector<Key> keys_;  // one per finding in out_
+  std::vector<const std::string*> files_;
+  std::unordered_map<const std::string*, std::uint32_t> file_ids_;
+  // Labels of writers and components, keyed by the object's address.
+  std::unordered_map<const void*, std::string> labels_;
+  // The last writer, component and file reported about, to skip the
+  // lookups above.
+  const WriterMetadata* last_writer_ = nullptr;
+  const std::string* last_writer_label_ = nullptr;
+  const Component* last_component_ = nullptr;
+  const std::string* last_component_label_ = nullptr;
+  const std::string* last_file_ = nullptr;
+  std::uint32_t last_file_id_ = 0;
 };
 
 /// `Name {class-id}` for messages.

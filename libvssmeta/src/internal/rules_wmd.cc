@@ -7,10 +7,8 @@
 // hold an undefined or unknown type; any other element stays in extras.
 //
 // Some rules choose a lower or higher severity from context (§4: "info
-// when ..."; "unknown value: error"). The reporter takes the severity from
-// the RuleInfo passed to Reporter::begin, so such a finding is reported
-// under a variant RuleInfo with the same id (user overrides still apply,
-// they are keyed by id) and the rule's own RuleInfo is restored after.
+// when ..."; "unknown value: error") and pass it to Reporter::writer; a
+// user override of the rule still applies.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "internal/file_sets.h"
 #include "internal/rules.h"
 #include "vssmeta/hierarchy.h"
 
@@ -40,25 +39,6 @@ std::optional<std::string> kept(const Extras& extras, std::string_view name) {
     if (a.name == name) return a.value;
   }
   return std::nullopt;
-}
-
-/// Reports one finding under `variant` (same id, other severity), then
-/// switches the reporter back to `own`.
-void report_as(Reporter& r, const RuleInfo& variant, const RuleInfo& own,
-               const WriterMetadata& w, const Component* c, Origin where,
-               std::string message, std::string hint) {
-  r.begin(variant);
-  r.writer(w, c, where, std::move(message), std::move(hint));
-  r.begin(own);
-}
-
-const RuleInfo& info_of(std::string_view id);
-
-/// Same id and texts as `own`, another severity.
-constexpr RuleInfo with_severity(const RuleInfo& own, Severity s) {
-  RuleInfo variant = own;
-  variant.severity = s;
-  return variant;
 }
 
 // ---------------------------------------------------------------- identity
@@ -107,20 +87,20 @@ void check_wmd003(const CheckContext& ctx, Reporter& r) {
 // (WMD011): an enumeration that is absent, UNDEFINED, or spelled in a way
 // this version does not know (kept verbatim in extras).
 template <typename E>
-void check_enum(Reporter& r, const RuleInfo& own, const RuleInfo& unknown,
-                const WriterMetadata& w, const std::optional<E>& value,
-                const Extras& extras, Origin where, std::string_view attribute,
-                std::string_view what, std::string_view hint) {
+void check_enum(Reporter& r, Severity unknown, const WriterMetadata& w,
+                const std::optional<E>& value, const Extras& extras,
+                Origin where, std::string_view attribute, std::string_view what,
+                std::string_view hint) {
   // `hint` is for UNDEFINED or absent; an unknown spelling has its own.
   if (value && *value != E::kUndefined) return;
   if (const auto bad = kept(extras, attribute)) {
-    report_as(r, unknown, own, w, nullptr, where,
-              fmt::format("writer {} has an unknown {} \"{}\"", writer_label(w),
-                          what, *bad),
-              fmt::format("{}=\"{}\" is none of the documented values, so "
-                          "the {} cannot be interpreted; fix the writer, or "
-                          "report the spelling if Windows writes it",
-                          attribute, *bad, what));
+    r.writer(unknown, w, nullptr, where,
+             fmt::format("writer {} has an unknown {} \"{}\"", writer_label(w),
+                         what, *bad),
+             fmt::format("{}=\"{}\" is none of the documented values, so "
+                         "the {} cannot be interpreted; fix the writer, or "
+                         "report the spelling if Windows writes it",
+                         attribute, *bad, what));
     return;
   }
   r.writer(w, nullptr, where,
@@ -135,10 +115,8 @@ void check_enum(Reporter& r, const RuleInfo& own, const RuleInfo& unknown,
 }
 
 void check_wmd004(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD004");
-  const RuleInfo unknown = with_severity(own, Severity::kError);
   for (const WriterMetadata& w : ctx.capture().writers) {
-    check_enum(r, own, unknown, w, w.identity.usage, w.identity.extras,
+    check_enum(r, Severity::kError, w, w.identity.usage, w.identity.extras,
                w.identity.where, "usage", "usage type",
                "VSS_UT_UNDEFINED is documented as a writer error; a requester "
                "cannot tell whether the writer's data is system state");
@@ -146,11 +124,9 @@ void check_wmd004(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd005(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD005");
-  const RuleInfo unknown = with_severity(own, Severity::kError);
   for (const WriterMetadata& w : ctx.capture().writers) {
-    check_enum(r, own, unknown, w, w.identity.data_source, w.identity.extras,
-               w.identity.where, "dataSource", "source type",
+    check_enum(r, Severity::kError, w, w.identity.data_source,
+               w.identity.extras, w.identity.where, "dataSource", "source type",
                "VSS_ST_UNDEFINED is documented as a writer error that a "
                "requester should report; declare TRANSACTION_DB, "
                "NONTRANSACTION_DB or OTHER");
@@ -160,19 +136,17 @@ void check_wmd005(const CheckContext& ctx, Reporter& r) {
 // ---------------------------------------------------------- restore method
 
 void check_wmd006(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD006");
-  const RuleInfo quiet = with_severity(own, Severity::kInfo);
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (w.restore_method) continue;
     if (w.components.empty()) {
       // The in-box Shadow Copy Optimization and BITS writers: nothing to
       // restore, so no method is needed in practice.
-      report_as(r, quiet, own, w, nullptr, w.where,
-                fmt::format("writer {} has no restore method (and no "
-                            "components, so nothing to restore)",
-                            writer_label(w)),
-                "informational: in-box writers that only carry exclude "
-                "lists omit RESTORE_METHOD");
+      r.writer(Severity::kInfo, w, nullptr, w.where,
+               fmt::format("writer {} has no restore method (and no "
+                           "components, so nothing to restore)",
+                           writer_label(w)),
+               "informational: in-box writers that only carry exclude "
+               "lists omit RESTORE_METHOD");
       continue;
     }
     r.writer(w, nullptr, w.where,
@@ -184,11 +158,11 @@ void check_wmd006(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd007(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD007");
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.restore_method) continue;  // WMD006
     const RestoreMethod& m = *w.restore_method;
-    check_enum(r, own, own, w, m.method, m.extras, m.where, "method",
+    // An unknown spelling is an error, as UNDEFINED is here.
+    check_enum(r, Severity::kError, w, m.method, m.extras, m.where, "method",
                "restore method",
                "VSS_RME_UNDEFINED is a writer error: a requester cannot know "
                "how to restore the writer's files");
@@ -252,12 +226,10 @@ void check_wmd010(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd011(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD011");
-  const RuleInfo unknown = with_severity(own, Severity::kError);
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.restore_method) continue;  // WMD006
     const RestoreMethod& m = *w.restore_method;
-    check_enum(r, own, unknown, w, m.writer_restore, m.extras, m.where,
+    check_enum(r, Severity::kError, w, m.writer_restore, m.extras, m.where,
                "writerRestore", "writer restore setting",
                "VSS_WRE_UNDEFINED is a writer error: a requester cannot tell "
                "whether the writer expects PreRestore and PostRestore "
@@ -268,8 +240,6 @@ void check_wmd011(const CheckContext& ctx, Reporter& r) {
 // -------------------------------------------------------------- components
 
 void check_wmd012(const CheckContext& ctx, Reporter& r) {
-  const RuleInfo& own = info_of("WMD012");
-  const RuleInfo quiet = with_severity(own, Severity::kInfo);
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.components.empty()) continue;
     const Origin where =
@@ -277,14 +247,14 @@ void check_wmd012(const CheckContext& ctx, Reporter& r) {
     const std::size_t excludes =
         w.exclude_files.size() + w.exclude_from_snapshot.size();
     if (excludes > 0) {
-      report_as(r, quiet, own, w, nullptr, where,
-                fmt::format("writer {} declares no components, only {} "
-                            "exclude {}",
-                            writer_label(w), excludes,
-                            excludes == 1 ? "entry" : "entries"),
-                "informational: in-box writers such as Shadow Copy "
-                "Optimization and BITS only tell requesters what not to "
-                "back up");
+      r.writer(Severity::kInfo, w, nullptr, where,
+               fmt::format("writer {} declares no components, only {} "
+                           "exclude {}",
+                           writer_label(w), excludes,
+                           excludes == 1 ? "entry" : "entries"),
+               "informational: in-box writers such as Shadow Copy "
+               "Optimization and BITS only tell requesters what not to "
+               "back up");
       continue;
     }
     r.writer(w, nullptr, where,
@@ -384,75 +354,59 @@ void check_wmd016(const CheckContext& ctx, Reporter& r) {
 
 // ---------------------------------------------------------------- file sets
 
+// The file-set rules report what the shared scan (file_sets.h) found: one
+// pass over the ~450,000 file lists of a large writer instead of one per
+// rule.
+
 void check_wmd018(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) {
-        const bool list = f.kind == FileDescriptorKind::kFileList;
-        if (c.type == ComponentType::kDatabase && list) {
-          r.writer(w, &c, f.where,
-                   fmt::format("database \"{}\" has a file-group file list "
-                               "(FILE_LIST)",
-                               component_label(w, c)),
-                   "AddFilesToFileGroup fails with E_INVALIDARG on a "
-                   "database component; declare the files with "
-                   "AddDatabaseFiles or make the component a file group");
-        } else if (c.type == ComponentType::kFileGroup && !list) {
-          r.writer(w, &c, f.where,
-                   fmt::format("file group \"{}\" has a database {} "
-                               "descriptor ({})",
-                               component_label(w, c),
-                               f.kind == FileDescriptorKind::kDatabaseLogFiles
-                                   ? "log file"
-                                   : "file",
-                               element_name(f.kind)),
-                   "database and log file descriptors belong to DATABASE "
-                   "components only; use FILE_LIST or make the component a "
-                   "database");
-        }
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).kind_mismatch) {
+      if (c->type == ComponentType::kDatabase) {
+        r.writer(w, c, f->where,
+                 fmt::format("database \"{}\" has a file-group file list "
+                             "(FILE_LIST)",
+                             component_label(w, *c)),
+                 "AddFilesToFileGroup fails with E_INVALIDARG on a "
+                 "database component; declare the files with "
+                 "AddDatabaseFiles or make the component a file group");
+      } else {
+        r.writer(w, c, f->where,
+                 fmt::format("file group \"{}\" has a database {} "
+                             "descriptor ({})",
+                             component_label(w, *c),
+                             f->kind == FileDescriptorKind::kDatabaseLogFiles
+                                 ? "log file"
+                                 : "file",
+                             element_name(f->kind)),
+                 "database and log file descriptors belong to DATABASE "
+                 "components only; use FILE_LIST or make the component a "
+                 "database");
       }
     }
   }
 }
 
 void check_wmd019(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) {
-        if (f.kind == FileDescriptorKind::kFileList) continue;
-        const bool recursive = f.is_recursive();
-        const bool alternate = f.alternate_path && !f.alternate_path->empty();
-        if (!recursive && !alternate) continue;
-        std::string what;
-        if (recursive) what = "is recursive";
-        if (alternate) {
-          what += fmt::format("{}has alternate path \"{}\"",
-                              recursive ? " and " : "", *f.alternate_path);
-        }
-        r.writer(w, &c, f.where,
-                 fmt::format("{} \"{}\" of \"{}\" {}", element_name(f.kind),
-                             f.path, component_label(w, c), what),
-                 "database and log file sets can be neither recursive nor "
-                 "have an alternate path (AddDatabaseFiles and "
-                 "AddDatabaseLogFiles take neither)");
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).database_options) {
+      const bool recursive = f->is_recursive();
+      const bool alternate = f->alternate_path && !f->alternate_path->empty();
+      std::string what;
+      if (recursive) what = "is recursive";
+      if (alternate) {
+        what += fmt::format("{}has alternate path \"{}\"",
+                            recursive ? " and " : "", *f->alternate_path);
       }
-    }
-  }
-}
-
-// Calls fn(component or nullptr, file set) for every file set of a writer:
-// component files, exclude lists, alternate location mappings.
-template <typename Fn>
-void for_each_file_set(const WriterMetadata& w, Fn&& fn) {
-  for (const Component& c : w.components) {
-    for (const FileDescriptor& f : c.files) fn(&c, f);
-  }
-  for (const FileDescriptor& f : w.exclude_files) fn(nullptr, f);
-  for (const FileDescriptor& f : w.exclude_from_snapshot) fn(nullptr, f);
-  if (w.restore_method) {
-    for (const FileDescriptor& f :
-         w.restore_method->alternate_location_mappings) {
-      fn(nullptr, f);
+      r.writer(w, c, f->where,
+               fmt::format("{} \"{}\" of \"{}\" {}", element_name(f->kind),
+                           f->path, component_label(w, *c), what),
+               "database and log file sets can be neither recursive nor "
+               "have an alternate path (AddDatabaseFiles and "
+               "AddDatabaseLogFiles take neither)");
     }
   }
 }
@@ -468,63 +422,50 @@ std::string owner(const WriterMetadata& w, const Component* c,
 }
 
 void check_wmd020(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for_each_file_set(w, [&](const Component* c, const FileDescriptor& f) {
-      if (!f.path.empty()) return;
-      r.writer(w, c, f.where,
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).empty_path) {
+      r.writer(w, c, f->where,
                fmt::format("{} has an empty path (filespec \"{}\")",
-                           owner(w, c, f), f.filespec),
+                           owner(w, c, *f), f->filespec),
                "a file set's path is the directory that holds the files; "
                "an empty path names no directory, so the set cannot be "
                "found");
-    });
-  }
-}
-
-// Whether a path has a wildcard, not counting the `?` of the Win32
-// namespace prefixes `\\?\` and `\??\` (the in-box ASR writer lists
-// `\\?\Volume{...}\Boot`).
-bool has_wildcard(std::string_view path) {
-  for (std::string_view prefix : {"\\\\?\\", "\\??\\"}) {
-    if (path.substr(0, prefix.size()) == prefix) {
-      path.remove_prefix(prefix.size());
-      break;
     }
   }
-  return path.find_first_of("*?") != std::string_view::npos;
 }
 
 void check_wmd021(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for_each_file_set(w, [&](const Component* c, const FileDescriptor& f) {
-      if (!has_wildcard(f.path)) return;
-      r.writer(w, c, f.where,
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).wildcard_path) {
+      r.writer(w, c, f->where,
                fmt::format("{} has a wildcard in its path \"{}\"",
-                           owner(w, c, f), f.path),
+                           owner(w, c, *f), f->path),
                "wildcards are allowed in the filespec only; the path must "
                "be a directory (use recursive=\"yes\" for subdirectories)");
-    });
+    }
   }
 }
 
 void check_wmd022(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for_each_file_set(w, [&](const Component* c, const FileDescriptor& f) {
-      if (!f.filespec.empty() &&
-          f.filespec.find_first_of("\\/") == std::string::npos) {
-        return;
-      }
-      r.writer(w, c, f.where,
-               f.filespec.empty()
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).bad_filespec) {
+      r.writer(w, c, f->where,
+               f->filespec.empty()
                    ? fmt::format("{} has an empty filespec (path \"{}\")",
-                                 owner(w, c, f), f.path)
+                                 owner(w, c, *f), f->path)
                    : fmt::format("{} has a directory part in its filespec "
                                  "\"{}\"",
-                                 owner(w, c, f), f.filespec),
+                                 owner(w, c, *f), f->filespec),
                "the filespec is a file name pattern inside the path (such "
                "as *.mdf); move directory parts into the path and use * to "
                "mean every file");
-    });
+    }
   }
 }
 
@@ -678,13 +619,6 @@ constexpr Rule kRules[] = {
       "win32:vssgloss-f.md (file specification)"},
      check_wmd022},
 };
-
-const RuleInfo& info_of(std::string_view id) {
-  for (const Rule& rule : kRules) {
-    if (rule.info.id == id) return rule.info;
-  }
-  return kRules[0].info;  // unreachable: every caller names its own rule
-}
 
 }  // namespace
 

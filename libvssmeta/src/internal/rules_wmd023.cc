@@ -1,128 +1,156 @@
 // SPDX-License-Identifier: MIT
 // WMD023 (../shared/docs/vss-domain.md §4.1): the same file set listed twice
-// in one writer. Kept apart because it is the one WMD rule whose cost grows
-// with the file count of the largest writers (~450,000 file lists).
-#include <algorithm>
+// in one writer. Kept apart because it is the one WMD rule that relates file
+// sets to each other (~450,000 file lists in the largest writers).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "internal/file_sets.h"
 #include "internal/rules.h"
 
 namespace vssmeta::internal {
 namespace {
 
-std::string at(const Origin& o) {
-  return fmt::format("line {}, column {}", o.line, o.column);
-}
-
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
 
-// File sets compare as Windows would: path and filespec ASCII
-// case-insensitive, trailing backslashes of the path dropped, environment
-// variables left as written, the recursive flag exactly.
-std::string_view trimmed_path(const FileDescriptor& f) {
-  std::string_view p = f.path;
-  while (!p.empty() && p.back() == '\\') p.remove_suffix(1);
-  return p;
-}
-
-char fold(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (fold(a[i]) != fold(b[i])) return false;
+// Sorts `v` by a 32-bit key, keeping the order of equal keys: an LSD
+// radix sort, 11 bits per pass. Linear, with sequential memory access.
+template <typename T, typename Key>
+std::vector<T> sorted_by(const std::vector<T>& in, Key key) {
+  constexpr unsigned kBits = 11;
+  constexpr std::uint32_t kMask = (1U << kBits) - 1;
+  std::vector<T> buffers[2] = {std::vector<T>(in.size()), {}};
+  const std::vector<T>* from = &in;
+  std::size_t to = 0;
+  for (unsigned shift = 0; shift < 32; shift += kBits) {
+    std::vector<std::size_t> start(kMask + 2, 0);
+    for (const T& e : *from) ++start[((key(e) >> shift) & kMask) + 1];
+    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    std::vector<T>& out = buffers[to];
+    out.resize(in.size());
+    for (const T& e : *from) out[start[(key(e) >> shift) & kMask]++] = e;
+    from = &out;
+    to = 1 - to;
   }
-  return true;
+  return std::move(buffers[1 - to]);
 }
 
-bool same_file_set(const FileDescriptor& a, const FileDescriptor& b) {
-  return a.is_recursive() == b.is_recursive() &&
-         iequal(trimmed_path(a), trimmed_path(b)) &&
-         iequal(a.filespec, b.filespec);
+// A file set whose hash equals an earlier one's: entries[at], and the
+// first entry of its run of equal hashes, entries[run].
+struct Candidate {
+  FileSetRef self;
+  FileSetRef run_first;
+  std::size_t at;
+  std::size_t run;
+  std::uint32_t position;  // of `self`
+};
+
+// The earliest entry of the run equal to the candidate, or nullptr (a hash
+// collision). For real duplicates that is the run's first entry, so a run
+// of n copies costs n comparisons, not n².
+std::optional<FileSetRef> first_copy(const WriterMetadata& w,
+                                     const FileSetScan& scan,
+                                     const std::vector<FileSetHash>& entries,
+                                     const Candidate& c) {
+  if (same_file_set(*c.run_first.file, *c.self.file)) return c.run_first;
+  for (std::size_t j = c.run + 1; j < c.at; ++j) {
+    const FileSetRef other = scan.at(w, entries[j].position);
+    if (same_file_set(*other.file, *c.self.file)) return other;
+  }
+  return std::nullopt;
 }
 
-// FNV-1a over the folded key, without building it: this runs once per file
-// descriptor (~450,000 in a large System Writer document).
-std::uint64_t file_set_hash(const FileDescriptor& f) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto add = [&h](char c) {
-    h ^= static_cast<unsigned char>(fold(c));
-    h *= 0x100000001b3ULL;
-  };
-  for (char c : trimmed_path(f)) add(c);
-  add('\0');
-  for (char c : f.filespec) add(c);
-  add(f.is_recursive() ? '1' : '0');
-  return h;
+// Asks the CPU for the memory first_copy() will read: a copy and its first
+// occurrence lie far apart in a large document, and reading them one after
+// the other waited on memory for most of the rule's time.
+void prefetch(const std::vector<Candidate>& all, std::size_t k) {
+  constexpr std::size_t kAhead = 8;  // the strings, once the descriptors are
+  if (k + 2 * kAhead < all.size()) {
+    const Candidate& c = all[k + 2 * kAhead];
+    __builtin_prefetch(c.self.file);
+    __builtin_prefetch(c.run_first.file);
+  }
+  if (k + kAhead < all.size()) {
+    const Candidate& c = all[k + kAhead];
+    __builtin_prefetch(c.self.file->path.data());
+    __builtin_prefetch(c.run_first.file->path.data());
+  }
 }
 
-// Sorting hashes instead of a hash map of folded strings: no allocation per
-// descriptor and sequential memory access, O(n log n).
-void check_wmd023(const CheckContext& ctx, Reporter& r) {
-  struct Entry {
-    std::uint64_t hash;
-    std::uint32_t component;
-    std::uint32_t file;
-  };
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    std::vector<Entry> entries;
-    for (std::size_t ci = 0; ci < w.components.size(); ++ci) {
-      const auto& files = w.components[ci].files;
-      for (std::size_t fi = 0; fi < files.size(); ++fi) {
-        entries.push_back(Entry{file_set_hash(files[fi]),
-                                static_cast<std::uint32_t>(ci),
-                                static_cast<std::uint32_t>(fi)});
-      }
+// The candidates among the grouped entries of `w`, in document order so
+// that the findings come out sorted.
+std::vector<Candidate> candidates(const WriterMetadata& w,
+                                  const FileSetScan& scan,
+                                  const std::vector<FileSetHash>& entries) {
+  std::vector<Candidate> out;
+  std::size_t run = 0;  // first entry with the current hash
+  for (std::size_t i = 1; i < entries.size(); ++i) {
+    const FileSetHash& e = entries[i];
+    if (e.hash != entries[run].hash) {
+      run = i;
+    } else {
+      out.push_back(Candidate{scan.at(w, e.position),
+                              scan.at(w, entries[run].position), i, run,
+                              e.position});
     }
-    // Ties keep document order, so the first of equal sets is the earliest.
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) {
-                return std::tie(a.hash, a.component, a.file) <
-                       std::tie(b.hash, b.component, b.file);
-              });
-    std::size_t run = 0;  // first entry with the current hash
-    for (std::size_t i = 1; i < entries.size(); ++i) {
-      const Entry& e = entries[i];
-      if (e.hash != entries[run].hash) {
-        run = i;
-        continue;
-      }
-      const Component& c = w.components[e.component];
-      const FileDescriptor& f = c.files[e.file];
-      // The earliest equal set of the run: for real duplicates the run's
-      // first entry, so a run of n copies costs n comparisons, not n².
-      const Entry* first = nullptr;
-      for (std::size_t j = run; j < i; ++j) {
-        const Entry& o = entries[j];
-        if (same_file_set(w.components[o.component].files[o.file], f)) {
-          first = &o;
-          break;
-        }
-      }
-      if (first == nullptr) continue;
-      const Component& oc = w.components[first->component];
-      const FileDescriptor& of = oc.files[first->file];
+  }
+  return sorted_by(out, [](const Candidate& c) { return c.position; });
+}
+
+// `file set (path "p", filespec "s", recursive no) is listed twice in "L"
+// (also at line 1, column 2)`, or `... of "L" is also listed in "M" at line
+// 1, column 2` when `other` (the first copy's component) is given. Built by
+// appending: a large writer can have tens of thousands of copies, and
+// parsing a format string at run time cost more than the rest of a finding.
+std::string message(const FileDescriptor& f, const std::string& label,
+                    const std::string* other, Origin also) {
+  std::string m;
+  m.reserve(120 + f.path.size() + f.filespec.size() + 2 * label.size());
+  m += "file set (path \"";
+  m += f.path;
+  m += "\", filespec \"";
+  m += f.filespec;
+  m += "\", recursive ";
+  m += yes_no(f.is_recursive());
+  m += other == nullptr ? ") is listed twice in \"" : ") of \"";
+  m += label;
+  if (other == nullptr) {
+    m += "\" (also at line ";
+  } else {
+    m += "\" is also listed in \"";
+    m += *other;
+    m += "\" at line ";
+  }
+  m += std::to_string(also.line);
+  m += ", column ";
+  m += std::to_string(also.column);
+  if (other == nullptr) m += ')';
+  return m;
+}
+
+void check_wmd023(const CheckContext& ctx, Reporter& r) {
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    const FileSetScan& scan = file_set_scan(ctx, wi);
+    const std::vector<FileSetHash> entries =
+        sorted_by(scan.hashes, [](const FileSetHash& e) { return e.hash; });
+    const std::vector<Candidate> all = candidates(w, scan, entries);
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      prefetch(all, k);
+      const std::optional<FileSetRef> first =
+          first_copy(w, scan, entries, all[k]);
+      if (!first) continue;
+      const Component& c = *all[k].self.component;
+      const FileDescriptor& f = *all[k].self.file;
+      const Component& oc = *first->component;
+      const FileDescriptor& of = *first->file;
       r.writer(w, &c, f.where,
-               &oc == &c
-                   ? fmt::format("file set (path \"{}\", filespec \"{}\", "
-                                 "recursive {}) is listed twice in \"{}\" "
-                                 "(also at {})",
-                                 f.path, f.filespec, yes_no(f.is_recursive()),
-                                 component_label(w, c), at(of.where))
-                   : fmt::format("file set (path \"{}\", filespec \"{}\", "
-                                 "recursive {}) of \"{}\" is also listed in "
-                                 "\"{}\" at {}",
-                                 f.path, f.filespec, yes_no(f.is_recursive()),
-                                 component_label(w, c), component_label(w, oc),
-                                 at(of.where)),
+               message(f, r.label(w, c), &oc == &c ? nullptr : &r.label(w, oc),
+                       of.where),
                "a file should be reported once; the same set in two "
                "components makes a requester back it up twice and restore it "
                "for whichever component it meets first");

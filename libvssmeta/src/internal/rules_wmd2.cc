@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "internal/file_sets.h"
 #include "internal/rules.h"
 #include "vssmeta/hierarchy.h"
 
@@ -30,10 +31,6 @@ constexpr std::uint32_t kSchemaLsn = 0x0080;
 constexpr std::uint32_t kSchemaRestoreWithMove = 0x0200;
 /// Every defined bit: 0x0001..0x0400 and 0x1000..0x8000 (0x0800 is unnamed).
 constexpr std::uint32_t kSchemaDefined = 0xF7FF;
-
-// VSS_FILE_SPEC_BACKUP_TYPE (sdk:vss/ne-vss-vss_file_spec_backup_type.md).
-constexpr std::uint32_t kFsbtDefined = 0x10F0F;
-constexpr std::uint32_t kFsbtAllBackupRequired = 0x0000F;
 
 // VSS_COMPONENT_FLAGS (sdk:vswriter/ne-vswriter-vss_component_flags.md).
 constexpr std::uint32_t kComponentFlagsDefined = 0x7;
@@ -106,41 +103,38 @@ void check_wmd025(const CheckContext& ctx, Reporter& r) {
 
 // ------------------------------------------------------ backup type masks
 
+// WMD026 and WMD027 report what the shared file-set scan found.
 void check_wmd026(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) {
-        if (!f.backup_type_mask) continue;
-        const std::uint32_t extra = *f.backup_type_mask & ~kFsbtDefined;
-        if (extra == 0) continue;
-        r.writer(w, &c, f.where,
-                 fmt::format("file set ({}) of component \"{}\" has backup "
-                             "type mask {} with undefined bits {}",
-                             describe(f), component_label(w, c),
-                             hex(*f.backup_type_mask), hex(extra)),
-                 "use only VSS_FILE_SPEC_BACKUP_TYPE bits (0x10F0F); the "
-                 "default is 0xF0F (3855)");
-      }
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).undefined_mask) {
+      const std::uint32_t mask = *f->backup_type_mask;
+      r.writer(w, c, f->where,
+               fmt::format("file set ({}) of component \"{}\" has backup "
+                           "type mask {} with undefined bits {}",
+                           describe(*f), component_label(w, *c), hex(mask),
+                           hex(mask & ~kFsbtDefined)),
+               "use only VSS_FILE_SPEC_BACKUP_TYPE bits (0x10F0F); the "
+               "default is 0xF0F (3855)");
     }
   }
 }
 
 void check_wmd027(const CheckContext& ctx, Reporter& r) {
-  for (const WriterMetadata& w : ctx.capture().writers) {
-    for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) {
-        if (!f.backup_type_mask) continue;
-        if ((*f.backup_type_mask & kFsbtAllBackupRequired) != 0) continue;
-        r.writer(w, &c, f.where,
-                 fmt::format("file set ({}) of component \"{}\" has backup "
-                             "type mask {} without any *_BACKUP_REQUIRED bit: "
-                             "no backup type copies it",
-                             describe(f), component_label(w, c),
-                             hex(*f.backup_type_mask)),
-                 "if the files should be backed up, set the "
-                 "VSS_FSBT_*_BACKUP_REQUIRED bits of the backup types that "
-                 "need them");
-      }
+  const auto& writers = ctx.capture().writers;
+  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+    const WriterMetadata& w = writers[wi];
+    for (const auto [c, f] : file_set_scan(ctx, wi).never_copied) {
+      r.writer(w, c, f->where,
+               fmt::format("file set ({}) of component \"{}\" has backup "
+                           "type mask {} without any *_BACKUP_REQUIRED bit: "
+                           "no backup type copies it",
+                           describe(*f), component_label(w, *c),
+                           hex(*f->backup_type_mask)),
+               "if the files should be backed up, set the "
+               "VSS_FSBT_*_BACKUP_REQUIRED bits of the backup types that "
+               "need them");
     }
   }
 }
@@ -333,7 +327,7 @@ void check_wmd037(const CheckContext& ctx, Reporter& r) {
                                : "notifyOnBackupComplete";
       r.writer(w, &c, c.where,
                fmt::format("component \"{}\" sets {}, documented as reserved",
-                           component_label(w, c), which),
+                           r.label(w, c), which),
                "AddComponent says to pass false; in-box writers (SQL Server) "
                "set it anyway, so this is only worth a look for your own "
                "writer");
@@ -356,7 +350,7 @@ void check_wmd038(const CheckContext& ctx, Reporter& r) {
                fmt::format("component \"{}\" is selectable for restore but "
                            "has no selectable ancestor: it can only be backed "
                            "up explicitly, so the flag has no effect",
-                           component_label(w, c)),
+                           r.label(w, c)),
                "selectableForRestore matters only for subcomponents a backup "
                "includes implicitly; clear it, or place the component under "
                "a selectable one");
@@ -369,7 +363,9 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
     const ComponentIndex& index = ctx.index(wi);
-    std::unordered_set<std::string> reported;  // folded undeclared nodes
+    // Folded nodes already looked at: whether a node is declared depends on
+    // its folded path only, so each is looked up (and reported) once.
+    std::unordered_set<std::string> seen;
     for (const Component& c : w.components) {
       if (!c.logical_path) continue;
       const std::vector<std::string> elements =
@@ -379,13 +375,13 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
       for (const std::string& e : elements) {
         if (!node.empty()) node.push_back('\\');
         node += e;
-        if (index.find(parent, e).empty() &&
-            reported.insert(fold_case(node)).second) {
+        if (seen.insert(fold_case(node)).second &&
+            index.find(parent, e).empty()) {
           r.writer(w, &c, c.where,
                    fmt::format("logical path element \"{}\" of writer {} is "
                                "not a declared component (first used by "
                                "\"{}\")",
-                               node, writer_label(w), component_label(w, c)),
+                               node, writer_label(w), r.label(w, c)),
                    "normal for organising nodes (ASR's Volumes, MyWriter's "
                    "QueryLogs); a requester cannot select it, only the "
                    "components below it");

@@ -34,9 +34,6 @@ constexpr RuleInfo kXref002{
     "from the same writer instance; in a restore-time document a different "
     "id is expected (info).",
     "win32:writer-metadata-document-contents.md; win32:vssgloss-w.md"};
-constexpr RuleInfo kXref002Info{
-    "XREF002",        Severity::kInfo,      RuleScope::kCrossDocument,
-    kXref002.summary, kXref002.explanation, kXref002.reference};
 constexpr RuleInfo kXref003{
     "XREF003",
     Severity::kError,
@@ -87,9 +84,6 @@ constexpr RuleInfo kXref007{
     "case; reported as info).",
     "win32:definition-of-components-by-writers.md; win32:vssgloss-e.md; "
     "win32:overview-of-the-backup-discovery-phase.md"};
-constexpr RuleInfo kXref007Info{
-    "XREF007",        Severity::kInfo,      RuleScope::kCrossDocument,
-    kXref007.summary, kXref007.explanation, kXref007.reference};
 constexpr RuleInfo kXref008{
     "XREF008",
     Severity::kWarning,
@@ -159,8 +153,8 @@ void check_xref002(const CheckContext& ctx, Reporter& r) {
           *v.entry->instance_id == *w->identity.instance_id) {
         continue;
       }
-      SeverityFor sev(r, kXref002, kXref002Info, restore);
-      r.backup(b, v.entry, nullptr, w, v.entry->where,
+      r.backup(restore ? Severity::kInfo : kXref002.severity, b, v.entry,
+               nullptr, w, v.entry->where,
                fmt::format(
                    "writer {} has instance id {} here but {} in its "
                    "metadata document {}",
@@ -322,8 +316,7 @@ void check_xref007(const CheckContext& ctx, Reporter& r) {
             std::find_if(anc.begin(), anc.end(),
                          [&](std::size_t a) { return is_explicit[a]; });
         if (covering == anc.end()) continue;
-        SeverityFor sev(r, kXref007, kXref007Info, true);
-        r.backup(b, v.entry, nullptr, w, v.entry->where,
+        r.backup(Severity::kInfo, b, v.entry, nullptr, w, v.entry->where,
                  fmt::format("required component \"{}\" is not listed; only "
                              "its nonselectable ancestor \"{}\" is, which "
                              "covers it by one reading of the documentation "

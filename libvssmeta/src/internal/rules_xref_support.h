@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,10 +31,16 @@ struct ComponentMatch {
 inline std::string exact_component_path(
     const std::optional<std::string>& logical_path, const std::string& name) {
   std::string out;
+  out.reserve((logical_path ? logical_path->size() : 0) + name.size() + 1);
   if (logical_path) {
-    for (const std::string& e : split_logical_path(*logical_path)) {
-      out += e;
-      out.push_back('\\');
+    std::string_view rest = *logical_path;
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find('\\'), rest.size());
+      if (end > 0) {
+        out += rest.substr(0, end);
+        out.push_back('\\');
+      }
+      rest.remove_prefix(std::min(end + 1, rest.size()));
     }
   }
   out += name;
@@ -125,27 +132,6 @@ void for_each_bcd(const CheckContext& ctx, F f) {
     f(b, ctx.memo<std::vector<EntryView>>(&b, [&] { return resolve(ctx, b); }));
   }
 }
-
-// Lowers the severity of the current rule for one finding, e.g. "warning
-// (info for restore-time BCDs)". User overrides of the rule still apply.
-class SeverityFor {
- public:
-  SeverityFor(Reporter& r, const RuleInfo& normal, const RuleInfo& lowered,
-              bool lower)
-      : r_(r), normal_(normal), lower_(lower) {
-    if (lower_) r_.begin(lowered);
-  }
-  ~SeverityFor() {
-    if (lower_) r_.begin(normal_);
-  }
-  SeverityFor(const SeverityFor&) = delete;
-  SeverityFor& operator=(const SeverityFor&) = delete;
-
- private:
-  Reporter& r_;
-  const RuleInfo& normal_;
-  bool lower_;
-};
 
 // --- file sets --------------------------------------------------------------
 
@@ -254,7 +240,9 @@ void for_each_matched(const CheckContext& ctx, F f) {
         for (const EntryView& v : views) {
           const WriterMetadata* w = wmd_of(ctx, v);
           if (w == nullptr) continue;
-          const auto sets = component_sets(ctx, v);
+          // Several rules walk the same component sets: compute them once.
+          const auto& sets = ctx.memo<std::vector<std::vector<std::size_t>>>(
+              &v, [&] { return component_sets(ctx, v); });
           for (std::size_t k = 0; k < v.matches.size(); ++k) {
             if (!v.matches[k].index) continue;
             f(b, v, *w, k, v.entry->components[k], sets[k]);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// WMD001..WMD023: the subtle parts the data-driven tests do not pin down:
+// WMD001..WMD022: the subtle parts the data-driven tests do not pin down:
 // severities chosen from context (and that they do not leak into the next
 // finding), what counts as "the same" component or file set, and that the
 // real in-box writers produce no error.
@@ -81,7 +81,7 @@ TEST(RulesWmdTable, HoldsWmd001ToWmd022WithoutWmd017InOrder) {
     EXPECT_FALSE(r.info.reference.empty()) << r.info.id;
   }
   std::vector<std::string> want;
-  for (int i = 1; i <= 22; ++i) {  // WMD023 lives in rules_wmd2.cc
+  for (int i = 1; i <= 22; ++i) {  // WMD023: rules_wmd023.cc
     if (i == 17) continue;         // not representable in a WMD
     want.push_back(fmt::format("WMD{:03}", i));
   }
@@ -178,27 +178,6 @@ TEST(RulesWmdLogicalPath, EachDefectIsNamedOnce) {
   EXPECT_EQ(one("a\\b"), "(none)");
 }
 
-TEST(RulesWmdFileSets, DuplicatesIgnoreCaseAndTrailingBackslashNotRecursion) {
-  const std::string twice =
-      R"(<FILE_GROUP componentName="A" selectable="yes">)"
-      R"(<FILE_LIST path="D:\Ledgers" filespec="*.ldg"/></FILE_GROUP>)"
-      R"(<FILE_GROUP componentName="B" selectable="yes">)"
-      R"(<FILE_LIST path="d:\LEDGERS\" filespec="*.LDG" recursive="no"/>)"
-      R"(<FILE_LIST path="D:\Ledgers" filespec="*.ldg" recursive="yes"/>)"
-      R"(</FILE_GROUP>)";
-  const auto seen = run("WMD023", {wmd(kIdentity, kRestore, twice)});
-  ASSERT_EQ(seen.size(), 1U);
-  EXPECT_NE(seen[0].message.find("is also listed in \"Fernhill Writer:\\A\""),
-            std::string::npos)
-      << seen[0].message;
-  // Environment variables are compared as written, not expanded.
-  const std::string env =
-      R"(<FILE_GROUP componentName="A" selectable="yes">)"
-      R"(<FILE_LIST path="%SystemRoot%\x" filespec="*"/>)"
-      R"(<FILE_LIST path="C:\Windows\x" filespec="*"/></FILE_GROUP>)";
-  EXPECT_TRUE(run("WMD023", {wmd(kIdentity, kRestore, env)}).empty());
-}
-
 TEST(RulesWmdFileSets, NamespacePrefixQuestionMarkIsNoWildcard) {
   auto count = [](std::string_view path) {
     return run("WMD021",
@@ -234,43 +213,6 @@ TEST(RulesWmdSamples, InBoxWritersProduceNoError) {
   // Shadow Copy Optimization and BITS: no restore method, no components.
   EXPECT_EQ(info006, 2U);
   EXPECT_EQ(info012, 2U);
-}
-
-// WMD023 sorts hashes of the folded sets: every later copy names the first
-// one (not the previous), sets equal up to case and a trailing backslash
-// meet, and a different recursive flag keeps them apart.
-TEST(RulesWmdFileSets, DuplicatesNameTheFirstCopy) {
-  WriterMetadata w;
-  w.source.name = "w.xml";
-  w.identity.writer_id = *Guid::parse("e8132975-6f93-4464-a53e-1050253ae220");
-  w.identity.friendly_name = "W";
-  Component& c = w.components.emplace_back();
-  c.name = "C";
-  const char* paths[] = {"C:\\Data", "c:\\data\\", "C:\\DATA", "C:\\Data"};
-  std::uint32_t column = 1;
-  for (const char* p : paths) {
-    FileDescriptor& f = c.files.emplace_back();
-    f.path = p;
-    f.filespec = "*.DB";
-    f.where = Origin{1, column++};
-  }
-  c.files.back().recursive = true;  // the fourth differs
-  CaptureSet capture;
-  capture.writers.push_back(w);
-  std::vector<std::string> messages;
-  for (const Finding& f : validate(capture)) {
-    if (f.diagnostic.code == "WMD023") {
-      messages.push_back(to_string(f.diagnostic.where) + " " +
-                         f.diagnostic.message);
-    }
-  }
-  ASSERT_EQ(messages.size(), 2U);
-  EXPECT_NE(messages[0].find("w.xml:1:2 "), std::string::npos) << messages[0];
-  EXPECT_NE(messages[0].find("(also at line 1, column 1)"), std::string::npos)
-      << messages[0];
-  EXPECT_NE(messages[1].find("w.xml:1:3 "), std::string::npos) << messages[1];
-  EXPECT_NE(messages[1].find("(also at line 1, column 1)"), std::string::npos)
-      << messages[1];
 }
 
 }  // namespace
