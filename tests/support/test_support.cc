@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace vssmeta::testing {
@@ -86,7 +87,8 @@ bool have_python_jsonschema() { return !python().empty(); }
 std::string validate_json(const std::string& json, const fs::path& schema) {
   const fs::path dir = fs::temp_directory_path();
   const fs::path doc =
-      dir / ("vssmeta-validate-" + std::to_string(std::rand()) + ".json");
+      dir / ("vssmeta-validate-" + std::to_string(std::random_device{}()) +
+             "-" + std::to_string(std::random_device{}()) + ".json");
   const fs::path log = doc.string() + ".log";
   std::ofstream(doc, std::ios::binary) << json;
   const std::string cmd =

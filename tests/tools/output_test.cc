@@ -4,6 +4,7 @@
 #include "vssmeta/output.h"
 
 #include <filesystem>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -21,13 +22,11 @@ using testing::read_bytes;
 class Output : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ =
-        fs::temp_directory_path() /
-        ("vssmeta-output-test-" +
-         std::string(
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    // Unique: other builds of the project may run this test at the same time.
+    dir_ = fs::temp_directory_path() /
+           ("vssmeta-output-test-" + std::to_string(std::random_device{}()) +
+            "-" + std::to_string(std::random_device{}()));
+    ASSERT_TRUE(fs::create_directories(dir_)) << dir_;
   }
   void TearDown() override { fs::remove_all(dir_); }
 
