@@ -5,16 +5,15 @@
 // already-parsed models (and renders nothing). Prints
 // `ratio diff/load (...): R` per document pair from the fastest repetitions
 // of each side, measured in the same run.
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 
+#include "bench_util.h"
 #include "generate.h"
 #include "vssmeta/diff.h"
 #include "vssmeta/parse.h"
@@ -22,7 +21,9 @@
 namespace {
 
 using vssmeta::bench::DocumentStyle;
+using vssmeta::bench::FastestReporter;
 using vssmeta::bench::GeneratorOptions;
+using vssmeta::bench::min_of;
 
 struct Pair {
   std::string before;
@@ -66,10 +67,6 @@ Pair& dataset(int which) {
   return *slot;
 }
 
-double min_of(const std::vector<double>& v) {
-  return v.empty() ? 0.0 : *std::min_element(v.begin(), v.end());
-}
-
 void BM_LoadBoth(benchmark::State& state) {
   const Pair& d = dataset(static_cast<int>(state.range(0)));
   for (auto _ : state) {
@@ -109,52 +106,31 @@ void configure(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_LoadBoth)->Apply(configure);
 BENCHMARK(BM_Diff)->Apply(configure);
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.error_occurred) continue;
-      const bool aggregate = run.run_type == Run::RT_Aggregate;
-      if (aggregate && run.aggregate_name != "min") continue;
-      const std::string key =
-          run.run_name.function_name + "/" + run.run_name.args;
-      double& slot = best_[key];
-      const double t = run.GetAdjustedRealTime();
-      if (slot == 0.0 || t < slot) slot = t;
-      if (!run.report_label.empty()) labels_[key] = run.report_label;
-    }
+// `ratio diff/load (doc:N): R  (diff D ms vs load both L ms, C changes)`.
+void print_ratios(const FastestReporter& reporter, std::ostream& out) {
+  for (const std::string doc : {"doc:0", "doc:1"}) {
+    const auto load = reporter.seconds("BM_LoadBoth/" + doc);
+    const auto diff = reporter.seconds("BM_Diff/" + doc);
+    if (!load || !diff) continue;
+    const std::string label = reporter.label("BM_Diff/" + doc);
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "ratio diff/load (%s): %.2f  (diff %.1f ms vs load both "
+                  "%.1f ms, %s)%s\n",
+                  doc.c_str(), *diff / *load, *diff * 1e3, *load * 1e3,
+                  label.empty() ? "?" : label.c_str(),
+                  doc == "doc:0" ? "  (target <= 2)" : "");
+    out << line;
   }
-  void print(std::ostream& out) const {
-    for (const char* doc : {"doc:0", "doc:1"}) {
-      auto load = best_.find(std::string("BM_LoadBoth/") + doc);
-      auto diff = best_.find(std::string("BM_Diff/") + doc);
-      if (load == best_.end() || diff == best_.end()) continue;
-      auto label = labels_.find(diff->first);
-      char line[200];
-      std::snprintf(line, sizeof line,
-                    "ratio diff/load (%s): %.2f  (diff %.1f ms vs load both "
-                    "%.1f ms, %s)%s\n",
-                    doc, diff->second / load->second, diff->second,
-                    load->second,
-                    label == labels_.end() ? "?" : label->second.c_str(),
-                    std::string(doc) == "doc:0" ? "  (target <= 2)" : "");
-      out << line;
-    }
-  }
-
- private:
-  std::map<std::string, double> best_;
-  std::map<std::string, std::string> labels_;
-};
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
+  FastestReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print(std::cout);
+  print_ratios(reporter, std::cout);
   benchmark::Shutdown();
   return 0;
 }

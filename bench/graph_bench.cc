@@ -11,7 +11,6 @@
 // each with collapse:1 (the default, "+N more" after 50 siblings) and
 // collapse:0 (`--all`). Prints the fastest SVG time against the target and
 // its ratios to the load and to the plain layout.
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -22,6 +21,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_util.h"
 #include "generate.h"
 #include "vssmeta/dot.h"
 #include "vssmeta/graph.h"
@@ -29,6 +29,9 @@
 #include "vssmeta/parse.h"
 
 namespace {
+
+using vssmeta::bench::FastestReporter;
+using vssmeta::bench::min_of;
 
 struct Dataset {
   std::string wmd;
@@ -68,10 +71,6 @@ vssmeta::GraphOptions options(const benchmark::State& state) {
 
 vssmeta::ComponentGraph graph(const benchmark::State& state) {
   return *vssmeta::build_component_graph(load(), options(state));
-}
-
-double min_of(const std::vector<double>& v) {
-  return v.empty() ? 0.0 : *std::min_element(v.begin(), v.end());
 }
 
 void BM_Load(benchmark::State& state) {
@@ -145,50 +144,30 @@ BENCHMARK(BM_GraphDot)->Apply(configure);
 BENCHMARK(BM_GraphSvg)->Apply(configure)->Iterations(1);
 BENCHMARK(BM_PlainLayout)->Apply(configure)->Iterations(1);
 
-class GraphReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.error_occurred) continue;
-      const bool aggregate = run.run_type == Run::RT_Aggregate;
-      if (aggregate && run.aggregate_name != "min") continue;
-      std::string key = run.run_name.function_name;
-      if (!run.run_name.args.empty()) key += "/" + run.run_name.args;
-      double& slot = best_[key];
-      const double t = run.GetAdjustedRealTime();
-      if (slot == 0.0 || t < slot) slot = t;
-    }
+// The fastest SVG time against the target, and its ratios to the plain
+// layout and to the load.
+void print_ratios(const FastestReporter& reporter, std::ostream& out) {
+  const auto load = reporter.seconds("BM_Load");
+  for (const std::string arg : {"collapse:1", "collapse:0"}) {
+    const auto svg = reporter.seconds("BM_GraphSvg/" + arg);
+    const auto plain = reporter.seconds("BM_PlainLayout/" + arg);
+    if (!svg || !plain || !load) continue;
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "graph svg 5000 components (%s): %.0f ms (target < 10000 "
+                  "ms); ratio to plain layout %.2f, to load %.1f\n",
+                  arg.c_str(), *svg * 1e3, *svg / *plain, *svg / *load);
+    out << line;
   }
-  void print(std::ostream& out) const {
-    const auto load = best_.find("BM_Load");
-    for (const char* arg : {"collapse:1", "collapse:0"}) {
-      const auto svg = best_.find(std::string("BM_GraphSvg/") + arg);
-      const auto plain = best_.find(std::string("BM_PlainLayout/") + arg);
-      if (svg == best_.end() || plain == best_.end() || load == best_.end()) {
-        continue;
-      }
-      char line[256];
-      std::snprintf(line, sizeof line,
-                    "graph svg 5000 components (%s): %.0f ms (target < 10000 "
-                    "ms); ratio to plain layout %.2f, to load %.1f\n",
-                    arg, svg->second, svg->second / plain->second,
-                    svg->second / load->second);
-      out << line;
-    }
-  }
-
- private:
-  std::map<std::string, double> best_;
-};
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  GraphReporter reporter;
+  FastestReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print(std::cout);
+  print_ratios(reporter, std::cout);
   benchmark::Shutdown();
   return 0;
 }

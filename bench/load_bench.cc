@@ -11,28 +11,25 @@
 #include <malloc.h>
 #endif
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <pugixml.hpp>
 
-#ifndef _WIN32
-#include <unistd.h>
-#endif
-
+#include "bench_util.h"
 #include "generate.h"
 #include "vssmeta/parse.h"
 
 namespace {
 
 using vssmeta::bench::DocumentStyle;
+using vssmeta::bench::FastestReporter;
 using vssmeta::bench::GeneratedWriterMetadata;
 using vssmeta::bench::GeneratorOptions;
+using vssmeta::bench::min_of;
 
 enum class Dataset { kSystem50Mb, kSystem2Mb, kComponents5000 };
 
@@ -103,12 +100,6 @@ std::string check_parse(const GeneratedWriterMetadata& doc) {
 // frees to the next iteration's first large allocation, and the timed parse
 // would pay for the previous iteration's free. A real load runs on a fresh
 // heap, which is what this reproduces. free:1 times parse + free as one.
-// The fastest repetition: on a shared 2-core VM, slower runs measure the
-// neighbours, not the code, so ratios use the minimum of each side.
-double min_of(const std::vector<double>& v) {
-  return v.empty() ? 0.0 : *std::min_element(v.begin(), v.end());
-}
-
 void settle_heap() {
 #ifdef __GLIBC__
   malloc_trim(0);
@@ -190,72 +181,28 @@ BENCHMARK_CAPTURE(BM_ParseWriterMetadata, components_5000,
                   Dataset::kComponents5000)
     ->Apply(both_modes);
 
-// Prints the usual console table and remembers each benchmark's real time
-// per iteration: the "min" aggregate when repetitions produce one,
-// otherwise the fastest of the runs seen.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  using benchmark::ConsoleReporter::ConsoleReporter;
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    benchmark::ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.error_occurred) continue;
-      const double seconds = run.GetAdjustedRealTime() /
-                             benchmark::GetTimeUnitMultiplier(run.time_unit);
-      std::string key = run.run_name.function_name;
-      if (!run.run_name.args.empty()) key += "/" + run.run_name.args;
-      Times& t = times_[key];
-      if (run.run_type == Run::RT_Aggregate) {
-        if (run.aggregate_name == "min") t.best = seconds;
-      } else {
-        t.samples.push_back(seconds);
-      }
-    }
+// Prints one ratio per document both benchmarks ran on; returns the number
+// of ratios printed.
+int print_ratios(const FastestReporter& reporter, std::ostream& out) {
+  int printed = 0;
+  const std::string prefix = "BM_ParseWriterMetadata/";
+  for (const std::string& name : reporter.names()) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string dataset = name.substr(prefix.size());
+    const auto parse = reporter.seconds(name);
+    const auto base = reporter.seconds("BM_PugixmlParse/" + dataset);
+    if (!parse || !base || *parse <= 0.0 || *base <= 0.0) continue;
+    const double p = *parse;
+    const double b = *base;
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "ratio parse/pugixml (%s): %.2f  (%.1f ms / %.1f ms)%s\n",
+                  dataset.c_str(), p / b, p * 1e3, b * 1e3,
+                  dataset == "system_50mb/free:0" ? "  (target <= 1.5)" : "");
+    out << line;
+    ++printed;
   }
-
-  // Prints one ratio per document both benchmarks ran on; returns the
-  // number of ratios printed.
-  int print_ratios(std::ostream& out) const {
-    int printed = 0;
-    for (const auto& [name, parse] : times_) {
-      const std::string prefix = "BM_ParseWriterMetadata/";
-      if (name.rfind(prefix, 0) != 0) continue;
-      const std::string dataset = name.substr(prefix.size());
-      const auto base = times_.find("BM_PugixmlParse/" + dataset);
-      if (base == times_.end()) continue;
-      const double p = parse.seconds();
-      const double b = base->second.seconds();
-      if (p <= 0.0 || b <= 0.0) continue;
-      char line[160];
-      std::snprintf(line, sizeof line,
-                    "ratio parse/pugixml (%s): %.2f  (%.1f ms / %.1f ms)%s\n",
-                    dataset.c_str(), p / b, p * 1e3, b * 1e3,
-                    dataset == "system_50mb/free:0" ? "  (target <= 1.5)" : "");
-      out << line;
-      ++printed;
-    }
-    return printed;
-  }
-
- private:
-  struct Times {
-    std::optional<double> best;
-    std::vector<double> samples;
-    double seconds() const {
-      if (best) return *best;
-      return min_of(samples);
-    }
-  };
-  std::map<std::string, Times> times_;
-};
-
-benchmark::ConsoleReporter::OutputOptions console_options() {
-#ifndef _WIN32
-  if (isatty(fileno(stdout)) != 0)
-    return benchmark::ConsoleReporter::OO_ColorTabular;
-#endif
-  return benchmark::ConsoleReporter::OO_Tabular;
+  return printed;
 }
 
 }  // namespace
@@ -263,10 +210,10 @@ benchmark::ConsoleReporter::OutputOptions console_options() {
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
-  RatioReporter reporter(console_options());
+  FastestReporter reporter(vssmeta::bench::console_options());
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::cout << "\n";
-  if (reporter.print_ratios(std::cout) == 0) {
+  if (print_ratios(reporter, std::cout) == 0) {
     std::cout
         << "no ratio: run both BM_PugixmlParse and BM_ParseWriterMetadata "
            "on the same document\n";

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "internal/ascii.h"
 #include "internal/decode.h"
 #include "internal/line_counter.h"
 #include "internal/xml_reader.h"
@@ -97,11 +98,7 @@ bool natural_less(const std::string& a, const std::string& b) {
 }
 
 bool has_xml_extension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return ext == ".xml";
+  return internal::iequals(p.extension().string(), ".xml");
 }
 
 std::string decode_manifest_name(std::string_view s) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "internal/ascii.h"
 #include "internal/diff_engine.h"
 
 namespace vssmeta {
@@ -91,16 +92,14 @@ Impact classify(const Change& c) {
 bool glob_matches(const std::string& pattern, const std::string& text) {
   // Iterative matching with one backtrack point: O(n·m) worst case, linear
   // for the patterns people write.
-  auto lower = [](char ch) {
-    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-  };
   std::size_t p = 0;
   std::size_t t = 0;
   std::size_t star = std::string::npos;
   std::size_t resume = 0;
   while (t < text.size()) {
     if (p < pattern.size() &&
-        (pattern[p] == '?' || lower(pattern[p]) == lower(text[t]))) {
+        (pattern[p] == '?' ||
+         internal::ascii_lower(pattern[p]) == internal::ascii_lower(text[t]))) {
       ++p;
       ++t;
     } else if (p < pattern.size() && pattern[p] == '*') {

@@ -5,6 +5,8 @@
 #include <memory>
 #include <utility>
 
+#include "internal/ascii.h"
+
 namespace vssmeta {
 namespace {
 
@@ -43,9 +45,7 @@ void convert(BuildNode& from, const std::string& parent_path,
 
 std::string fold_case(const std::string& text) {
   std::string out = text;
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = internal::ascii_lower(c);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/writer_metadata.h"
 
+#include "vssmeta/hierarchy.h"
+
 namespace vssmeta {
 
 const char* element_name(FileDescriptorKind kind) {
@@ -40,6 +42,13 @@ std::string WriterMetadata::display_name() const {
     return *identity.friendly_name;
   }
   return identity.writer_id.to_braced_string();
+}
+
+bool writer_matches(const WriterMetadata& w, const std::string& name) {
+  if (auto g = Guid::parse(name)) return w.identity.writer_id == *g;
+  return fold_case(w.display_name()) == fold_case(name) ||
+         (w.identity.instance_name &&
+          fold_case(*w.identity.instance_name) == fold_case(name));
 }
 
 }  // namespace vssmeta

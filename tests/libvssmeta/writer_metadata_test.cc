@@ -77,6 +77,33 @@ TEST(WriterMetadata, DisplayNameFallsBackToBracedGuid) {
   EXPECT_EQ(wmd.display_name(), "{afbab4a2-367d-4d15-a586-71dbb18f8485}");
 }
 
+TEST(WriterMatches, ClassIdBracedOrNotAnyCase) {
+  WriterMetadata wmd;
+  wmd.identity.writer_id = *Guid::parse("AFBAB4A2-367D-4D15-A586-71DBB18F8485");
+  wmd.identity.friendly_name = "Registry Writer";
+  EXPECT_TRUE(writer_matches(wmd, "afbab4a2-367d-4d15-a586-71dbb18f8485"));
+  EXPECT_TRUE(writer_matches(wmd, "{AFBAB4A2-367D-4D15-A586-71DBB18F8485}"));
+  EXPECT_FALSE(writer_matches(wmd, "afbab4a2-367d-4d15-a586-71dbb18f8486"));
+}
+
+TEST(WriterMatches, FriendlyOrInstanceNameIgnoringAsciiCase) {
+  WriterMetadata wmd;
+  wmd.identity.writer_id = *Guid::parse("a65faa63-5ea8-4ebc-9dbd-a0c4db26912a");
+  wmd.identity.friendly_name = "SqlServerWriter";
+  EXPECT_TRUE(writer_matches(wmd, "sqlserverwriter"));
+  EXPECT_FALSE(writer_matches(wmd, "SQL01"));
+  wmd.identity.instance_name = "SQL01";
+  EXPECT_TRUE(writer_matches(wmd, "sql01"));
+  EXPECT_FALSE(writer_matches(wmd, "SqlServer"));
+}
+
+TEST(WriterMatches, NamelessWriterMatchesItsBracedIdAsName) {
+  WriterMetadata wmd;
+  wmd.identity.writer_id = *Guid::parse("AFBAB4A2-367D-4D15-A586-71DBB18F8485");
+  EXPECT_TRUE(writer_matches(wmd, "{afbab4a2-367d-4d15-a586-71dbb18f8485}"));
+  EXPECT_FALSE(writer_matches(wmd, ""));
+}
+
 TEST(WriterMetadata, BackupSchemaDefaultIsZero) {
   WriterMetadata wmd;
   EXPECT_EQ(wmd.backup_schema_or_default(), 0U);

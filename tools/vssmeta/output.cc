@@ -9,6 +9,8 @@
 #include <random>
 #include <system_error>
 
+#include "vssmeta/exit_code.h"
+
 #ifdef _WIN32
 #include <io.h>
 #else
@@ -59,6 +61,27 @@ Result<bool> write_file_atomically(const std::string& path,
                  Location{path, 0, 0}};
   }
   return true;
+}
+
+bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
+
+int write_output(const std::string& path, std::string_view content, Io& io) {
+  if (is_stdout(path)) {
+    io.out << content;
+    io.out.flush();
+    return kExitOk;
+  }
+  auto written = write_file_atomically(path, content);
+  if (!written) {
+    io.err << to_string(written.error()) << '\n';
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+int usage_error(Io& io, std::string_view message) {
+  io.err << "vssmeta: error: " << message << '\n';
+  return kExitUsage;
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {

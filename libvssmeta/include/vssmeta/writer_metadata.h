@@ -169,6 +169,12 @@ struct WriterMetadata {
 VSSMETA_EXPORT std::string join_component_path(
     const std::optional<std::string>& logical_path, const std::string& name);
 
+/// Whether `name` names `w`: its writer class id (a GUID, braced or not), or
+/// its friendly or instance name ignoring ASCII case. How `--writer` and
+/// `Writer:\\path` references pick a writer.
+VSSMETA_EXPORT bool writer_matches(const WriterMetadata& w,
+                                   const std::string& name);
+
 /// The XML namespace Windows puts on WRITER_METADATA.
 inline constexpr const char* kWriterMetadataNamespace =
     "x-schema:#VssWriterMetadataInfo";

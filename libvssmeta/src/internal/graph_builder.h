@@ -18,9 +18,6 @@ namespace vssmeta::internal {
 
 using IdSet = std::set<std::string>;
 
-// Whether `name` (friendly name, instance name or class GUID) names `w`.
-bool writer_matches(const WriterMetadata& w, const std::string& name);
-
 // A logical path folded and with empty elements dropped: the key in ids.
 std::string path_key(const std::string& path);
 

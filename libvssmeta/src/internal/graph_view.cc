@@ -11,13 +11,6 @@
 
 namespace vssmeta::internal {
 
-bool writer_matches(const WriterMetadata& w, const std::string& name) {
-  if (auto g = Guid::parse(name)) return w.identity.writer_id == *g;
-  return fold_case(w.display_name()) == fold_case(name) ||
-         (w.identity.instance_name &&
-          fold_case(*w.identity.instance_name) == fold_case(name));
-}
-
 std::string path_key(const std::string& path) {
   std::string out;
   for (const std::string& e : split_logical_path(fold_case(path))) {

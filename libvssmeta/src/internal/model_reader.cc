@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "internal/ascii.h"
 #include "internal/line_counter.h"
 #include "internal/model_fields.h"
 #include "internal/xml_reader.h"
@@ -515,14 +516,6 @@ bool ModelReader::read_bcd_component(BcdComponent& c) {
     }
     return Child::kUnknown;
   });
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
-  }
-  return true;
 }
 
 Result<Document> ModelReader::read() {

@@ -6,6 +6,7 @@
 #include "vssmeta/diff.h"
 
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "vssmeta/commands/commands.h"
 #include "vssmeta/diff_report.h"
 #include "vssmeta/exit_code.h"
+#include "vssmeta/inputs.h"
+#include "vssmeta/options.h"
 #include "vssmeta/output.h"
 
 namespace vssmeta::cli {
@@ -43,15 +46,8 @@ constexpr const char* kNoFile = "/dev/null";
 int load_side(const std::string& path, const DiffCommand& cmd, Io& io,
               CaptureSet& into) {
   if (path == kNoFile) return kExitOk;  // git: the file is new or deleted
-  Diagnostics diagnostics;
-  LoadOptions options;
-  options.parse.diagnostics = &diagnostics;
-  auto loaded = load(path, options, &io.in);
-  if (!cmd.quiet) print_diagnostics(diagnostics, io.err);
-  if (!loaded) {
-    io.err << to_string(loaded.error()) << '\n';
-    return kExitError;
-  }
+  std::optional<CaptureSet> loaded = load_inputs({path}, cmd.quiet, io);
+  if (!loaded) return kExitError;
   into = std::move(*loaded);
   return kExitOk;
 }
@@ -60,21 +56,18 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   const bool git =
       cmd.paths.size() == kGitArgs || cmd.paths.size() == kGitRenameArgs;
   if (cmd.paths.size() != 2 && !git) {
-    io.err << fmt::format(
-        "vssmeta: error: diff wants OLD NEW (or git's 7 or 9 external-diff "
-        "arguments), got {} paths\n",
-        cmd.paths.size());
-    return kExitUsage;
+    return usage_error(
+        io, fmt::format("diff wants OLD NEW (or git's 7 or 9 external-diff "
+                        "arguments), got {} paths",
+                        cmd.paths.size()));
   }
   if (cmd.brief && cmd.stat) {
-    io.err << "vssmeta: error: --brief and --stat exclude each other\n";
-    return kExitUsage;
+    return usage_error(io, "--brief and --stat exclude each other");
   }
   const std::string& old_path = cmd.paths[git ? 1 : 0];
   const std::string& new_path = cmd.paths[git ? 4 : 1];
   if (old_path == "-" && new_path == "-") {
-    io.err << "vssmeta: error: only one side can be - (standard input)\n";
-    return kExitUsage;
+    return usage_error(io, "only one side can be - (standard input)");
   }
   CaptureSet before;
   CaptureSet after;
@@ -109,13 +102,8 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   } else {
     write_diff_text(result, text, report);
   }
-  if (cmd.output.empty() || cmd.output == "-") {
-    io.out << text.str();
-    io.out.flush();
-  } else if (auto written = write_file_atomically(cmd.output, text.str());
-             !written) {
-    io.err << to_string(written.error()) << '\n';
-    return kExitError;
+  if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+    return rc;
   }
   return status;
 }
@@ -144,10 +132,8 @@ void register_diff(CLI::App& app, Action& action) {
       ->allow_extra_args(false);
   sub->add_flag("--all", cmd->all,
                 "Also report instance ids and snapshot set ids");
-  sub->add_option("--color", cmd->color, "auto (default), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  sub->add_option("-o,--output", cmd->output,
-                  "Write to this file (atomically) instead of stdout");
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
   sub->add_flag("-q,--quiet", cmd->quiet,
                 "Print nothing; the exit status tells (0, 4, 12)");
   sub->footer(kExitCodeHelp);

@@ -5,6 +5,7 @@
 #include "vssmeta/dump.h"
 
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "vssmeta/capture_set.h"
 #include "vssmeta/commands/commands.h"
 #include "vssmeta/exit_code.h"
+#include "vssmeta/inputs.h"
+#include "vssmeta/options.h"
 #include "vssmeta/output.h"
 #include "vssmeta/serialize.h"
 
@@ -65,20 +68,9 @@ std::string select_one_document(const CaptureSet& capture,
 }
 
 int run_dump(const DumpCommand& cmd, Io& io) {
-  Diagnostics diagnostics;
-  LoadOptions load_options;
-  load_options.parse.diagnostics = &diagnostics;
-  CaptureSet capture;
-  for (const std::string& path : cmd.paths) {
-    auto loaded = load(path, load_options, &io.in);
-    if (!loaded) {
-      if (!cmd.quiet) print_diagnostics(diagnostics, io.err);
-      io.err << to_string(loaded.error()) << '\n';
-      return kExitError;
-    }
-    merge(capture, std::move(*loaded));
-  }
-  if (!cmd.quiet) print_diagnostics(diagnostics, io.err);
+  std::optional<CaptureSet> loaded = load_inputs(cmd.paths, cmd.quiet, io);
+  if (!loaded) return kExitError;
+  const CaptureSet& capture = *loaded;
 
   DumpOptions options;
   options.files = cmd.files;
@@ -95,29 +87,18 @@ int run_dump(const DumpCommand& cmd, Io& io) {
   } else if (cmd.format == "xml") {
     const std::string xml = select_one_document(capture, options);
     if (xml.empty()) {
-      io.err << fmt::format(
-          "vssmeta: error: --format xml writes exactly one whole document, "
-          "and {} are selected; pick one with --writer or pass a single "
-          "file\n",
-          count_documents(capture, options));
-      return kExitUsage;
+      return usage_error(
+          io, fmt::format("--format xml writes exactly one whole document, "
+                          "and {} are selected; pick one with --writer or "
+                          "pass a single file",
+                          count_documents(capture, options)));
     }
     text << xml << '\n';
   } else {
     dump_text(shown, text, options);
   }
   // Everything is rendered before anything is written: no half output.
-  if (cmd.output.empty() || cmd.output == "-") {
-    io.out << text.str();
-    io.out.flush();
-    return kExitOk;
-  }
-  auto written = write_file_atomically(cmd.output, text.str());
-  if (!written) {
-    io.err << to_string(written.error()) << '\n';
-    return kExitError;
-  }
-  return kExitOk;
+  return write_output(cmd.output, text.str(), io);
 }
 
 }  // namespace
@@ -146,10 +127,8 @@ void register_dump(CLI::App& app, Action& action) {
                   "Only components at or below this path, e.g. "
                   "'Volumes\\Volume{...}' (repeatable)")
       ->allow_extra_args(false);
-  sub->add_option("--color", cmd->color, "auto (default), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  sub->add_option("-o,--output", cmd->output,
-                  "Write to this file (atomically) instead of stdout");
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
   sub->add_flag("-q,--quiet", cmd->quiet,
                 "Do not print parser warnings (unknown elements, ...)");
   sub->footer(kExitCodeHelp);

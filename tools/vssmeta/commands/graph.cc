@@ -5,6 +5,7 @@
 #include "vssmeta/graph.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "vssmeta/exit_code.h"
 #include "vssmeta/graphviz.h"
 #include "vssmeta/hierarchy.h"
+#include "vssmeta/inputs.h"
 #include "vssmeta/output.h"
 
 namespace vssmeta::cli {
@@ -50,25 +52,21 @@ std::string format_of(const std::string& path) {
   return {};
 }
 
-int usage(Io& io, const std::string& message) {
-  io.err << "vssmeta: error: " << message << '\n';
-  return kExitUsage;
-}
-
 int run_graph(const GraphCommand& cmd, Io& io) {
-  const bool to_stdout = cmd.output.empty() || cmd.output == "-";
+  const bool to_stdout = is_stdout(cmd.output);
   std::string format = cmd.format;
   if (format.empty()) format = to_stdout ? "dot" : format_of(cmd.output);
   if (format.empty()) {
-    return usage(io, fmt::format("cannot tell the format from '{}'; use "
-                                 "--format dot|svg|png|pdf|mermaid",
-                                 cmd.output));
+    return usage_error(io, fmt::format("cannot tell the format from '{}'; use "
+                                       "--format dot|svg|png|pdf|mermaid",
+                                       cmd.output));
   }
   const bool binary = format == "png" || format == "pdf";
   if (binary && to_stdout && io.out_is_terminal) {
-    return usage(io, fmt::format("refusing to write {} to a terminal; use -o "
-                                 "FILE or redirect standard output",
-                                 format));
+    return usage_error(io,
+                       fmt::format("refusing to write {} to a terminal; use -o "
+                                   "FILE or redirect standard output",
+                                   format));
   }
   if (format != "dot" && format != "mermaid" && !have_graphviz()) {
     io.err << fmt::format(
@@ -79,23 +77,12 @@ int run_graph(const GraphCommand& cmd, Io& io) {
     return kExitError;
   }
   if (!cmd.dependers.empty() && !cmd.component.empty()) {
-    return usage(io, "--dependers and --component cannot be combined");
+    return usage_error(io, "--dependers and --component cannot be combined");
   }
 
-  Diagnostics warnings;
-  LoadOptions load_options;
-  load_options.parse.diagnostics = &warnings;
-  CaptureSet capture;
-  for (const std::string& path : cmd.paths) {
-    auto loaded = load(path, load_options, &io.in);
-    if (!loaded) {
-      print_diagnostics(warnings, io.err);
-      io.err << to_string(loaded.error()) << '\n';
-      return kExitError;
-    }
-    merge(capture, std::move(*loaded));
-  }
-  print_diagnostics(warnings, io.err);
+  std::optional<CaptureSet> capture =
+      load_inputs(cmd.paths, /*quiet=*/false, io);
+  if (!capture) return kExitError;
 
   GraphOptions options;
   options.writers = cmd.writers;
@@ -107,8 +94,8 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   options.show_files = cmd.files;
   options.ignore_backup = cmd.no_selection;
   if (cmd.bcd > 0) options.backup = cmd.bcd - 1;
-  auto graph = build_component_graph(capture, options);
-  if (!graph) return usage(io, graph.error().message);
+  auto graph = build_component_graph(*capture, options);
+  if (!graph) return usage_error(io, graph.error().message);
 
   DotOptions dot_options;
   dot_options.legend = !cmd.no_legend;
@@ -126,15 +113,7 @@ int run_graph(const GraphCommand& cmd, Io& io) {
     }
     content = std::move(*rendered);
   }
-  if (to_stdout) {
-    io.out << content;
-    io.out.flush();
-  } else if (auto written = write_file_atomically(cmd.output, content);
-             !written) {
-    io.err << to_string(written.error()) << '\n';
-    return kExitError;
-  }
-  return kExitOk;
+  return write_output(cmd.output, content, io);
 }
 
 }  // namespace

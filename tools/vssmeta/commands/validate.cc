@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@
 #include "vssmeta/commands/commands.h"
 #include "vssmeta/exit_code.h"
 #include "vssmeta/hierarchy.h"
+#include "vssmeta/inputs.h"
+#include "vssmeta/options.h"
 #include "vssmeta/output.h"
 #include "vssmeta/report.h"
 #include "vssmeta/selection.h"
@@ -56,13 +59,6 @@ std::string canonical_rule(const std::string& id) {
   if (r == nullptr)
     throw UsageError{fmt::format("no rule '{}' (see --list-rules)", id)};
   return std::string(r->id);
-}
-
-bool writer_matches(const WriterMetadata& w, const std::string& name) {
-  if (auto g = Guid::parse(name)) return w.identity.writer_id == *g;
-  return fold_case(w.display_name()) == fold_case(name) ||
-         (w.identity.instance_name &&
-          fold_case(*w.identity.instance_name) == fold_case(name));
 }
 
 // The components a reference names: `Writer` alone means every component
@@ -188,20 +184,10 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     }
     const Severity threshold = *parse_severity(cmd.min_severity);
 
-    Diagnostics warnings;
-    LoadOptions load_options;
-    load_options.parse.diagnostics = &warnings;
-    CaptureSet capture;
-    for (const std::string& path : cmd.paths) {
-      auto loaded = load(path, load_options, &io.in);
-      if (!loaded) {
-        print_diagnostics(warnings, io.err);
-        io.err << to_string(loaded.error()) << '\n';
-        return kExitError;
-      }
-      merge(capture, std::move(*loaded));
-    }
-    print_diagnostics(warnings, io.err);
+    std::optional<CaptureSet> loaded =
+        load_inputs(cmd.paths, /*quiet=*/false, io);
+    if (!loaded) return kExitError;
+    CaptureSet& capture = *loaded;
 
     std::ostringstream text;
     if (!cmd.select.empty()) {
@@ -223,13 +209,8 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
           cmd.output.empty() && want_color(cmd.color, io.out_is_terminal);
       write_findings_text(findings, text, color);
     }
-    if (cmd.output.empty() || cmd.output == "-") {
-      io.out << text.str();
-      io.out.flush();
-    } else if (auto written = write_file_atomically(cmd.output, text.str());
-               !written) {
-      io.err << to_string(written.error()) << '\n';
-      return kExitError;
+    if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+      return rc;
     }
     int status = kExitOk;
     for (const Finding& f : findings) {
@@ -239,8 +220,7 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     }
     return status;
   } catch (const UsageError& e) {
-    io.err << "vssmeta: error: " << e.message << '\n';
-    return kExitUsage;
+    return usage_error(io, e.message);
   }
 }
 
@@ -279,10 +259,8 @@ void register_validate(CLI::App& app, Action& action) {
       ->allow_extra_args(false);
   sub->add_flag("--list-rules", cmd->list_rules, "List every rule and exit");
   sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
-  sub->add_option("--color", cmd->color, "auto (default), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  sub->add_option("-o,--output", cmd->output,
-                  "Write to this file (atomically) instead of stdout");
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_validate(*cmd, io); };

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// The options several subcommands register through options.h: the same
+// name, values and help in each (tested through the commands).
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tools/cli_runner.h"
+#include "vssmeta/exit_code.h"
+
+namespace vssmeta::cli {
+namespace {
+
+using testing::run_cli;
+
+class SharedOptions : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(SharedOptions, ColorTakesAutoAlwaysOrNever) {
+  auto r = run_cli({GetParam(), "--color", "purple", "wmd/bits-writer.xml",
+                    "wmd/bits-writer.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_NE(r.err.find("--color: purple not in {auto,always,never}"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_P(SharedOptions, HelpDescribesColorAndOutputAlike) {
+  auto r = run_cli({GetParam(), "--help"});
+  EXPECT_EQ(r.exit_code, kExitOk);
+  EXPECT_NE(r.out.find("auto (default), always or never"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("-o,--output"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Write to this file (atomically) instead of stdout"),
+            std::string::npos)
+      << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Commands, SharedOptions,
+                         ::testing::Values("dump", "validate", "diff"));
+
+}  // namespace
+}  // namespace vssmeta::cli
