@@ -61,6 +61,18 @@ std::size_t MetadataDiff::count(Impact impact) const {
                     [&](const Change& c) { return c.impact == impact; }));
 }
 
+namespace {
+
+// The change records of a file descriptor are named after its element.
+bool is_descriptor_field(std::string_view f) {
+  return f == "FILE_LIST" || f == "DATABASE_FILES" ||
+         f == "DATABASE_LOGFILES" || f == "EXCLUDE_FILES" ||
+         f == "EXCLUDE_FILES_FROM_SNAPSHOT" ||
+         f == "ALTERNATE_LOCATION_MAPPING" || f == "NEW_TARGET";
+}
+
+}  // namespace
+
 Impact classify(const Change& c) {
   const std::string_view f = c.field;
   const bool wmd = c.document == DocumentKind::kWriterMetadata;
@@ -74,6 +86,11 @@ Impact classify(const Change& c) {
   if (c.kind == ChangeKind::kModified && c.before && c.after &&
       fold(*c.before) == fold(*c.after)) {
     return Impact::kCosmetic;  // letter case only
+  }
+  if (wmd && c.kind == ChangeKind::kModified && c.before && c.after &&
+      is_descriptor_field(f) &&
+      internal::path_key(*c.before) == internal::path_key(*c.after)) {
+    return Impact::kCosmetic;  // path spelling only: `/`, `\\`, case
   }
   if (wmd && (f == "componentType" || f == "method" || f == "writerRestore" ||
               f == "writerId")) {

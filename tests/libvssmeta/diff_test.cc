@@ -299,6 +299,23 @@ TEST(Diff, ClassifyIsTheOnePlaceForImpact) {
   EXPECT_EQ(classify(c), Impact::kNotable);
 }
 
+// A file descriptor whose path is only spelled otherwise (slashes, doubled
+// backslashes, case) is the same set of files: cosmetic, like letter case.
+TEST(Diff, PathSpellingOfADescriptorIsCosmetic) {
+  Change c;
+  c.kind = ChangeKind::kModified;
+  c.field = "FILE_LIST";
+  c.before = "C:\\Program Files\\App\\*.ini";
+  c.after = "c:/Program Files//App\\*.ini";
+  EXPECT_EQ(classify(c), Impact::kCosmetic);
+  c.after = "C:\\Program Files\\App2\\*.ini";
+  EXPECT_EQ(classify(c), Impact::kNotable);
+  c.field = "service";  // not a path: a slash is another value
+  c.before = "a/b";
+  c.after = "a\\b";
+  EXPECT_EQ(classify(c), Impact::kNotable);
+}
+
 TEST(Diff, GlobMatching) {
   EXPECT_TRUE(glob_matches("*", ""));
   EXPECT_TRUE(glob_matches("Sys*:\\*files", "System Writer:\\System Files"));
