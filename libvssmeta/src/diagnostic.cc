@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "vssmeta/dump.h"
+
 namespace vssmeta {
 
 const char* to_string(Severity severity) {
@@ -19,8 +21,11 @@ const char* to_string(Severity severity) {
 
 std::string to_string(const Diagnostic& d) {
   std::string where = to_string(d.where);
-  return fmt::format("{}{}{}: {} [{}]", where, where.empty() ? "" : ": ",
-                     to_string(d.severity), d.message, d.code);
+  // Messages quote values of untrusted documents: control characters are
+  // shown escaped so that none reaches a terminal raw.
+  return escape_control(fmt::format("{}{}{}: {} [{}]", where,
+                                    where.empty() ? "" : ": ",
+                                    to_string(d.severity), d.message, d.code));
 }
 
 }  // namespace vssmeta

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "internal/ascii.h"
 #include "internal/diff_engine.h"
 
@@ -60,6 +62,18 @@ std::size_t MetadataDiff::count(Impact impact) const {
                     [&](const Change& c) { return c.impact == impact; }));
 }
 
+namespace {
+
+// The change records of a file descriptor are named after its element.
+bool is_descriptor_field(std::string_view f) {
+  return f == "FILE_LIST" || f == "DATABASE_FILES" ||
+         f == "DATABASE_LOGFILES" || f == "EXCLUDE_FILES" ||
+         f == "EXCLUDE_FILES_FROM_SNAPSHOT" ||
+         f == "ALTERNATE_LOCATION_MAPPING" || f == "NEW_TARGET";
+}
+
+}  // namespace
+
 Impact classify(const Change& c) {
   const std::string_view f = c.field;
   const bool wmd = c.document == DocumentKind::kWriterMetadata;
@@ -73,6 +87,11 @@ Impact classify(const Change& c) {
   if (c.kind == ChangeKind::kModified && c.before && c.after &&
       fold(*c.before) == fold(*c.after)) {
     return Impact::kCosmetic;  // letter case only
+  }
+  if (wmd && c.kind == ChangeKind::kModified && c.before && c.after &&
+      is_descriptor_field(f) &&
+      internal::path_key(*c.before) == internal::path_key(*c.after)) {
+    return Impact::kCosmetic;  // path spelling only: `/`, `\\`, case
   }
   if (wmd && (f == "componentType" || f == "method" || f == "writerRestore" ||
               f == "writerId")) {
@@ -177,16 +196,49 @@ MetadataDiff finish(std::vector<Change> changes, const DiffOptions& options) {
   return out;
 }
 
-// A signature of a writer's content, so that several instances of one class
-// with the same instance name still pair with their own versions.
-std::string content_signature(const WriterMetadata& w) {
-  std::vector<std::string> paths;
-  paths.reserve(w.components.size());
-  for (const auto& c : w.components) paths.push_back(fold(c.full_path()));
-  std::sort(paths.begin(), paths.end());
+// Signatures of a writer's content, so that several instances of one class
+// with the same instance name still pair with their own versions: the
+// component paths, and (finer) the components with their file descriptors.
+std::string content_signature(const WriterMetadata& w, bool with_files) {
+  std::vector<std::string> parts;
+  parts.reserve(w.components.size());
+  for (const auto& c : w.components) {
+    std::string part = fold(c.full_path());
+    if (with_files) {
+      std::vector<std::string> files;
+      for (const FileDescriptor& f : c.files) {
+        files.push_back(fmt::format(
+            "{}|{}|{}|{}", static_cast<int>(f.kind), internal::path_key(f.path),
+            fold(f.filespec), f.is_recursive() ? 1 : 0));
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) part += '\t' + f;
+    }
+    parts.push_back(std::move(part));
+  }
+  std::sort(parts.begin(), parts.end());
   std::string out;
-  for (const auto& p : paths) out += p + '\n';
+  for (const auto& p : parts) out += p + '\n';
   return out;
+}
+
+// Pairs the leftovers of `m` by coarser keys; the pairs join `m.pairs`.
+void rematch(internal::Matching& m, const std::vector<std::string>& ka,
+             const std::vector<std::string>& kb) {
+  std::vector<std::string> ra;
+  std::vector<std::string> rb;
+  for (std::size_t i : m.removed) ra.push_back(ka[i]);
+  for (std::size_t j : m.added) rb.push_back(kb[j]);
+  internal::Matching second = internal::match_keys(ra, rb);
+  for (auto [x, y] : second.pairs) {
+    m.pairs.emplace_back(m.removed[x], m.added[y]);
+  }
+  std::vector<std::size_t> removed;
+  std::vector<std::size_t> added;
+  for (std::size_t x : second.removed) removed.push_back(m.removed[x]);
+  for (std::size_t y : second.added) added.push_back(m.added[y]);
+  m.removed = std::move(removed);
+  m.added = std::move(added);
 }
 
 // Labels: the display name, with the instance name when two writers of the
@@ -199,6 +251,8 @@ std::vector<std::string> writer_labels(const std::vector<WriterMetadata>& ws) {
     std::string label = w.display_name();
     if (seen[fold(label)] > 1 && w.identity.instance_name) {
       label += " (" + *w.identity.instance_name + ")";
+    } else if (seen[fold(label)] > 1 && w.identity.instance_id) {
+      label += " (instance " + w.identity.instance_id->to_braced_string() + ")";
     }
     out.push_back(std::move(label));
   }
@@ -258,37 +312,28 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
   const auto labels_b = writer_labels(after.writers);
   std::vector<std::string> ka;
   std::vector<std::string> kb;
-  std::vector<std::string> ca;
+  std::vector<std::string> ca;  // key and component paths
   std::vector<std::string> cb;
+  std::vector<std::string> fa;  // key, component paths and files
+  std::vector<std::string> fb;
   for (const auto& w : before.writers) {
     ka.push_back(
         internal::writer_key(w.identity.writer_id, w.identity.instance_name));
-    ca.push_back(ka.back() + '\0' + content_signature(w));
+    ca.push_back(ka.back() + '\0' + content_signature(w, false));
+    fa.push_back(ka.back() + '\0' + content_signature(w, true));
   }
   for (const auto& w : after.writers) {
     kb.push_back(
         internal::writer_key(w.identity.writer_id, w.identity.instance_name));
-    cb.push_back(kb.back() + '\0' + content_signature(w));
+    cb.push_back(kb.back() + '\0' + content_signature(w, false));
+    fb.push_back(kb.back() + '\0' + content_signature(w, true));
   }
-  // By key and content first, so duplicate instances pair with their own
-  // versions; then by key alone (the writer changed).
-  internal::Matching m = internal::match_keys(ca, cb);
-  {
-    std::vector<std::string> ra;
-    std::vector<std::string> rb;
-    for (std::size_t i : m.removed) ra.push_back(ka[i]);
-    for (std::size_t j : m.added) rb.push_back(kb[j]);
-    internal::Matching second = internal::match_keys(ra, rb);
-    for (auto [x, y] : second.pairs) {
-      m.pairs.emplace_back(m.removed[x], m.added[y]);
-    }
-    std::vector<std::size_t> removed;
-    std::vector<std::size_t> added;
-    for (std::size_t x : second.removed) removed.push_back(m.removed[x]);
-    for (std::size_t y : second.added) added.push_back(m.added[y]);
-    m.removed = std::move(removed);
-    m.added = std::move(added);
-  }
+  // By key and full content first, so duplicate instances pair with their
+  // own versions; then by key and components; then by key alone (the
+  // writer changed).
+  internal::Matching m = internal::match_keys(fa, fb);
+  rematch(m, ca, cb);
+  rematch(m, ka, kb);
   for (auto [i, j] : m.pairs) {
     if (before.writers[i] == after.writers[j]) continue;
     internal::DiffSink sink{

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "vssmeta/dump.h"
+
 namespace vssmeta {
 namespace {
 
@@ -46,8 +48,10 @@ std::string paint(bool color, const char* code, const std::string& text) {
   return color ? std::string(code) + text + kReset : text;
 }
 
+// Names and values come from untrusted documents: control characters (an
+// escape sequence, a line break) are shown escaped, never sent raw.
 std::string value(const std::optional<std::string>& v) {
-  return v ? *v : "(absent)";
+  return v ? escape_control(*v) : "(absent)";
 }
 
 // `field: before → after` (or the one value of an added or removed thing),
@@ -56,15 +60,15 @@ std::string change_body(const Change& c, bool color) {
   std::string text;
   switch (c.kind) {
     case ChangeKind::kAdded:
-      text = fmt::format("{}: {}", c.field, value(c.after));
+      text = fmt::format("{}: {}", escape_control(c.field), value(c.after));
       break;
     case ChangeKind::kRemoved:
-      text = fmt::format("{}: {}", c.field, value(c.before));
+      text = fmt::format("{}: {}", escape_control(c.field), value(c.before));
       break;
     case ChangeKind::kModified:
     case ChangeKind::kMoved:
-      text = fmt::format("{}: {} \u2192 {}", c.field, value(c.before),
-                         value(c.after));
+      text = fmt::format("{}: {} \u2192 {}", escape_control(c.field),
+                         value(c.before), value(c.after));
       break;
   }
   const std::string impact = fmt::format("[{}]", to_string(c.impact));
@@ -80,16 +84,19 @@ std::string change_line(const Change& c, bool color) {
 
 std::string group_title(const Change& c) {
   if (c.document == DocumentKind::kWriterMetadata) {
-    return fmt::format("writer \"{}\"", c.writer);
+    return fmt::format("writer \"{}\"", escape_control(c.writer));
   }
   if (c.writer.empty()) return "backup components";
-  return fmt::format("backup components, writer \"{}\"", c.writer);
+  return fmt::format("backup components, writer \"{}\"",
+                     escape_control(c.writer));
 }
 
 void write_header(const DiffReportOptions& o, std::ostream& out) {
   if (o.before_name.empty() && o.after_name.empty()) return;
-  out << paint(o.color, "\x1b[1m", "--- " + o.before_name) << '\n'
-      << paint(o.color, "\x1b[1m", "+++ " + o.after_name) << '\n';
+  out << paint(o.color, "\x1b[1m", "--- " + escape_control(o.before_name))
+      << '\n'
+      << paint(o.color, "\x1b[1m", "+++ " + escape_control(o.after_name))
+      << '\n';
 }
 
 std::string counts(std::size_t breaking, std::size_t notable,
@@ -132,7 +139,8 @@ void write_diff_text(const MetadataDiff& diff, std::ostream& out,
     }
     if (!c.component.empty() &&
         (new_group || previous->component != c.component)) {
-      out << "  " << paint(options.color, "\x1b[1m", c.path()) << '\n';
+      out << "  " << paint(options.color, "\x1b[1m", escape_control(c.path()))
+          << '\n';
     }
     out << (c.component.empty() ? "  " : "    ")
         << change_line(c, options.color) << '\n';
@@ -145,7 +153,7 @@ void write_diff_text(const MetadataDiff& diff, std::ostream& out,
 void write_diff_brief(const MetadataDiff& diff, std::ostream& out,
                       const DiffReportOptions& options) {
   for (const Change& c : diff.changes) {
-    std::string where = c.path();
+    std::string where = escape_control(c.path());
     if (c.document == DocumentKind::kBackupComponents) {
       where = where.empty() ? "bcd" : "bcd " + where;
     }

@@ -712,9 +712,16 @@ void Printer::manifest(const CabManifest& m) {
 std::string escape_control(const std::string& text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte != 0x7F) {
+    const auto next =
+        i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
+    if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      // A C1 control in UTF-8 (CSI is U+009B): escaped like the C0 ones.
+      out += fmt::format("\\u{:04x}", next);
+      ++i;
+    } else if (byte >= 0x20 && byte != 0x7F) {
       out += c;
     } else if (c == '\r') {
       out += "\\r";

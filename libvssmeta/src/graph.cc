@@ -143,18 +143,26 @@ void GraphBuilder::add_dependencies(std::size_t w) {
     for (const Dependency& d : wmd.components[i].dependencies) {
       const std::string full = join_component_path(
           d.logical_path.value_or(std::string()), d.component_name);
-      std::optional<std::size_t> target_writer;
+      // A dependency names a writer class: with several instances of it,
+      // the writer's own instance first, then the others in capture order,
+      // the first that declares the component.
+      std::vector<std::size_t> candidates;
+      if (wmd.identity.writer_id == d.writer_id) candidates.push_back(w);
       for (std::size_t t = 0; t < capture_.writers.size(); ++t) {
-        if (capture_.writers[t].identity.writer_id == d.writer_id) {
-          target_writer = t;
-          break;
+        if (t != w && capture_.writers[t].identity.writer_id == d.writer_id) {
+          candidates.push_back(t);
         }
       }
+      std::optional<std::size_t> target_writer;
+      if (!candidates.empty()) target_writer = candidates.front();
       std::string to;
-      if (target_writer && !is_remote(d)) {
-        auto hits =
-            indexes_[*target_writer].find(d.logical_path, d.component_name);
-        if (!hits.empty()) to = component_ids_[*target_writer][hits.front()];
+      for (std::size_t t : candidates) {
+        if (is_remote(d)) break;
+        auto hits = indexes_[t].find(d.logical_path, d.component_name);
+        if (!hits.empty()) {
+          to = component_ids_[t][hits.front()];
+          break;
+        }
       }
       if (to.empty()) {
         GraphNode n;

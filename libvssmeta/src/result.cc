@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/result.h"
 
+#include "vssmeta/dump.h"
+
 namespace vssmeta {
 
 std::string to_string(const Error& error) {
@@ -8,7 +10,8 @@ std::string to_string(const Error& error) {
   if (error.where && !error.where->file.empty()) {
     prefix = to_string(*error.where) + ": ";
   }
-  return prefix + "error: " + error.message;
+  // Control characters (from a file name or a quoted value) are escaped.
+  return escape_control(prefix + "error: " + error.message);
 }
 
 const char* to_string(ErrorCode code) {

@@ -37,6 +37,17 @@ TEST(Diagnostic, ToStringWithoutLocation) {
   EXPECT_EQ(to_string(d), "warning: nowhere [x]");
 }
 
+// Messages quote attribute values of untrusted documents: an escape sequence
+// in one must not reach the terminal raw.
+TEST(Diagnostic, ToStringEscapesControlCharacters) {
+  Diagnostic d{Severity::kWarning, "invalid-value",
+               "instanceId=\"\x1b]0;t\x07\" is not a GUID",
+               Location{"a\x1b[2Jb.xml", 2, 66}};
+  EXPECT_EQ(to_string(d),
+            "a\\x1b[2Jb.xml:2:66: warning: instanceId=\"\\x1b]0;t\\x07\" is "
+            "not a GUID [invalid-value]");
+}
+
 TEST(Diagnostic, DefaultSeverityIsWarning) {
   Diagnostic d;
   EXPECT_EQ(d.severity, Severity::kWarning);

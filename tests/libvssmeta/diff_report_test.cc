@@ -101,6 +101,37 @@ TEST(DiffReport, StatCountsPerWriter) {
             "backup components: 1 change: 0 breaking, 0 notable, 1 cosmetic\n");
 }
 
+// Names and values come from untrusted documents: an escape sequence or a
+// line break in them must neither reach a terminal raw nor split a line.
+TEST(DiffReport, ControlCharactersInNamesAndValuesAreEscaped) {
+  MetadataDiff d;
+  d.changes.push_back(make(ChangeKind::kModified, Impact::kCosmetic,
+                           "W\x1b[31m\nx", "C\x07", "caption", "a\rb",
+                           "\x1b]0;t\x07"));
+  DiffReportOptions o;
+  o.before_name = "o\x1bld";
+  o.after_name = "new";
+  std::ostringstream text;
+  write_diff_text(d, text, o);
+  EXPECT_EQ(text.str(),
+            "--- o\\x1bld\n+++ new\n"
+            "writer \"W\\x1b[31m\\nx\"\n"
+            "  W\\x1b[31m\\nx:\\C\\x07\n"
+            "    ~ caption: a\\rb \u2192 \\x1b]0;t\\x07  [cosmetic]\n"
+            "\n1 change: 0 breaking, 0 notable, 1 cosmetic\n");
+  std::ostringstream brief;
+  write_diff_brief(d, brief);
+  EXPECT_EQ(brief.str(),
+            "~ W\\x1b[31m\\nx:\\C\\x07 caption: a\\rb \u2192 "
+            "\\x1b]0;t\\x07  [cosmetic]\n"
+            "1 change: 0 breaking, 0 notable, 1 cosmetic\n");
+  std::ostringstream stat;
+  write_diff_stat(d, stat);
+  EXPECT_EQ(stat.str(),
+            "writer \"W\\x1b[31m\\nx\": 1 change: 0 breaking, 0 notable, 1 "
+            "cosmetic\n1 change: 0 breaking, 0 notable, 1 cosmetic\n");
+}
+
 TEST(DiffReport, JsonLeavesOutAbsentValuesAndMatchesTheSchema) {
   std::ostringstream out;
   DiffReportOptions o;

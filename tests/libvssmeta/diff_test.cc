@@ -212,6 +212,42 @@ TEST(Diff, InstancesOfOneClassPairByInstanceNameThenContent) {
   EXPECT_EQ(d.changes[1].component, "A2");
 }
 
+// Unnamed instances of one class that declare the same components pair by
+// their files too: swapping the instances' order and changing one file of
+// one of them reports that one change, labelled so the instance is known.
+TEST(Diff, UnnamedInstancesPairByTheirFiles) {
+  auto wmd = [](const char* instance_id, const char* dir) {
+    std::string xml =
+        "<WRITER_METADATA><IDENTIFICATION "
+        "writerId=\"3f1c9a2e-5b7d-4e8a-9c61-2d4f8b0e7a13\" instanceId=\"";
+    xml += instance_id;
+    xml +=
+        "\" friendlyName=\"F\"/><BACKUP_LOCATIONS><FILE_GROUP "
+        "componentName=\"A\"><FILE_LIST path=\"";
+    xml += dir;
+    xml +=
+        "\" filespec=\"*\"/></FILE_GROUP></BACKUP_LOCATIONS>"
+        "</WRITER_METADATA>";
+    auto parsed = parse_writer_metadata(xml);
+    EXPECT_TRUE(parsed.has_value());
+    return *parsed;
+  };
+  constexpr const char* kOne = "11111111-1111-4111-8111-111111111111";
+  constexpr const char* kTwo = "22222222-2222-4222-8222-222222222222";
+  CaptureSet a;
+  a.writers = {wmd(kOne, "C:\\one"), wmd(kTwo, "C:\\two")};
+  CaptureSet b;
+  b.writers = {wmd(kTwo, "C:\\three"), wmd(kOne, "C:\\one")};
+  const MetadataDiff d = diff(a, b);
+  ASSERT_EQ(d.changes.size(), 2U);
+  for (const Change& c : d.changes) {
+    EXPECT_EQ(c.writer, "F (instance {22222222-2222-4222-8222-222222222222})");
+    EXPECT_EQ(c.field, "FILE_LIST");
+  }
+  EXPECT_EQ(d.changes[0].after.value_or(""), "C:\\three\\*");
+  EXPECT_EQ(d.changes[1].before.value_or(""), "C:\\two\\*");
+}
+
 TEST(Diff, SingleWmdOverloadReportsAClassIdChange) {
   auto a = load_diff("base.xml");
   auto b = load_diff("base.xml");
@@ -260,6 +296,23 @@ TEST(Diff, ClassifyIsTheOnePlaceForImpact) {
   EXPECT_EQ(classify(c), Impact::kBreaking);
   c.field = "WRITER";
   c.kind = ChangeKind::kAdded;
+  EXPECT_EQ(classify(c), Impact::kNotable);
+}
+
+// A file descriptor whose path is only spelled otherwise (slashes, doubled
+// backslashes, case) is the same set of files: cosmetic, like letter case.
+TEST(Diff, PathSpellingOfADescriptorIsCosmetic) {
+  Change c;
+  c.kind = ChangeKind::kModified;
+  c.field = "FILE_LIST";
+  c.before = "C:\\Program Files\\App\\*.ini";
+  c.after = "c:/Program Files//App\\*.ini";
+  EXPECT_EQ(classify(c), Impact::kCosmetic);
+  c.after = "C:\\Program Files\\App2\\*.ini";
+  EXPECT_EQ(classify(c), Impact::kNotable);
+  c.field = "service";  // not a path: a slash is another value
+  c.before = "a/b";
+  c.after = "a\\b";
   EXPECT_EQ(classify(c), Impact::kNotable);
 }
 

@@ -13,7 +13,9 @@
 namespace vssmeta {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 constexpr const char* kAlpha = "aaaaaaaa-1111-4111-8111-000000000001";
@@ -247,6 +249,39 @@ TEST(BuildComponentGraph, DuplicatesAndSecondInstancesGetDistinctIds) {
   ASSERT_NE(twice, nullptr);
   EXPECT_EQ(twice->label, "Config");
   EXPECT_EQ(g->clusters.size(), 3U);
+}
+
+// A dependency names a writer class, not an instance: one on the writer's
+// own class means its own instance, and a second instance's edges must not
+// all point into the first instance.
+TEST(BuildComponentGraph, DependencyOnTheOwnClassStaysInTheInstance) {
+  CaptureSet capture = deps_capture();
+  Dependency on_config;
+  on_config.writer_id = *Guid::parse(kBeta);
+  on_config.component_name = "Config";
+  for (Component& c : capture.writers[1].components) {
+    if (c.name == "Plugins") c.dependencies.push_back(on_config);
+  }
+  WriterMetadata second = capture.writers[1];
+  second.identity.instance_id =
+      Guid::parse("bbbbbbbb-3333-4333-8333-000000000002");
+  capture.writers.push_back(std::move(second));
+  GraphOptions o;
+  o.ignore_backup = true;
+  o.dependencies_only = true;
+  auto g = build_component_graph(capture, o);
+  ASSERT_OK(g);
+  const std::string first =
+      "c:" + std::string(kBeta) + "/bbbbbbbb-2222-4222-8222-000000000002:";
+  const std::string other =
+      "c:" + std::string(kBeta) + "/bbbbbbbb-3333-4333-8333-000000000002:";
+  const auto depends = edges(*g, GraphEdgeKind::kDependsOn);
+  EXPECT_THAT(depends,
+              Contains(first + "config\\plugins -> " + first + "config"));
+  EXPECT_THAT(depends,
+              Contains(other + "config\\plugins -> " + other + "config"));
+  EXPECT_THAT(depends,
+              Not(Contains(other + "config\\plugins -> " + first + "config")));
 }
 
 TEST(BuildComponentGraph, ShowFilesListsDescriptors) {

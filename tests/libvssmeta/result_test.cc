@@ -39,6 +39,12 @@ TEST(Error, ToStringWithEmptyFileNameHasNoPrefix) {
   EXPECT_EQ(to_string(e), "error: bad value");
 }
 
+TEST(Error, ToStringEscapesControlCharacters) {
+  Error e{ErrorCode::kMalformedXml, "bad name 'x\x1b[31m\ny'",
+          Location{"f\r", 3, 4}};
+  EXPECT_EQ(to_string(e), "f\\r:3:4: error: bad name 'x\\x1b[31m\\ny'");
+}
+
 TEST(Error, DefaultIsInternalWithoutLocation) {
   Error e;
   EXPECT_EQ(e.code, ErrorCode::kInternal);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "support/test_support.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -86,11 +87,14 @@ bool have_python_jsonschema() { return !python().empty(); }
 
 std::string validate_json(const std::string& json, const fs::path& schema) {
   const fs::path dir = fs::temp_directory_path();
-  // Unique across processes: ctest -j runs test processes side by side,
-  // and an unseeded std::rand() gave every one the same name.
+  // Unique across the test processes ctest runs at once (an unseeded
+  // std::rand() gave each process the same name: one test removed or
+  // overwrote another's document while it was being validated).
+  static std::atomic<unsigned> counter{0};
+  std::random_device rd;
   const fs::path doc =
-      dir / ("vssmeta-validate-" + std::to_string(std::random_device{}()) +
-             "-" + std::to_string(std::random_device{}()) + ".json");
+      dir / ("vssmeta-validate-" + std::to_string(rd()) + "-" +
+             std::to_string(rd()) + "-" + std::to_string(++counter) + ".json");
   const fs::path log = doc.string() + ".log";
   std::ofstream(doc, std::ios::binary) << json;
   const std::string cmd =

@@ -98,6 +98,29 @@ TEST(Graph, UnknownComponentIsAUsageError) {
             "capture\n");
 }
 
+// Numbers out of range are usage errors that say the range: a negative
+// --max-siblings used to be taken (as "all"), and --bcd 0 said "not in range
+// 0.000000 to 1797693134862315708...".
+TEST(Graph, NumbersOutOfRangeAreUsageErrors) {
+  struct Case {
+    const char* option;
+    const char* value;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"--max-siblings", "-1",
+       "--max-siblings: Value -1 not in range 0 to 1000000"},
+      {"--bcd", "0", "--bcd: Value 0 not in range 1 to 1000000"},
+      {"--depth", "-1", "--depth: Value -1 not in range 0 to 1000000"},
+  };
+  for (const Case& c : cases) {
+    auto r = run_cli({"graph", "graph/deps", c.option, c.value});
+    EXPECT_EQ(r.exit_code, kExitUsage) << c.option;
+    EXPECT_EQ(r.err.substr(0, r.err.find('\n')), c.message);
+    EXPECT_EQ(r.out, "");
+  }
+}
+
 TEST(Graph, BcdOutOfRangeIsAUsageError) {
   auto r = run_cli({"graph", "graph/deps", "--bcd", "2"});
   EXPECT_EQ(r.exit_code, kExitUsage);

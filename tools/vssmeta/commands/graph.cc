@@ -118,6 +118,9 @@ int run_graph(const GraphCommand& cmd, Io& io) {
 
 }  // namespace
 
+// The upper bound of the numeric options, so that a range error reads well.
+constexpr int kMaxCount = 1000000;
+
 void register_graph(CLI::App& app, Action& action) {
   auto cmd = std::make_shared<GraphCommand>();
   CLI::App* sub = app.add_subcommand(
@@ -143,7 +146,7 @@ void register_graph(CLI::App& app, Action& action) {
                   "'path\\name') and what it depends on");
   sub->add_option("--depth", cmd->depth,
                   "Levels shown below the focus (or below each writer)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, kMaxCount));
   sub->add_flag("--dependencies", cmd->dependencies,
                 "Only components on dependency edges, and those edges");
   sub->add_option("--dependers", cmd->dependers,
@@ -154,14 +157,15 @@ void register_graph(CLI::App& app, Action& action) {
                 "Never collapse siblings into a '+N more' node");
   sub->add_option("--max-siblings", cmd->max_siblings,
                   "Children shown per node before the rest collapse into "
-                  "'+N more' (default 50; 0 = all)");
+                  "'+N more' (default 50; 0 = all)")
+      ->check(CLI::Range(0, kMaxCount));
   sub->add_flag("--no-legend", cmd->no_legend, "Leave the legend out");
   sub->add_flag("--no-selection", cmd->no_selection,
                 "Ignore backup components documents in the input");
   sub->add_option("--bcd", cmd->bcd,
                   "Draw the selection of the Nth backup components document "
                   "of the input (default: the first)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxCount));
   sub->add_option("--rankdir", cmd->rankdir, "LR (default) or TB")
       ->check(CLI::IsMember({"LR", "TB"}));
   sub->footer(kExitCodeHelp);
