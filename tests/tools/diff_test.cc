@@ -156,9 +156,16 @@ TEST(DiffCli, UsageAndInputErrors) {
   EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_EQ(r.err,
             "vssmeta: error: diff wants OLD NEW (or git's 7 or 9 "
-            "external-diff arguments), got 1 paths\n");
+            "external-diff arguments), got 1 path\n");
   r = run_cli({"diff", "--brief", "--stat", "diff/base.xml", "diff/base.xml"});
   EXPECT_EQ(r.exit_code, kExitUsage);
+  r = run_cli(
+      {"diff", "--format", "json", "--stat", "diff/base.xml", "diff/base.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: --brief and --stat are text layouts; JSON has "
+            "one\n");
+  EXPECT_EQ(r.out, "");
   r = run_cli({"diff", "-", "-"});
   EXPECT_EQ(r.exit_code, kExitUsage);
   r = run_cli({"diff", "--format", "yaml", "diff/base.xml", "diff/base.xml"});

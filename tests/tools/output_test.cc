@@ -80,10 +80,21 @@ TEST_F(Output, ReplacesAnExistingFile) {
 TEST_F(Output, FailureNamesTheFileAndLeavesNothing) {
   const fs::path file = dir_ / "missing-folder" / "out.txt";
   EXPECT_EQ(write_output(file.string(), "content\n", io_), kExitError);
-  EXPECT_EQ(err_.str(), file.string() + ": error: cannot write\n");
+  EXPECT_EQ(err_.str(), file.string() + ": error: cannot write: folder '" +
+                            file.parent_path().string() + "' does not exist\n");
   EXPECT_EQ(out_.str(), "");
   EXPECT_FALSE(fs::exists(file));
   EXPECT_EQ(files_in_dir(), 0U);
+}
+
+TEST_F(Output, AFolderIsNotReplaced) {
+  const fs::path folder = dir_ / "out.txt";
+  ASSERT_TRUE(fs::create_directory(folder));
+  EXPECT_EQ(write_output(folder.string(), "content\n", io_), kExitError);
+  EXPECT_EQ(err_.str(),
+            folder.string() + ": error: cannot write: it is a folder\n");
+  EXPECT_TRUE(fs::is_directory(folder));
+  EXPECT_EQ(files_in_dir(), 1U);
 }
 
 TEST_F(Output, UsageErrorIsPrefixedAndExitsTwo) {

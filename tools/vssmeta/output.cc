@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/output.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -38,27 +39,38 @@ Result<bool> write_file_atomically(const std::string& path,
                                    std::string_view content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
+  const fs::path folder =
+      target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const auto fail = [&](const std::string& why) -> Result<bool> {
+    return Error{ErrorCode::kIo, "cannot write: " + why, Location{path, 0, 0}};
+  };
+  // Say why before trying: a stream that fails to open gives no reason.
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    return fail("folder '" + folder.string() + "' does not exist");
+  if (fs::is_directory(target, ec)) return fail("it is a folder");
   std::random_device rd;
-  const fs::path temp =
-      target.parent_path() / (".vssmeta-" + std::to_string(rd()) + "-" +
-                              target.filename().string() + ".tmp");
+  const fs::path temp = folder / (".vssmeta-" + std::to_string(rd()) + "-" +
+                                  target.filename().string() + ".tmp");
   {
+    errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (out)
       out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (out) out.close();
     if (!out) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      return Error{ErrorCode::kIo, "cannot write", Location{path, 0, 0}};
+      const int error = errno;
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      return fail(error != 0 ? std::generic_category().message(error)
+                             : std::string("output error"));
     }
   }
-  std::error_code ec;
   fs::rename(temp, target, ec);
   if (ec) {
     std::error_code ignored;
     fs::remove(temp, ignored);
-    return Error{ErrorCode::kIo, "cannot write: " + ec.message(),
-                 Location{path, 0, 0}};
+    return fail(ec.message());
   }
   return true;
 }

@@ -58,11 +58,15 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   if (cmd.paths.size() != 2 && !git) {
     return usage_error(
         io, fmt::format("diff wants OLD NEW (or git's 7 or 9 external-diff "
-                        "arguments), got {} paths",
-                        cmd.paths.size()));
+                        "arguments), got {} {}",
+                        cmd.paths.size(),
+                        cmd.paths.size() == 1 ? "path" : "paths"));
   }
   if (cmd.brief && cmd.stat) {
     return usage_error(io, "--brief and --stat exclude each other");
+  }
+  if (cmd.format == "json" && (cmd.brief || cmd.stat)) {
+    return usage_error(io, "--brief and --stat are text layouts; JSON has one");
   }
   const std::string& old_path = cmd.paths[git ? 1 : 0];
   const std::string& new_path = cmd.paths[git ? 4 : 1];
