@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -356,10 +357,16 @@ TEST(DiffConformance, ModifiedCopyReportsTheChangeByName) {
     }
   }
   ASSERT_NE(target, nullptr);
+  namespace fs = std::filesystem;
   const auto tmp =
-      std::filesystem::temp_directory_path() / "vssmeta-diff-conformance";
-  std::filesystem::remove_all(tmp);
-  std::filesystem::copy(folder, tmp);
+      fs::temp_directory_path() /
+      ("vssmeta-diff-conformance-" + std::to_string(std::random_device{}()));
+  fs::remove_all(tmp);
+  fs::copy(folder, tmp);
+  // The samples are read-only and so are their copies: Windows would refuse
+  // to rewrite or delete them.
+  for (const auto& e : fs::directory_iterator(tmp))
+    fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
   WriterMetadata edited = *target;
   edited.components[0].caption = *edited.components[0].caption + " (edited)";
   edited.components[0].selectable = !edited.components[0].is_selectable();
@@ -367,6 +374,7 @@ TEST(DiffConformance, ModifiedCopyReportsTheChangeByName) {
     std::ofstream out(
         tmp / std::filesystem::path(target->source.name).filename(),
         std::ios::binary | std::ios::trunc);
+    ASSERT_TRUE(out);
     out << to_xml(edited);
   }
   const CaptureSet copy = load_set(tmp);

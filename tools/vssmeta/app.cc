@@ -20,6 +20,9 @@ int run(int argc, const char* const* argv, Io& io) {
   app.set_version_flag("--version",
                        std::string("vssmeta ") + VSSMETA_VERSION_STRING);
   app.require_subcommand(1);
+  // Options start with - everywhere: CLI11 would take /dev/null (git's
+  // "no file") or /path arguments for options on Windows.
+  app.allow_windows_style_options(false);
   Action action;
   register_dump(app, action);
   register_diff(app, action);
