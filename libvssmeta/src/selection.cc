@@ -9,9 +9,13 @@ namespace vssmeta {
 namespace {
 
 void append_folded(std::string& out, std::string_view text) {
-  for (char c : text) {
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
+  const std::size_t at = out.size();
+  out.resize(at + text.size());
+  std::transform(
+      text.begin(), text.end(), out.begin() + static_cast<std::ptrdiff_t>(at),
+      [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      });
 }
 
 // The folded full path of a component: elements joined with '\', empty
@@ -59,20 +63,28 @@ const char* to_string(BackupClass c) {
 ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
   const auto& components = wmd.components;
   by_path_.reserve(components.size());
+  // Each path is folded once: the map keys (stable in a node-based map)
+  // and the lengths of their logical path prefixes are kept for the
+  // ancestor pass below.
+  std::vector<const std::string*> paths(components.size());
+  std::vector<std::size_t> prefixes;  // all components' lengths
+  std::vector<std::size_t> first_prefix(components.size() + 1);
   for (std::size_t i = 0; i < components.size(); ++i) {
-    by_path_[folded_path(components[i].logical_path, components[i].name)]
-        .push_back(i);
+    first_prefix[i] = prefixes.size();
+    auto slot = by_path_.try_emplace(
+        folded_path(components[i].logical_path, components[i].name, &prefixes));
+    slot.first->second.push_back(i);
+    paths[i] = &slot.first->first;
   }
+  first_prefix[components.size()] = prefixes.size();
   ancestors_.resize(components.size());
   classes_.resize(components.size());
-  std::vector<std::size_t> prefixes;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const Component& c = components[i];
     // Ancestors sit at every prefix of the logical path, nearest first.
-    prefixes.clear();
-    const std::string path = folded_path(c.logical_path, c.name, &prefixes);
-    for (auto p = prefixes.rbegin(); p != prefixes.rend(); ++p) {
-      auto hit = by_path_.find(std::string_view(path).substr(0, *p));
+    const std::string_view path = *paths[i];
+    for (std::size_t p = first_prefix[i + 1]; p-- > first_prefix[i];) {
+      auto hit = by_path_.find(path.substr(0, prefixes[p]));
       if (hit == by_path_.end()) continue;
       for (std::size_t a : hit->second) {
         if (a != i) ancestors_[i].push_back(a);

@@ -3,13 +3,39 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "internal/rules.h"
 
 namespace vssmeta {
+
+SharedString::SharedString(std::string text)
+    : SharedString(std::make_shared<const std::string>(std::move(text))) {}
+
+SharedString::SharedString(std::shared_ptr<const std::string> text)
+    : owner_(std::move(text)) {
+  if (owner_) view_ = *owner_;
+}
+
+SharedString SharedString::literal(std::string_view text) {
+  SharedString s;
+  s.view_ = text;
+  return s;
+}
+
+SharedString::SharedString(SharedString&& other) noexcept
+    : owner_(std::move(other.owner_)), view_(std::exchange(other.view_, {})) {}
+
+SharedString& SharedString::operator=(SharedString&& other) noexcept {
+  owner_ = std::move(other.owner_);
+  view_ = std::exchange(other.view_, {});
+  return *this;
+}
+
 namespace internal {
 
 CheckContext::CheckContext(const CaptureSet& capture) : capture_(&capture) {
@@ -52,8 +78,29 @@ std::string writer_label(const WriterMetadata& w) {
                      w.identity.writer_id.to_braced_string());
 }
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) out += p;
+  return out;
+}
+
 std::string component_label(const WriterMetadata& w, const Component& c) {
-  return fmt::format("{}:\\{}", w.display_name(), c.full_path());
+  // display_name() + ":\\" + c.full_path(), built in place: one label per
+  // component with findings.
+  std::string out = w.display_name();
+  const bool has_path = c.logical_path && !c.logical_path->empty();
+  out.reserve(out.size() + 3 + (has_path ? c.logical_path->size() : 0) +
+              c.name.size());
+  out += ":\\";
+  if (has_path) {
+    out += *c.logical_path;
+    if (out.back() != '\\') out += '\\';
+  }
+  out += c.name;
+  return out;
 }
 
 void Reporter::begin(const RuleInfo& rule) {
@@ -71,40 +118,49 @@ void Reporter::begin(const RuleInfo& rule) {
                                              : std::optional(hit->second);
 }
 
-const std::string& Reporter::label(const WriterMetadata& w,
-                                   const Component& c) {
-  if (&c == last_component_) return *last_component_label_;
-  auto [hit, fresh] = labels_.try_emplace(&c);
-  if (fresh) hit->second = component_label(w, c);
-  last_component_ = &c;
-  last_component_label_ = &hit->second;
+template <typename Make>
+const std::shared_ptr<const std::string>& Reporter::cached(const void* key,
+                                                           Make&& make) {
+  auto [hit, fresh] = labels_.try_emplace(key);
+  if (fresh) hit->second = std::make_shared<const std::string>(make());
   return hit->second;
 }
 
+const std::string& Reporter::label(const WriterMetadata& w,
+                                   const Component& c) {
+  if (&c != last_component_) {
+    last_component_ = &c;
+    last_component_label_ = &cached(&c, [&] { return component_label(w, c); });
+  }
+  return **last_component_label_;
+}
+
 void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
-                      std::string message, std::string hint) {
+                      std::string message, Hint hint) {
   writer(rule_->severity, w, c, where, std::move(message), std::move(hint));
 }
 
 void Reporter::writer(Severity severity, const WriterMetadata& w,
                       const Component* c, Origin where, std::string message,
-                      std::string hint) {
+                      Hint hint) {
   severity = override_.value_or(severity);
   if (severity < options_.min_severity) return;
   if (&w != last_writer_) {  // findings come in runs about one writer
-    auto [name, fresh] = labels_.try_emplace(&w);
-    if (fresh) name->second = writer_label(w);
     last_writer_ = &w;
-    last_writer_label_ = &name->second;
+    last_writer_label_ = &cached(&w, [&] { return writer_label(w); });
   }
-  add(severity, w.source.name, where, *last_writer_label_,
-      c != nullptr ? label(w, *c) : std::string(), std::move(message),
-      std::move(hint));
+  SharedString component;
+  if (c != nullptr) {
+    label(w, *c);
+    component = SharedString(*last_component_label_);
+  }
+  add(severity, w.source.name, where, SharedString(*last_writer_label_),
+      std::move(component), std::move(message), std::move(hint));
 }
 
 void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
                       const BcdComponent* c, const WriterMetadata* wmd,
-                      Origin where, std::string message, std::string hint) {
+                      Origin where, std::string message, Hint hint) {
   backup(rule_->severity, b, entry, c, wmd, where, std::move(message),
          std::move(hint));
 }
@@ -112,16 +168,22 @@ void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
 void Reporter::backup(Severity severity, const BackupComponents& b,
                       const WriterComponents* entry, const BcdComponent* c,
                       const WriterMetadata* wmd, Origin where,
-                      std::string message, std::string hint) {
+                      std::string message, Hint hint) {
   severity = override_.value_or(severity);
   if (severity < options_.min_severity) return;
-  std::string writer;
-  std::string component;
+  SharedString writer;
+  SharedString component;
   if (entry != nullptr) {
     const std::string name = wmd != nullptr
                                  ? wmd->display_name()
                                  : entry->writer_id.to_braced_string();
-    writer = fmt::format("{} {}", name, entry->writer_id.to_braced_string());
+    if (entry != last_entry_ || wmd != last_entry_wmd_) {
+      last_entry_ = entry;
+      last_entry_wmd_ = wmd;
+      last_entry_label_ = SharedString(
+          fmt::format("{} {}", name, entry->writer_id.to_braced_string()));
+    }
+    writer = last_entry_label_;
     if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
   }
   add(severity, b.source.name, where, std::move(writer), std::move(component),
@@ -129,8 +191,8 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
 }
 
 void Reporter::add(Severity severity, const std::string& file, Origin where,
-                   std::string writer, std::string component,
-                   std::string message, std::string hint) {
+                   SharedString writer, SharedString component,
+                   std::string message, Hint hint) {
   if (&file != last_file_) {
     auto [id, fresh] =
         file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
@@ -139,13 +201,14 @@ void Reporter::add(Severity severity, const std::string& file, Origin where,
     last_file_id_ = id->second;
   }
   keys_.push_back(Key{last_file_id_, where.line, where.column, rule_order_});
-  Finding f;
-  f.diagnostic = Diagnostic{severity, std::string(rule_->id),
-                            std::move(message), locate(file, where)};
+  Finding& f = out_.emplace_back();
+  f.diagnostic.severity = severity;
+  f.diagnostic.code = rule_->id;
+  f.diagnostic.message = std::move(message);
+  f.diagnostic.where = locate(file, where);
   f.writer = std::move(writer);
   f.component = std::move(component);
-  f.hint = std::move(hint);
-  out_.push_back(std::move(f));
+  f.hint = std::move(hint.text);
 }
 
 void Reporter::sort() {
@@ -166,33 +229,54 @@ void Reporter::sort() {
     return std::tie(file_rank[x.file], x.line, x.column, x.rule) <
            std::tie(file_rank[y.file], y.line, y.column, y.rule);
   };
-  // Rules report in document order, so when one rule makes most of the
-  // findings (WMD023 on a large writer) they are often sorted already.
-  if (std::is_sorted(keys_.begin(), keys_.end(), before)) return;
-  // Sorted as (file, line, column, rule, position) packed in two words
-  // and an index: cheap to compare and to move, and ties keep their order.
+  // Rules report in document order, so the findings are a few runs that
+  // are sorted already (one per rule, or one when a single rule makes
+  // them all, as WMD023 on a large writer): merging the runs is
+  // O(n log runs), and a stable merge keeps the order of equal findings.
+  // Merged are (file rank, line, column, rule) packed in two words and an
+  // index, cheap to compare and to move; the findings move once at the end.
   struct Packed {
     std::uint64_t high;
     std::uint64_t low;
     std::uint32_t index;
   };
   std::vector<Packed> packed(out_.size());
+  std::vector<std::size_t> runs;  // where each sorted run starts
   for (std::uint32_t i = 0; i < packed.size(); ++i) {
     const Key& k = keys_[i];
     packed[i] = Packed{std::uint64_t{file_rank[k.file]} << 32 | k.line,
                        std::uint64_t{k.column} << 32 | k.rule, i};
+    if (i == 0 || before(k, keys_[i - 1])) runs.push_back(i);
   }
-  std::sort(packed.begin(), packed.end(), [](const Packed& a, const Packed& b) {
-    return std::tie(a.high, a.low, a.index) < std::tie(b.high, b.low, b.index);
-  });
-  std::vector<std::uint32_t> order(packed.size());
-  for (std::size_t i = 0; i < packed.size(); ++i) order[i] = packed[i].index;
+  if (runs.size() <= 1) return;
+  const auto less = [](const Packed& x, const Packed& y) {
+    return std::tie(x.high, x.low) < std::tie(y.high, y.low);
+  };
+  runs.push_back(packed.size());
+  while (runs.size() > 2) {  // merge neighbours pairwise until one is left
+    std::vector<std::size_t> merged;
+    merged.reserve(runs.size() / 2 + 2);
+    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
+      merged.push_back(runs[r]);
+      if (r + 2 < runs.size()) {
+        const auto at = [&](std::size_t i) {
+          return packed.begin() + static_cast<std::ptrdiff_t>(runs[i]);
+        };
+        std::inplace_merge(at(r), at(r + 1), at(r + 2), less);
+      }
+    }
+    merged.push_back(packed.size());
+    runs = std::move(merged);
+  }
   std::vector<Finding> sorted;
   sorted.reserve(out_.size());
-  for (std::uint32_t i : order) sorted.push_back(std::move(out_[i]));
-  out_ = std::move(sorted);
   std::vector<Key> keys;
-  for (std::uint32_t i : order) keys.push_back(keys_[i]);
+  keys.reserve(out_.size());
+  for (const Packed& p : packed) {
+    sorted.push_back(std::move(out_[p.index]));
+    keys.push_back(keys_[p.index]);
+  }
+  out_ = std::move(sorted);
   keys_ = std::move(keys);
 }
 

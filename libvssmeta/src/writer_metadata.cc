@@ -28,9 +28,12 @@ const char* element_name(FileDescriptorKind kind) {
 std::string join_component_path(const std::optional<std::string>& logical_path,
                                 const std::string& name) {
   if (!logical_path || logical_path->empty()) return name;
-  std::string out = *logical_path;
+  std::string out;
+  out.reserve(logical_path->size() + 1 + name.size());
+  out += *logical_path;
   if (out.back() != '\\') out.push_back('\\');
-  return out + name;
+  out += name;
+  return out;
 }
 
 std::string Component::full_path() const {

@@ -17,14 +17,6 @@ char fold(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (fold(a[i]) != fold(b[i])) return false;
-  }
-  return true;
-}
-
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHigh = kOnes * 0x80;
 
@@ -36,6 +28,25 @@ std::uint64_t fold_word(std::uint64_t x) {
   const std::uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
   const std::uint64_t upper = at_least_a & ~above_z & ~x & kHigh;
   return x | (upper >> 2);
+}
+
+std::uint64_t load8(std::string_view s, std::size_t at) {
+  std::uint64_t word;
+  std::memcpy(&word, s.data() + at, 8);
+  return word;
+}
+
+// ASCII case-insensitive equality, a word at a time.
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    if (fold_word(load8(a, i)) != fold_word(load8(b, i))) return false;
+  }
+  for (; i < a.size(); ++i) {
+    if (fold(a[i]) != fold(b[i])) return false;
+  }
+  return true;
 }
 
 // Whether some byte of `x` is `c` (exact: the borrow of the classic
@@ -50,12 +61,6 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
   h ^= v;
   h *= 0x9E3779B97F4A7C15ULL;
   return h ^ (h >> 29);
-}
-
-std::uint64_t load8(std::string_view s, std::size_t at) {
-  std::uint64_t word;
-  std::memcpy(&word, s.data() + at, 8);
-  return word;
 }
 
 // The bytes of a string shorter than 8: two overlapping 4-byte loads, or

@@ -7,10 +7,13 @@
 
 #include <any>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <typeindex>
 #include <unordered_map>
 #include <vector>
@@ -54,6 +57,16 @@ class CheckContext {
   std::map<Guid, std::vector<std::size_t>> by_class_;
 };
 
+/// A finding's hint as a rule writes it: a string literal is referred to
+/// (SharedString::literal), not copied; formatted text is owned.
+struct Hint {
+  template <std::size_t N>
+  Hint(const char (&literal)[N])  // NOLINT: implicit, for literals only
+      : text(SharedString::literal(std::string_view(literal, N - 1))) {}
+  Hint(std::string owned) : text(std::move(owned)) {}  // NOLINT: implicit
+  SharedString text;
+};
+
 /// Collects findings for the rule being run.
 class Reporter {
  public:
@@ -66,23 +79,23 @@ class Reporter {
   /// A finding about a WMD, optionally about one of its components, at the
   /// rule's severity. `where` is the position of the offending element.
   void writer(const WriterMetadata& w, const Component* c, Origin where,
-              std::string message, std::string hint);
+              std::string message, Hint hint);
   /// The same at a severity the rule chose from context (vss-domain.md §4:
   /// "info when ...", "unknown value: error"). A user override of the
   /// rule's severity still applies.
   void writer(Severity severity, const WriterMetadata& w, const Component* c,
-              Origin where, std::string message, std::string hint);
+              Origin where, std::string message, Hint hint);
   /// A finding about a BCD, optionally about one writer entry and one of
   /// its components, at the rule's severity. `wmd` names the writer when the
   /// capture has its WMD.
   void backup(const BackupComponents& b, const WriterComponents* entry,
               const BcdComponent* c, const WriterMetadata* wmd, Origin where,
-              std::string message, std::string hint);
+              std::string message, Hint hint);
   /// The same at a severity chosen from context, as writer() above.
   void backup(Severity severity, const BackupComponents& b,
               const WriterComponents* entry, const BcdComponent* c,
               const WriterMetadata* wmd, Origin where, std::string message,
-              std::string hint);
+              Hint hint);
 
   /// component_label(w, c), made once per component: rules with many
   /// findings on the same components use it in their messages.
@@ -101,8 +114,12 @@ class Reporter {
   };
 
   void add(Severity severity, const std::string& file, Origin where,
-           std::string writer, std::string component, std::string message,
-           std::string hint);
+           SharedString writer, SharedString component, std::string message,
+           Hint hint);
+  // The label of `key` (a writer or component), made by make() once.
+  template <typename Make>
+  const std::shared_ptr<const std::string>& cached(const void* key,
+                                                   Make&& make);
 
   std::vector<Finding>& out_;
   const ValidateOptions& options_;
@@ -113,16 +130,25 @@ class Reporter {
   std::vector<const std::string*> files_;
   std::unordered_map<const std::string*, std::uint32_t> file_ids_;
   // Labels of writers and components, keyed by the object's address.
-  std::unordered_map<const void*, std::string> labels_;
+  std::unordered_map<const void*, std::shared_ptr<const std::string>> labels_;
   // The last writer, component and file reported about, to skip the
   // lookups above.
   const WriterMetadata* last_writer_ = nullptr;
-  const std::string* last_writer_label_ = nullptr;
+  const std::shared_ptr<const std::string>* last_writer_label_ = nullptr;
   const Component* last_component_ = nullptr;
-  const std::string* last_component_label_ = nullptr;
+  const std::shared_ptr<const std::string>* last_component_label_ = nullptr;
+  // The same for BCD writer entries: the label depends on the entry and
+  // on whether the capture has its WMD.
+  const WriterComponents* last_entry_ = nullptr;
+  const WriterMetadata* last_entry_wmd_ = nullptr;
+  SharedString last_entry_label_;
   const std::string* last_file_ = nullptr;
   std::uint32_t last_file_id_ = 0;
 };
+
+/// The parts joined, in one allocation: for messages of rules that may
+/// report on every component (cheaper than fmt::format there).
+std::string concat(std::initializer_list<std::string_view> parts);
 
 /// `Name {class-id}` for messages.
 std::string writer_label(const WriterMetadata& w);

@@ -326,8 +326,8 @@ void check_wmd037(const CheckContext& ctx, Reporter& r) {
                           : rm ? "restoreMetadata"
                                : "notifyOnBackupComplete";
       r.writer(w, &c, c.where,
-               fmt::format("component \"{}\" sets {}, documented as reserved",
-                           r.label(w, c), which),
+               concat({"component \"", r.label(w, c), "\" sets ", which,
+                       ", documented as reserved"}),
                "AddComponent says to pass false; in-box writers (SQL Server) "
                "set it anyway, so this is only worth a look for your own "
                "writer");
@@ -347,10 +347,10 @@ void check_wmd038(const CheckContext& ctx, Reporter& r) {
       if (!c.is_selectable_for_restore()) continue;
       if (index.nearest_selectable_ancestor(i)) continue;
       r.writer(w, &c, c.where,
-               fmt::format("component \"{}\" is selectable for restore but "
-                           "has no selectable ancestor: it can only be backed "
-                           "up explicitly, so the flag has no effect",
-                           r.label(w, c)),
+               concat({"component \"", r.label(w, c),
+                       "\" is selectable for restore but has no selectable "
+                       "ancestor: it can only be backed up explicitly, so "
+                       "the flag has no effect"}),
                "selectableForRestore matters only for subcomponents a backup "
                "includes implicitly; clear it, or place the component under "
                "a selectable one");

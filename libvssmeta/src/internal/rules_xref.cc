@@ -160,10 +160,11 @@ void check_xref002(const CheckContext& ctx, Reporter& r) {
                    "metadata document {}",
                    writer_label(*w), v.entry->instance_id->to_braced_string(),
                    w->identity.instance_id->to_braced_string(), w->source.name),
-               restore ? "expected after the writer restarted; check that "
-                         "the metadata is the one saved with the backup"
-                       : "use the writer metadata captured in the same "
-                         "session as this backup components document");
+               restore ? Hint("expected after the writer restarted; check "
+                              "that the metadata is the one saved with the "
+                              "backup")
+                       : Hint("use the writer metadata captured in the same "
+                              "session as this backup components document"));
     }
   });
 }

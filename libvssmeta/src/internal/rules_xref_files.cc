@@ -613,9 +613,9 @@ void check_xref025(const CheckContext& ctx, Reporter& r) {
                            never ? "takes no part in restores (writerRestore "
                                    "never): its files are restored without it"
                                  : "restores with a custom, private method"),
-               never ? "copy the files back as the restore method says; do "
-                       "not expect restore events"
-                     : "follow the writer's own restore procedure");
+               never ? Hint("copy the files back as the restore method says; "
+                            "do not expect restore events")
+                     : Hint("follow the writer's own restore procedure"));
     }
   });
 }
