@@ -9,6 +9,7 @@
 
 #include "support/test_support.h"
 #include "vssmeta/capture_set.h"
+#include "vssmeta/diff.h"
 #include "vssmeta/dump.h"
 #include "vssmeta/parse.h"
 #include "vssmeta/validate.h"
@@ -201,6 +202,9 @@ TEST(WriteCaptureFolder, WritesEveryFileAndLoadReadsItBack) {
   for (const CapturedWriter& w : c.writers)
     originals.writers.push_back(*w.metadata);
   EXPECT_EQ(validate(*set).size(), validate(originals).size());
+  // And diff finds nothing between the folder and the documents it came from.
+  const MetadataDiff d = diff(originals, *set);
+  EXPECT_TRUE(d.identical()) << d.changes.size() << " changes";
 }
 
 TEST(WriteCaptureFolder, BackupComponentsDocumentIsSavedToo) {

@@ -14,6 +14,7 @@
 #include "libvssmeta/platform/vss_doubles.h"
 #include "support/test_support.h"
 #include "vssmeta/capture_set.h"
+#include "vssmeta/diff.h"
 #include "vssmeta/dump.h"
 #include "vssmeta/serialize.h"
 #include "vssmeta/validate.h"
@@ -73,12 +74,13 @@ std::string message(const Outcome& r) {
 
 class TempFolder {
  public:
-  TempFolder()
-      : parent_(
-            fs::temp_directory_path() /
-            ("vssmeta-win32-" + std::string(::testing::UnitTest::GetInstance()
-                                                ->current_test_info()
-                                                ->name()))) {
+  explicit TempFolder(const std::string& suffix = "")
+      : parent_(fs::temp_directory_path() /
+                ("vssmeta-win32-" +
+                 std::string(::testing::UnitTest::GetInstance()
+                                 ->current_test_info()
+                                 ->name()) +
+                 suffix)) {
     fs::remove_all(parent_);
     fs::create_directories(parent_);
   }
@@ -133,6 +135,15 @@ TEST(CaptureWin32, CaptureFolderLoadsInDumpAndValidate) {
   for (const Finding& f : validate(*set)) {
     EXPECT_NE(f.diagnostic.severity, Severity::kError) << f.diagnostic.message;
   }
+  // A second capture of the same writers diffs identical: instance ids
+  // would be hidden anyway, and nothing else changed.
+  Outcome again = run(two_writers());
+  ASSERT_OK(again.result);
+  TempFolder tmp2("-second");
+  ASSERT_OK(write_capture_folder(*again.result, tmp2.path()));
+  auto second = load(tmp2.path(), LoadOptions{});
+  ASSERT_OK(second);
+  EXPECT_TRUE(diff(*set, *second).identical());
 }
 
 TEST(CaptureWin32, FailedWriterIsReportedWithItsApplicationError) {
@@ -324,8 +335,11 @@ TEST(CaptureWin32, RealSamplesReplayThroughTheSession) {
   std::ostringstream text;
   dump_text(*again, text);
   EXPECT_THAT(text.str(), HasSubstr(original->writers[0].display_name()));
-  EXPECT_EQ(validate(*again).size(),
-            validate(CaptureSet{original->writers, {}, std::nullopt}).size());
+  const CaptureSet writers_only{original->writers, {}, std::nullopt};
+  EXPECT_EQ(validate(*again).size(), validate(writers_only).size());
+  // Replayed through the session and saved, every writer diffs identical.
+  const MetadataDiff d = diff(writers_only, *again);
+  EXPECT_TRUE(d.identical()) << d.changes.size() << " changes";
 }
 
 TEST(XmlToUtf8, DeclarationNamesUtf8) {
