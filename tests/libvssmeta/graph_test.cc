@@ -227,6 +227,39 @@ TEST(BuildComponentGraph, SiblingsCollapseUnlessPinned) {
   EXPECT_NE(more->find(id("c", kBeta, "config\\extra0")), nullptr);
 }
 
+TEST(BuildComponentGraph, NestedCollapseCountsEachHiddenComponentOnce) {
+  // Beta gets two undeclared path elements with three components each:
+  // with one free sibling, Alder stays (its children collapse under it) and
+  // Zeta is hidden with its whole subtree, counted once, with no "+N more"
+  // left under the hidden Zeta.
+  CaptureSet capture = deps_capture();
+  for (const char* group : {"Alder", "Zeta"}) {
+    for (int i = 0; i < 3; ++i) {
+      Component& c = capture.writers[1].components.emplace_back();
+      c.name = std::string(group) + std::to_string(i);
+      c.logical_path = group;
+    }
+  }
+  GraphOptions o;
+  o.max_siblings = 1;
+  o.ignore_backup = true;
+  auto g = build_component_graph(capture, o);
+  ASSERT_OK(g);
+  const GraphNode* top = g->find(std::string("more:w:") + kBeta);
+  ASSERT_NE(top, nullptr);
+  EXPECT_EQ(top->hidden_siblings, 1U);
+  EXPECT_EQ(top->hidden_components, 3U);
+  EXPECT_EQ(g->find(std::string("more:p:") + kBeta + ":zeta"), nullptr);
+  const GraphNode* alder = g->find(std::string("more:p:") + kBeta + ":alder");
+  ASSERT_NE(alder, nullptr);
+  EXPECT_EQ(alder->hidden_components, 2U);
+  for (const GraphNode& n : g->nodes) {
+    if (n.kind == GraphNodeKind::kMore) {
+      EXPECT_NE(g->find(n.parent), nullptr) << n.id;
+    }
+  }
+}
+
 TEST(BuildComponentGraph, DuplicatesAndSecondInstancesGetDistinctIds) {
   CaptureSet capture = deps_capture();
   WriterMetadata second = capture.writers[1];

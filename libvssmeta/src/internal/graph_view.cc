@@ -122,13 +122,13 @@ Result<IdSet> GraphBuilder::choose(IdSet& pinned) {
 void GraphBuilder::collapse(IdSet& kept, const IdSet& pinned) {
   const std::size_t limit = options_.max_siblings;
   std::vector<GraphNode> more;
-  for (const auto& [parent, all] : children_) {
-    if (kept.count(parent) == 0) continue;
+  const auto collapse_children = [&](const std::string& parent,
+                                     const std::vector<std::string>& all) {
     std::vector<const GraphNode*> shown;
     for (const std::string& id : all) {
       if (kept.count(id) != 0) shown.push_back(&nodes_.at(id));
     }
-    if (shown.size() <= limit) continue;
+    if (shown.size() <= limit) return;
     std::stable_sort(shown.begin(), shown.end(),
                      [](const GraphNode* a, const GraphNode* b) {
                        return std::pair(fold_case(a->label), a->id) <
@@ -157,13 +157,31 @@ void GraphBuilder::collapse(IdSet& kept, const IdSet& pinned) {
         }
       }
     }
-    if (m.hidden_siblings == 0) continue;
+    if (m.hidden_siblings == 0) return;
     m.id = "more:" + parent;
     m.kind = GraphNodeKind::kMore;
     m.parent = parent;
     m.writer = nodes_.at(parent).writer;
     m.label = fmt::format("+{} more", m.hidden_siblings);
     more.push_back(std::move(m));
+  };
+  // Outermost parents first: a sibling hidden with its whole subtree is
+  // counted once, and no "+N more" is left under a parent that is hidden.
+  std::vector<std::string> order;
+  for (const std::string& id : kept) {
+    const std::string& parent = nodes_.at(id).parent;
+    if (parent.empty() || kept.count(parent) == 0) order.push_back(id);
+  }
+  for (std::size_t next = 0; next < order.size(); ++next) {
+    const std::string parent = order[next];
+    if (kept.count(parent) == 0) continue;
+    const auto found = children_.find(parent);
+    if (found == children_.end()) continue;
+    const std::vector<std::string>& all = found->second;
+    collapse_children(parent, all);
+    for (const std::string& id : all) {
+      if (kept.count(id) != 0) order.push_back(id);
+    }
   }
   for (GraphNode& m : more) {
     kept.insert(m.id);
