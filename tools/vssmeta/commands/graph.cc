@@ -150,7 +150,8 @@ void register_graph(CLI::App& app, Action& action) {
   sub->add_flag("--dependencies", cmd->dependencies,
                 "Only components on dependency edges, and those edges");
   sub->add_option("--dependers", cmd->dependers,
-                  "Only this component and what depends on it, transitively");
+                  "Only this component and what depends on it, transitively "
+                  "(not with --component)");
   sub->add_flag("--files", cmd->files,
                 "List the file descriptors in each component");
   sub->add_flag("--all", cmd->all,
