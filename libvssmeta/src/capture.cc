@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "internal/ascii.h"
 #include "vssmeta/selection.h"
 
 namespace vssmeta {
@@ -43,22 +43,14 @@ constexpr std::array<StateNames, 16> kStates = {{
     {"Failed at backup shutdown", "failed-at-backup-shutdown"},
 }};
 
-bool iequal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 bool reserved_dos_name(std::string_view stem) {
   static constexpr std::array<std::string_view, 4> kPlain = {"CON", "PRN",
                                                              "AUX", "NUL"};
   for (std::string_view r : kPlain) {
-    if (iequal(stem, r)) return true;
+    if (internal::iequals(stem, r)) return true;
   }
-  if (stem.size() == 4 &&
-      (iequal(stem.substr(0, 3), "COM") || iequal(stem.substr(0, 3), "LPT"))) {
+  if (stem.size() == 4 && (internal::iequals(stem.substr(0, 3), "COM") ||
+                           internal::iequals(stem.substr(0, 3), "LPT"))) {
     return stem[3] >= '0' && stem[3] <= '9';
   }
   return false;
@@ -99,6 +91,10 @@ WriterState writer_state_from(std::uint32_t raw) {
 
 bool is_failed(WriterState state) {
   return state >= WriterState::kFailedAtIdentify;
+}
+
+bool is_failed(const WriterStatus& status) {
+  return is_failed(status.state) || hresult_failed(status.failure);
 }
 
 const char* to_string(CaptureContext context) {
@@ -156,8 +152,9 @@ Result<std::vector<SelectedComponent>> resolve_selection(
     const auto id = Guid::parse(cref.writer);
     std::vector<std::size_t> matches;
     for (std::size_t w = 0; w < writers.size(); ++w) {
-      const bool hit = id ? writers[w].writer_id == *id
-                          : iequal(writers[w].writer_name, cref.writer);
+      const bool hit =
+          id ? writers[w].writer_id == *id
+             : internal::iequals(writers[w].writer_name, cref.writer);
       if (hit && writers[w].metadata) matches.push_back(w);
     }
     if (matches.empty()) return bad(ref, "no such writer");
@@ -199,8 +196,9 @@ Result<std::vector<SelectedComponent>> resolve_selection(
             [&](const auto& a, const auto& b) { return key(a) < key(b); });
   out.erase(std::unique(out.begin(), out.end(),
                         [&](const auto& a, const auto& b) {
-                          return iequal(a.logical_path, b.logical_path) &&
-                                 iequal(a.name, b.name) &&
+                          return internal::iequals(a.logical_path,
+                                                   b.logical_path) &&
+                                 internal::iequals(a.name, b.name) &&
                                  a.instance_id == b.instance_id;
                         }),
             out.end());
@@ -216,7 +214,7 @@ std::string status_json(const std::vector<WriterStatus>& status) {
     w["instance_id"] = s.instance_id.to_string();
     w["state"] = state_id(s.state);
     w["state_code"] = static_cast<std::uint32_t>(s.state);
-    w["failed"] = is_failed(s.state) || hresult_failed(s.failure);
+    w["failed"] = is_failed(s);
     w["failure"] = fmt::format("0x{:08X}", s.failure);
     const HresultInfo info = describe_hresult(s.failure);
     w["failure_name"] = std::string(info.name);
@@ -282,9 +280,8 @@ void write_status_text(const std::vector<WriterStatus>& status,
     out << "\n";
   }
   const auto failed =
-      std::count_if(status.begin(), status.end(), [](const WriterStatus& s) {
-        return is_failed(s.state) || hresult_failed(s.failure);
-      });
+      std::count_if(status.begin(), status.end(),
+                    [](const WriterStatus& s) { return is_failed(s); });
   out << fmt::format("{} writers, {} failed\n", status.size(), failed);
 }
 

@@ -121,6 +121,11 @@ constexpr Entry kTable[] = {
     {0x800706BE, "RPC_S_CALL_FAILED",
      "the call to the VSS service failed: restart the service and retry"},
 };
+static_assert(std::is_sorted(std::begin(kTable), std::end(kTable),
+                             [](const Entry& a, const Entry& b) {
+                               return a.code < b.code;
+                             }),
+              "kTable must stay sorted by code: the lookup is a binary search");
 
 }  // namespace
 

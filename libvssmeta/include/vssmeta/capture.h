@@ -62,6 +62,10 @@ struct WriterStatus {
   std::string application_message;
 };
 
+/// True when the writer is in a failed state or reports a failure HRESULT
+/// (what `status` and the capture summary count as failed).
+VSSMETA_EXPORT bool is_failed(const WriterStatus& status);
+
 /// The machine and run a capture describes.
 struct HostManifest {
   std::string host;

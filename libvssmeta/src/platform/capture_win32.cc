@@ -203,14 +203,6 @@ Result<std::vector<CapturedWriter>> gather_metadata(IVssBackupComponents* vss,
     w.writer_id = to_guid(writer_id);
     w.instance_id = to_guid(instance_id);
     w.xml = xml_to_utf8(xml.get());
-    ParseOptions po;
-    po.source_name = capture_file_name(w.writer_name, w.instance_id);
-    auto parsed = parse_writer_metadata(w.xml, po);
-    if (parsed) {
-      w.metadata = std::move(*parsed);
-    } else {
-      w.parse_error = to_string(parsed.error());
-    }
     writers.push_back(std::move(w));
   }
   return writers;
@@ -327,6 +319,18 @@ Result<CaptureResult> capture_with(const CaptureOptions& options,
   auto writers = gather_metadata(session.get(), options.timeout_seconds);
   if (!writers) return std::move(writers).error();
   result.writers = std::move(*writers);
+  // Parsed here, not while gathering: `status` gathers metadata only so
+  // that the writers report their state, and never reads it.
+  for (CapturedWriter& w : result.writers) {
+    ParseOptions po;
+    po.source_name = capture_file_name(w.writer_name, w.instance_id);
+    auto parsed = parse_writer_metadata(w.xml, po);
+    if (parsed) {
+      w.metadata = std::move(*parsed);
+    } else {
+      w.parse_error = to_string(parsed.error());
+    }
+  }
   auto status = gather_status(session.get(), options.timeout_seconds);
   if (!status) return std::move(status).error();
   result.status = std::move(*status);

@@ -5,6 +5,7 @@
 
 #include "vssmeta/capture.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -15,6 +16,7 @@
 
 #include "vssmeta/commands/commands.h"
 #include "vssmeta/exit_code.h"
+#include "vssmeta/output.h"
 #include "vssmeta/version.h"
 
 namespace vssmeta::cli {
@@ -46,8 +48,7 @@ int fail(Io& io, const Error& error) {
 
 int run_capture(const CaptureCommand& cmd, Io& io) {
   if (!cmd.select.empty() && !cmd.bcd) {
-    io.err << "vssmeta: error: --select needs --bcd\n";
-    return kExitUsage;
+    return usage_error(io, "--select needs --bcd");
   }
   CaptureOptions options;
   options.timeout_seconds = cmd.timeout;
@@ -69,10 +70,9 @@ int run_capture(const CaptureCommand& cmd, Io& io) {
     io.err << to_string(written.error()) << "\n";
     return kExitError;
   }
-  std::size_t failed = 0;
-  for (const WriterStatus& s : captured->status) {
-    if (is_failed(s.state) || hresult_failed(s.failure)) ++failed;
-  }
+  const auto failed =
+      std::count_if(captured->status.begin(), captured->status.end(),
+                    [](const WriterStatus& s) { return is_failed(s); });
   io.out << fmt::format("{}: {} writers, {} failed, {} files\n", cmd.output,
                         captured->writers.size(), failed, written->size());
   for (const CapturedWriter& w : captured->writers) {
@@ -93,10 +93,10 @@ int run_status(const StatusCommand& cmd, Io& io) {
   } else {
     write_status_text(*status, io.out);
   }
-  for (const WriterStatus& s : *status) {
-    if (is_failed(s.state) || hresult_failed(s.failure)) return kExitFindings;
-  }
-  return kExitOk;
+  const bool any_failed =
+      std::any_of(status->begin(), status->end(),
+                  [](const WriterStatus& s) { return is_failed(s); });
+  return any_failed ? kExitFindings : kExitOk;
 }
 
 }  // namespace
