@@ -6,11 +6,10 @@ execute_process(COMMAND ${EMULATOR} ${VSSMETA} ${ARGS}
   WORKING_DIRECTORY ${WORKDIR}
   OUTPUT_VARIABLE actual_stdout ERROR_VARIABLE actual_stderr
   RESULT_VARIABLE rc)
-if(EMULATOR)
-  # A Windows console program writes text mode: CRLF line ends.
-  string(REPLACE "\r\n" "\n" actual_stdout "${actual_stdout}")
-  string(REPLACE "\r\n" "\n" actual_stderr "${actual_stderr}")
-endif()
+# A Windows console program (native or under Wine) writes text mode: CRLF
+# line ends. No golden file holds a CR.
+string(REPLACE "\r\n" "\n" actual_stdout "${actual_stdout}")
+string(REPLACE "\r\n" "\n" actual_stderr "${actual_stderr}")
 
 set(update "$ENV{VSSMETA_UPDATE_GOLDEN}")
 set(failed FALSE)

@@ -63,6 +63,15 @@ std::optional<FileSetRef> first_copy(const WriterMetadata& w,
   return std::nullopt;
 }
 
+// A hint only: compilers without the builtin (MSVC) skip it.
+inline void prefetch_address(const void* address) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(address);
+#else
+  (void)address;
+#endif
+}
+
 // Asks the CPU for the memory first_copy() will read: a copy and its first
 // occurrence lie far apart in a large document, and reading them one after
 // the other waited on memory for most of the rule's time.
@@ -70,13 +79,13 @@ void prefetch(const std::vector<Candidate>& all, std::size_t k) {
   constexpr std::size_t kAhead = 8;  // the strings, once the descriptors are
   if (k + 2 * kAhead < all.size()) {
     const Candidate& c = all[k + 2 * kAhead];
-    __builtin_prefetch(c.self.file);
-    __builtin_prefetch(c.run_first.file);
+    prefetch_address(c.self.file);
+    prefetch_address(c.run_first.file);
   }
   if (k + kAhead < all.size()) {
     const Candidate& c = all[k + kAhead];
-    __builtin_prefetch(c.self.file->path.data());
-    __builtin_prefetch(c.run_first.file->path.data());
+    prefetch_address(c.self.file->path.data());
+    prefetch_address(c.run_first.file->path.data());
   }
 }
 
