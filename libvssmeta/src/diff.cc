@@ -88,7 +88,7 @@ Impact classify(const Change& c) {
       fold(*c.before) == fold(*c.after)) {
     return Impact::kCosmetic;  // letter case only
   }
-  if (wmd && c.kind == ChangeKind::kModified && c.before && c.after &&
+  if (c.kind == ChangeKind::kModified && c.before && c.after &&
       is_descriptor_field(f) &&
       internal::path_key(*c.before) == internal::path_key(*c.after)) {
     return Impact::kCosmetic;  // path spelling only: `/`, `\\`, case

@@ -89,8 +89,9 @@ struct Change {
   VSSMETA_EXPORT std::string path() const;
 };
 
-/// The result of a diff: the changes, sorted by document, writer, component
-/// and field (case-insensitively, then exactly), so output is stable.
+/// The result of a diff: the changes, sorted by document, writer and
+/// component (ignoring case); within one, added, removed and moved entities
+/// first, then by field (exactly), so output is stable.
 struct MetadataDiff {
   std::vector<Change> changes;
   /// Changes left out because they are hidden by default (instance ids,

@@ -315,8 +315,6 @@ void diff_descriptors(const DiffSink& sink,
     }
     if (same) return;
   }
-  std::string ka;
-  std::string kb;
   auto key = [&](bool old_side, std::size_t i) {
     std::string k;
     descriptor_key(old_side ? a[i] : b[i], true, k);

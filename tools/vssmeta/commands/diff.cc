@@ -121,7 +121,8 @@ void register_diff(CLI::App& app, Action& action) {
       "Compare two WMDs, BCDs or captures (files or folders) by meaning: "
       "writers, components, file sets, dependencies and backup settings, "
       "each change classed breaking, notable or cosmetic. With git's 7 "
-      "external-diff arguments it works as a git diff driver (exit 0).");
+      "(or 9, for a rename) external-diff arguments it works as a git diff "
+      "driver (exit 0).");
   sub->add_option("OLD NEW", cmd->paths,
                   "The two sides: files, folders or - (stdin, one side)");
   sub->add_option("--format", cmd->format,
