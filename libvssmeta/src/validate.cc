@@ -2,13 +2,13 @@
 #include "vssmeta/validate.h"
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "internal/ascii.h"
 #include "internal/rules.h"
 
 namespace vssmeta {
@@ -297,14 +297,6 @@ const std::vector<Rule>& all_rules() {
     return all;
   }();
   return kAll;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 }  // namespace
