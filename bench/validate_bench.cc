@@ -10,10 +10,8 @@
 // doc:1 5,000 SQL-like components + BCD; doc:2 the 50 MB document with
 // distinct file sets (GeneratorOptions::distinct_file_sets), as real
 // System Writer documents are.
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +19,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_util.h"
 #include "generate.h"
 #include "vssmeta/parse.h"
 #include "vssmeta/validate.h"
@@ -28,7 +27,9 @@
 namespace {
 
 using vssmeta::bench::DocumentStyle;
+using vssmeta::bench::FastestReporter;
 using vssmeta::bench::GeneratorOptions;
+using vssmeta::bench::min_of;
 
 struct Dataset {
   std::string wmd;
@@ -68,10 +69,6 @@ vssmeta::CaptureSet load(const Dataset& d) {
   return set;
 }
 
-double min_of(const std::vector<double>& v) {
-  return v.empty() ? 0.0 : *std::min_element(v.begin(), v.end());
-}
-
 void BM_Load(benchmark::State& state) {
   const Dataset& d = dataset(static_cast<int>(state.range(0)));
   for (auto _ : state) {
@@ -103,46 +100,30 @@ void configure(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_Load)->Apply(configure);
 BENCHMARK(BM_LoadAndValidate)->Apply(configure);
 
-class OverheadReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.error_occurred) continue;
-      const bool aggregate = run.run_type == Run::RT_Aggregate;
-      if (aggregate && run.aggregate_name != "min") continue;
-      double& slot =
-          best_[run.run_name.function_name + "/" + run.run_name.args];
-      const double t = run.GetAdjustedRealTime();
-      if (slot == 0.0 || t < slot) slot = t;
-    }
+// One line per document: the fastest load + validate against the fastest
+// load of the same run.
+void print_overheads(const FastestReporter& reporter, std::ostream& out) {
+  for (const char* doc : {"doc:0", "doc:1", "doc:2"}) {
+    const auto load = reporter.seconds(std::string("BM_Load/") + doc);
+    const auto both =
+        reporter.seconds(std::string("BM_LoadAndValidate/") + doc);
+    if (!load || !both) continue;
+    char line[128];
+    std::snprintf(line, sizeof line,
+                  "overhead validate (%s): %.1f %%  (%.1f ms vs %.1f ms)%s\n",
+                  doc, (*both / *load - 1.0) * 100.0, *both * 1e3, *load * 1e3,
+                  std::string(doc) != "doc:1" ? "  (target <= 25 %)" : "");
+    out << line;
   }
-  void print(std::ostream& out) const {
-    for (const char* doc : {"doc:0", "doc:1", "doc:2"}) {
-      auto load = best_.find(std::string("BM_Load/") + doc);
-      auto both = best_.find(std::string("BM_LoadAndValidate/") + doc);
-      if (load == best_.end() || both == best_.end()) continue;
-      char line[128];
-      std::snprintf(line, sizeof line,
-                    "overhead validate (%s): %.1f %%  (%.1f ms vs %.1f ms)%s\n",
-                    doc, (both->second / load->second - 1.0) * 100.0,
-                    both->second, load->second,
-                    std::string(doc) != "doc:1" ? "  (target <= 25 %)" : "");
-      out << line;
-    }
-  }
-
- private:
-  std::map<std::string, double> best_;
-};
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  OverheadReporter reporter;
+  FastestReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print(std::cout);
+  print_overheads(reporter, std::cout);
   benchmark::Shutdown();
   return 0;
 }
