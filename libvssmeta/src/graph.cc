@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "internal/bcd_writer.h"
 #include "internal/graph_builder.h"
 #include "vssmeta/hierarchy.h"
 
@@ -207,17 +208,13 @@ Result<bool> GraphBuilder::apply_backup() {
   const BackupComponents& bcd = capture_.backup_components[which];
   std::vector<std::vector<std::size_t>> explicit_ids(capture_.writers.size());
   for (const WriterComponents& e : bcd.writers) {
-    std::optional<std::size_t> match;
+    std::vector<std::size_t> of_class;
     for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
-      const WriterIdentity& id = capture_.writers[w].identity;
-      if (id.writer_id != e.writer_id) continue;
-      if (!match) match = w;
-      if ((e.instance_id && id.instance_id == e.instance_id) ||
-          (e.instance_name && id.instance_name == e.instance_name)) {
-        match = w;
-        break;
+      if (capture_.writers[w].identity.writer_id == e.writer_id) {
+        of_class.push_back(w);
       }
     }
+    const auto match = pick_instance(capture_.writers, of_class, e);
     if (!match) continue;
     for (const BcdComponent& c : e.components) {
       for (std::size_t i : indexes_[*match].find(c.logical_path, c.name)) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "internal/ascii.h"
+#include "internal/bcd_writer.h"
 #include "internal/rules.h"
 
 namespace vssmeta {
@@ -55,22 +56,8 @@ const std::vector<std::size_t>& CheckContext::writers_of_class(
 
 std::optional<std::size_t> CheckContext::writer_for(
     const WriterComponents& entry) const {
-  const auto& candidates = writers_of_class(entry.writer_id);
-  if (candidates.empty()) return std::nullopt;
-  if (candidates.size() == 1) return candidates.front();
-  // Several instances of one class: the instance id, then the instance
-  // name decides; failing both, the first.
-  for (std::size_t i : candidates) {
-    const WriterIdentity& id = capture_->writers[i].identity;
-    if (entry.instance_id && id.instance_id == entry.instance_id) return i;
-  }
-  for (std::size_t i : candidates) {
-    const WriterIdentity& id = capture_->writers[i].identity;
-    if (entry.instance_name && id.instance_name == entry.instance_name) {
-      return i;
-    }
-  }
-  return candidates.front();
+  return pick_instance(capture_->writers, writers_of_class(entry.writer_id),
+                       entry);
 }
 
 std::string writer_label(const WriterMetadata& w) {

@@ -284,6 +284,39 @@ TEST(BuildComponentGraph, DuplicatesAndSecondInstancesGetDistinctIds) {
   EXPECT_EQ(g->clusters.size(), 3U);
 }
 
+// A BCD entry names its instance as validate resolves it: the instance id
+// first, then the instance name, whatever the capture order.
+TEST(BuildComponentGraph, BackupEntryPicksTheInstanceByIdBeforeName) {
+  CaptureSet capture = deps_capture();
+  capture.writers[1].identity.instance_name = "First";
+  WriterMetadata second = capture.writers[1];
+  second.identity.instance_id =
+      Guid::parse("bbbbbbbb-3333-4333-8333-000000000002");
+  second.identity.instance_name = "Second";
+  capture.writers.push_back(std::move(second));
+  ASSERT_EQ(capture.backup_components.size(), 1U);
+  bool found = false;
+  for (WriterComponents& e : capture.backup_components[0].writers) {
+    if (e.writer_id != *Guid::parse(kBeta)) continue;
+    e.instance_id = Guid::parse("bbbbbbbb-3333-4333-8333-000000000002");
+    e.instance_name = "First";  // disagrees with the id: the id wins
+    found = true;
+  }
+  ASSERT_TRUE(found);
+  auto g = build_component_graph(capture, GraphOptions{});
+  ASSERT_OK(g);
+  const std::string first =
+      std::string(kBeta) + "/bbbbbbbb-2222-4222-8222-" + "000000000002";
+  const std::string other =
+      std::string(kBeta) + "/bbbbbbbb-3333-4333-8333-" + "000000000002";
+  const GraphNode* chosen = g->find("c:" + other + ":service");
+  const GraphNode* passed = g->find("c:" + first + ":service");
+  ASSERT_NE(chosen, nullptr);
+  ASSERT_NE(passed, nullptr);
+  EXPECT_EQ(chosen->selection, GraphSelection::kExplicit);
+  EXPECT_EQ(passed->selection, GraphSelection::kNotIncluded);
+}
+
 // A dependency names a writer class, not an instance: one on the writer's
 // own class means its own instance, and a second instance's edges must not
 // all point into the first instance.
