@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "vssmeta/app.h"
+#include "cli/app.h"
 
 #include <gtest/gtest.h>
 
+#include "cli/exit_code.h"
 #include "tools/cli_runner.h"
-#include "vssmeta/exit_code.h"
 #include "vssmeta/version.h"
 
 namespace vssmeta::cli {

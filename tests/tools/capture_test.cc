@@ -12,8 +12,8 @@
 #include <windows.h>
 #endif
 
+#include "cli/exit_code.h"
 #include "tools/cli_runner.h"
-#include "vssmeta/exit_code.h"
 
 namespace vssmeta::cli {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/app.h"
 #include "support/test_support.h"
-#include "vssmeta/app.h"
 
 namespace vssmeta::testing {
 

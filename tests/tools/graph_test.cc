@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/exit_code.h"
 #include "tools/cli_runner.h"
-#include "vssmeta/exit_code.h"
 #include "vssmeta/graphviz.h"
 
 namespace vssmeta::cli {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // load_inputs(): the PATH loop every command shares (dump, validate, diff,
 // graph), tested directly; the goldens test it through each command.
-#include "vssmeta/inputs.h"
+#include "cli/inputs.h"
 
 #include <filesystem>
 #include <sstream>

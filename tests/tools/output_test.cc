@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The output helpers every command shares: standard output or an atomic
 // -o file, usage errors, the colour decision.
-#include "vssmeta/output.h"
+#include "cli/output.h"
 
 #include <filesystem>
 #include <random>
@@ -10,8 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/exit_code.h"
 #include "support/test_support.h"
-#include "vssmeta/exit_code.h"
 
 namespace vssmeta::cli {
 namespace {

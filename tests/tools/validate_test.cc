@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/exit_code.h"
 #include "tools/cli_runner.h"
-#include "vssmeta/exit_code.h"
 
 namespace vssmeta::cli {
 namespace {

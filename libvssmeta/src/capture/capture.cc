@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/capture.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "text/ascii.h"
+#include "vssmeta/selection.h"
+
+namespace vssmeta {
+namespace fs = std::filesystem;
+namespace {
+
+struct StateNames {
+  const char* text;  // vssadmin
+  const char* id;
+};
+
+constexpr std::array<StateNames, 16> kStates = {{
+    {"Unknown", "unknown"},
+    {"Stable", "stable"},
+    {"Waiting for freeze", "waiting-for-freeze"},
+    {"Waiting for thaw", "waiting-for-thaw"},
+    {"Waiting for post snapshot", "waiting-for-post-snapshot"},
+    {"Waiting for completion", "waiting-for-backup-complete"},
+    {"Failed at identify", "failed-at-identify"},
+    {"Failed at prepare backup", "failed-at-prepare-backup"},
+    {"Failed at prepare snapshot", "failed-at-prepare-snapshot"},
+    {"Failed at freeze", "failed-at-freeze"},
+    {"Failed at thaw", "failed-at-thaw"},
+    {"Failed at post snapshot", "failed-at-post-snapshot"},
+    {"Failed at backup complete", "failed-at-backup-complete"},
+    {"Failed at pre restore", "failed-at-pre-restore"},
+    {"Failed at post restore", "failed-at-post-restore"},
+    {"Failed at backup shutdown", "failed-at-backup-shutdown"},
+}};
+
+bool reserved_dos_name(std::string_view stem) {
+  static constexpr std::array<std::string_view, 4> kPlain = {"CON", "PRN",
+                                                             "AUX", "NUL"};
+  for (std::string_view r : kPlain) {
+    if (internal::iequals(stem, r)) return true;
+  }
+  if (stem.size() == 4 && (internal::iequals(stem.substr(0, 3), "COM") ||
+                           internal::iequals(stem.substr(0, 3), "LPT"))) {
+    return stem[3] >= '0' && stem[3] <= '9';
+  }
+  return false;
+}
+
+Error folder_error(const std::string& dir, const std::string& what) {
+  return Error{ErrorCode::kIo, what, Location{dir, 0, 0}};
+}
+
+Result<std::string> write_file(const fs::path& path, std::string_view bytes,
+                               const std::string& name) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return folder_error(name, "cannot write");
+  return name;
+}
+
+std::string temp_sibling(const fs::path& dir) {
+  std::random_device rd;
+  return fmt::format("{}.tmp-{:08x}", dir.filename().string(), rd());
+}
+
+}  // namespace
+
+const char* to_string(WriterState state) {
+  return kStates[static_cast<std::size_t>(state)].text;
+}
+
+const char* state_id(WriterState state) {
+  return kStates[static_cast<std::size_t>(state)].id;
+}
+
+WriterState writer_state_from(std::uint32_t raw) {
+  return raw < kStates.size() ? static_cast<WriterState>(raw)
+                              : WriterState::kUnknown;
+}
+
+bool is_failed(WriterState state) {
+  return state >= WriterState::kFailedAtIdentify;
+}
+
+bool is_failed(const WriterStatus& status) {
+  return is_failed(status.state) || hresult_failed(status.failure);
+}
+
+const char* to_string(CaptureContext context) {
+  switch (context) {
+    case CaptureContext::kBackup:
+      return "backup";
+    case CaptureContext::kFileShareBackup:
+      return "file-share-backup";
+    case CaptureContext::kAppRollback:
+      return "app-rollback";
+  }
+  return "backup";
+}
+
+std::string capture_file_name(std::string_view writer_name,
+                              const Guid& instance_id) {
+  std::string stem;
+  for (char c : writer_name) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool keep = std::isalnum(u) != 0 || c == ' ' || c == '-' ||
+                      c == '_' || c == '.' || c == '(' || c == ')';
+    if (u < 0x80 && keep) {
+      stem.push_back(c);
+    } else if (stem.empty() || stem.back() != '_') {
+      stem.push_back('_');
+    }
+  }
+  auto trim = [](std::string& s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
+    std::size_t b = 0;
+    while (b < s.size() && (s[b] == ' ' || s[b] == '.')) ++b;
+    s.erase(0, b);
+  };
+  trim(stem);
+  if (stem.size() > 64) stem.resize(64);
+  trim(stem);
+  if (stem.empty()) stem = "writer";
+  // "NUL.backup" is as reserved as "NUL": look at the part before a dot.
+  if (reserved_dos_name(stem.substr(0, stem.find('.')))) stem.insert(0, "_");
+  return fmt::format("{}_{}.xml", stem, instance_id.to_string());
+}
+
+Result<std::vector<SelectedComponent>> resolve_selection(
+    const std::vector<CapturedWriter>& writers,
+    const std::vector<std::string>& refs) {
+  std::vector<SelectedComponent> out;
+  std::vector<std::size_t> touched;
+  auto bad = [](const std::string& ref, const std::string& why) {
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("--select '{}': {}", ref, why), std::nullopt};
+  };
+  for (const std::string& ref : refs) {
+    const ComponentRef cref = parse_component_ref(ref);
+    if (cref.writer.empty()) return bad(ref, "expected Writer:\\path\\name");
+    const auto id = Guid::parse(cref.writer);
+    std::vector<std::size_t> matches;
+    for (std::size_t w = 0; w < writers.size(); ++w) {
+      const bool hit =
+          id ? writers[w].writer_id == *id
+             : internal::iequals(writers[w].writer_name, cref.writer);
+      if (hit && writers[w].metadata) matches.push_back(w);
+    }
+    if (matches.empty()) return bad(ref, "no such writer");
+    if (matches.size() > 1) {
+      return bad(ref, "several writer instances match: use the writer id");
+    }
+    const CapturedWriter& cw = writers[matches[0]];
+    const ComponentIndex index(*cw.metadata);
+    const std::size_t slash = cref.path.rfind('\\');
+    std::optional<std::string> lp;
+    if (slash != std::string::npos) lp = cref.path.substr(0, slash);
+    const std::string name =
+        slash == std::string::npos ? cref.path : cref.path.substr(slash + 1);
+    const auto found = index.find(lp, name);
+    if (found.empty()) return bad(ref, "no such component");
+    if (index.backup_class(found[0]) == BackupClass::kNonselectableSub) {
+      return bad(ref, "not selectable: select its selectable ancestor");
+    }
+    const Component& c = cw.metadata->components[found[0]];
+    out.push_back({cw.writer_id, cw.instance_id, c.type,
+                   c.logical_path.value_or(""), c.name, false});
+    if (std::find(touched.begin(), touched.end(), matches[0]) == touched.end())
+      touched.push_back(matches[0]);
+  }
+  for (std::size_t w : touched) {
+    const CapturedWriter& cw = writers[w];
+    const ComponentIndex index(*cw.metadata);
+    for (std::size_t i = 0; i < index.size(); ++i) {
+      if (index.backup_class(i) != BackupClass::kRequired) continue;
+      const Component& c = cw.metadata->components[i];
+      out.push_back({cw.writer_id, cw.instance_id, c.type,
+                     c.logical_path.value_or(""), c.name, true});
+    }
+  }
+  auto key = [](const SelectedComponent& s) {
+    return std::tie(s.writer_id, s.instance_id, s.logical_path, s.name);
+  };
+  std::sort(out.begin(), out.end(),
+            [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [&](const auto& a, const auto& b) {
+                          return internal::iequals(a.logical_path,
+                                                   b.logical_path) &&
+                                 internal::iequals(a.name, b.name) &&
+                                 a.instance_id == b.instance_id;
+                        }),
+            out.end());
+  return out;
+}
+
+std::string status_json(const std::vector<WriterStatus>& status) {
+  nlohmann::ordered_json writers = nlohmann::ordered_json::array();
+  for (const WriterStatus& s : status) {
+    nlohmann::ordered_json w;
+    w["writer_name"] = s.writer_name;
+    w["writer_id"] = s.writer_id.to_string();
+    w["instance_id"] = s.instance_id.to_string();
+    w["state"] = state_id(s.state);
+    w["state_code"] = static_cast<std::uint32_t>(s.state);
+    w["failed"] = is_failed(s);
+    w["failure"] = fmt::format("0x{:08X}", s.failure);
+    const HresultInfo info = describe_hresult(s.failure);
+    w["failure_name"] = std::string(info.name);
+    w["failure_advice"] = std::string(info.advice);
+    if (s.application_error) {
+      w["application_error"] = fmt::format("0x{:08X}", *s.application_error);
+      w["application_message"] = s.application_message;
+    }
+    writers.push_back(std::move(w));
+  }
+  nlohmann::ordered_json root;
+  root["format"] = "vssmeta-capture-status";
+  root["version"] = 1;
+  root["writers"] = std::move(writers);
+  return root.dump(2) + "\n";
+}
+
+std::string manifest_json(const HostManifest& host,
+                          const CaptureResult& capture) {
+  nlohmann::ordered_json root;
+  root["format"] = "vssmeta-capture-manifest";
+  root["version"] = 1;
+  root["host"] = host.host;
+  root["os_version"] = host.os_version;
+  root["time_utc"] = host.time_utc;
+  root["tool_version"] = host.tool_version;
+  root["elevated"] = host.elevated;
+  root["context"] = host.context;
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const CapturedWriter& w : capture.writers) {
+    nlohmann::ordered_json f;
+    f["file"] = capture_file_name(w.writer_name, w.instance_id);
+    f["writer_name"] = w.writer_name;
+    f["writer_id"] = w.writer_id.to_string();
+    f["instance_id"] = w.instance_id.to_string();
+    if (!w.parse_error.empty()) f["parse_error"] = w.parse_error;
+    files.push_back(std::move(f));
+  }
+  root["writers"] = std::move(files);
+  if (capture.bcd_xml) root["backup_components"] = "backup-components.xml";
+  return root.dump(2) + "\n";
+}
+
+void write_status_text(const std::vector<WriterStatus>& status,
+                       std::ostream& out) {
+  for (const WriterStatus& s : status) {
+    out << fmt::format(
+        "Writer name: '{}'\n   Writer Id: {}\n   Writer Instance Id: {}\n"
+        "   State: [{}] {}\n",
+        s.writer_name, s.writer_id.to_braced_string(),
+        s.instance_id.to_braced_string(), static_cast<std::uint32_t>(s.state),
+        to_string(s.state));
+    if (s.failure == 0) {
+      out << "   Last error: No error\n";
+    } else {
+      out << "   Last error: " << explain_hresult(s.failure) << "\n";
+    }
+    if (s.application_error && *s.application_error != 0) {
+      out << "   Application error: " << format_hresult(*s.application_error);
+      if (!s.application_message.empty()) out << " " << s.application_message;
+      out << "\n";
+    }
+    out << "\n";
+  }
+  const auto failed =
+      std::count_if(status.begin(), status.end(),
+                    [](const WriterStatus& s) { return is_failed(s); });
+  out << fmt::format("{} writers, {} failed\n", status.size(), failed);
+}
+
+Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const std::string& dir) {
+  const fs::path target(dir);
+  std::error_code ec;
+  if (fs::exists(target, ec) || ec) {
+    return folder_error(dir, "already exists: choose a new folder");
+  }
+  fs::path parent = target.parent_path();
+  if (parent.empty()) parent = ".";
+  const fs::path temp = parent / temp_sibling(target);
+  if (!fs::create_directory(temp, ec)) {
+    return folder_error(dir, "cannot create folder: " + ec.message());
+  }
+  std::vector<std::string> names;
+  auto write_all = [&]() -> Result<std::vector<std::string>> {
+    for (const CapturedWriter& w : capture.writers) {
+      std::string name = capture_file_name(w.writer_name, w.instance_id);
+      if (std::find(names.begin(), names.end(), name) != names.end()) {
+        return folder_error(dir, "two writers share the file name " + name);
+      }
+      auto r = write_file(temp / name, w.xml, name);
+      if (!r) return std::move(r).error();
+      names.push_back(std::move(name));
+    }
+    if (capture.bcd_xml) {
+      auto r = write_file(temp / "backup-components.xml", *capture.bcd_xml,
+                          "backup-components.xml");
+      if (!r) return std::move(r).error();
+      names.emplace_back("backup-components.xml");
+    }
+    for (auto [name, body] :
+         {std::pair<std::string, std::string>{"status.json",
+                                              status_json(capture.status)},
+          {"manifest.json", manifest_json(capture.host, capture)}}) {
+      auto r = write_file(temp / name, body, name);
+      if (!r) return std::move(r).error();
+      names.push_back(name);
+    }
+    fs::rename(temp, target, ec);
+    if (ec)
+      return folder_error(dir, "cannot rename into place: " + ec.message());
+    return names;
+  };
+  auto result = write_all();
+  if (!result) fs::remove_all(temp, ec);
+  return result;
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+// The WMD half of the diff engine: one writer's root attributes, identity,
+// restore method, exclude lists and components (matched by logical path and
+// name, then by name alone for moves), with their files and dependencies.
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "diff/diff_engine.h"
+#include "vssmeta/enums.h"
+
+namespace vssmeta::internal {
+namespace {
+
+std::string component_key(const Component& c) {
+  return logical_key(c.logical_path) + '\\' + fold(c.name);
+}
+
+std::string describe_component(const Component& c) {
+  std::string out(to_xml(c.type));
+  if (c.caption && !c.caption->empty()) {
+    out += fmt::format(" \"{}\"", *c.caption);
+  }
+  if (c.is_selectable()) out += ", selectable";
+  return out;
+}
+
+std::string dependency_target(const Dependency& d) {
+  return d.writer_id.to_braced_string() + ":\\" +
+         join_component_path(d.logical_path, d.component_name);
+}
+
+std::string dependency_key(const Dependency& d) {
+  return d.writer_id.to_string() + '\0' + logical_key(d.logical_path) + '\0' +
+         fold(d.component_name);
+}
+
+std::string describe_dependency(const Dependency& d) {
+  std::string out = dependency_target(d);
+  if (!d.extras.empty()) {
+    out += " {" + describe(FieldValues{}, d.extras) + " }";
+  }
+  return out;
+}
+
+void diff_dependencies(const DiffSink& sink, const std::vector<Dependency>& a,
+                       const std::vector<Dependency>& b) {
+  if (a == b) return;
+  std::vector<std::string> ka;
+  std::vector<std::string> kb;
+  for (const auto& d : a) ka.push_back(dependency_key(d));
+  for (const auto& d : b) kb.push_back(dependency_key(d));
+  const Matching m = match_keys(ka, kb);
+  for (auto [i, j] : m.pairs) {
+    const std::string before = describe_dependency(a[i]);
+    const std::string after = describe_dependency(b[j]);
+    if (before != after) {
+      sink.emit(ChangeKind::kModified, "DEPENDENCY", before, after);
+    }
+  }
+  for (std::size_t i : m.removed) {
+    sink.emit(ChangeKind::kRemoved, "DEPENDENCY", describe_dependency(a[i]),
+              std::nullopt);
+  }
+  for (std::size_t j : m.added) {
+    sink.emit(ChangeKind::kAdded, "DEPENDENCY", std::nullopt,
+              describe_dependency(b[j]));
+  }
+}
+
+// Two versions of one component (matched, or the two ends of a move).
+void diff_component(const DiffSink& writer_sink, const Component& a,
+                    const Component& b) {
+  const DiffSink sink = writer_sink.at(b.full_path());
+  const auto va = field_values(a);
+  const auto vb = field_values(b);
+  if (logical_key(a.logical_path) != logical_key(b.logical_path)) {
+    sink.emit(ChangeKind::kMoved, "logicalPath", a.logical_path.value_or(""),
+              b.logical_path.value_or(""));
+    diff_values(sink, va, vb, {"logicalPath"});
+  } else {
+    diff_values(sink, va, vb);
+  }
+  if (a.type != b.type) {
+    sink.emit(ChangeKind::kModified, "componentType",
+              std::string(to_xml(a.type)), std::string(to_xml(b.type)));
+  }
+  diff_descriptors(sink, a.files, b.files);
+  diff_dependencies(sink, a.dependencies, b.dependencies);
+  diff_extras(sink,
+              a.type == ComponentType::kDatabase ? "DATABASE" : "FILE_GROUP",
+              a.extras, b.extras);
+}
+
+void diff_components(const DiffSink& sink, const std::vector<Component>& a,
+                     const std::vector<Component>& b) {
+  std::vector<std::string> ka;
+  std::vector<std::string> kb;
+  ka.reserve(a.size());
+  kb.reserve(b.size());
+  for (const auto& c : a) ka.push_back(component_key(c));
+  for (const auto& c : b) kb.push_back(component_key(c));
+  Matching m = match_keys(ka, kb);
+  // Same name, new logical path, unambiguous: a move.
+  std::vector<std::string> na;
+  std::vector<std::string> nb;
+  if (!m.removed.empty() && !m.added.empty()) {
+    na.reserve(a.size());
+    nb.reserve(b.size());
+    for (const auto& c : a) na.push_back(fold(c.name));
+    for (const auto& c : b) nb.push_back(fold(c.name));
+  }
+  const auto moved = pair_unique(m, na, nb);
+  for (auto [i, j] : m.pairs) {
+    if (!(a[i] == b[j])) diff_component(sink, a[i], b[j]);
+  }
+  for (auto [i, j] : moved) diff_component(sink, a[i], b[j]);
+  for (std::size_t i : m.removed) {
+    sink.at(a[i].full_path())
+        .emit(ChangeKind::kRemoved, "COMPONENT", describe_component(a[i]),
+              std::nullopt);
+  }
+  for (std::size_t j : m.added) {
+    sink.at(b[j].full_path())
+        .emit(ChangeKind::kAdded, "COMPONENT", std::nullopt,
+              describe_component(b[j]));
+  }
+}
+
+void diff_restore_method(const DiffSink& sink,
+                         const std::optional<RestoreMethod>& a,
+                         const std::optional<RestoreMethod>& b) {
+  if (!a && !b) return;
+  if (!a || !b) {
+    const RestoreMethod& present = a ? *a : *b;
+    const std::string text = describe(field_values(present), present.extras);
+    sink.emit(a ? ChangeKind::kRemoved : ChangeKind::kAdded, "RESTORE_METHOD",
+              a ? std::optional(text) : std::nullopt,
+              b ? std::optional(text) : std::nullopt);
+    diff_descriptors(
+        sink,
+        a ? a->alternate_location_mappings : std::vector<FileDescriptor>{},
+        b ? b->alternate_location_mappings : std::vector<FileDescriptor>{});
+    return;
+  }
+  diff_values(sink, field_values(*a), field_values(*b));
+  diff_descriptors(sink, a->alternate_location_mappings,
+                   b->alternate_location_mappings);
+  diff_extras(sink, "RESTORE_METHOD", a->extras, b->extras);
+}
+
+}  // namespace
+
+void diff_writer(const DiffSink& sink, const WriterMetadata& a,
+                 const WriterMetadata& b) {
+  diff_values(sink, field_values(a), field_values(b));
+  diff_extras(sink, "WRITER_METADATA", a.extras, b.extras);
+  diff_values(sink, field_values(a.identity), field_values(b.identity));
+  diff_extras(sink, "IDENTIFICATION", a.identity.extras, b.identity.extras);
+  diff_restore_method(sink, a.restore_method, b.restore_method);
+  diff_extras(sink, "BACKUP_LOCATIONS", a.backup_locations_extras,
+              b.backup_locations_extras);
+  diff_descriptors(sink, a.exclude_files, b.exclude_files);
+  diff_descriptors(sink, a.exclude_from_snapshot, b.exclude_from_snapshot);
+  diff_components(sink, a.components, b.components);
+}
+
+}  // namespace vssmeta::internal

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/dot.h"
+
+#include <map>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "graph/graph_style.h"
+
+namespace vssmeta {
+namespace {
+
+using internal::Attributes;
+
+// Attribute values are escStrings or constants: only quotes need escaping.
+std::string quoted(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string attribute_list(const Attributes& attributes,
+                           std::string_view separator) {
+  std::string out;
+  for (const auto& [name, value] : attributes) {
+    if (!out.empty()) out += separator;
+    out += name + "=" + quoted(value);
+  }
+  return out;
+}
+
+void write_nodes(std::string& out,
+                 const std::vector<internal::DrawnNode>& nodes,
+                 const char* indent) {
+  for (const internal::DrawnNode& n : nodes) {
+    out += fmt::format("{}\"{}\" [{}];\n", indent, dot_escape(n.id),
+                       attribute_list(n.attributes, ", "));
+  }
+}
+
+}  // namespace
+
+std::string dot_escape(std::string_view text) {
+  const std::string escaped = internal::label_escape(text);
+  std::string out;
+  out.reserve(escaped.size());
+  for (char c : escaped) {
+    if (c == '"') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string mermaid_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  internal::each_code_point(
+      text,
+      [&](std::string_view bytes, std::uint32_t cp) {
+        switch (cp) {
+          case '"':
+            out += "#quot;";
+            return;
+          case '#':
+            out += "#35;";
+            return;
+          case '&':
+            out += "#amp;";
+            return;
+          case '<':
+            out += "#lt;";
+            return;
+          case '>':
+            out += "#gt;";
+            return;
+          case '`':
+            out += "#96;";
+            return;
+          case '\n':
+            out += "<br/>";
+            return;
+          case '\t':
+            out.push_back(' ');
+            return;
+          case '\r':
+            return;
+          default:
+            break;
+        }
+        if (cp < 0x20 || cp == 0x7F) {
+          out += fmt::format("\\x{:02X}", cp);
+        } else {
+          out += bytes;
+        }
+      },
+      [&] { out += internal::kReplacement; });
+  return out;
+}
+
+std::string to_dot(const ComponentGraph& graph, const DotOptions& options) {
+  const internal::Drawing d = internal::draw(graph, options);
+  std::string out =
+      "// vssmeta graph. Render with: dot -Tsvg graph.dot -o graph.svg\n"
+      "digraph \"vssmeta\" {\n";
+  out += "  graph [" + attribute_list(d.graph, ", ") + "];\n";
+  out += "  node [" + attribute_list(d.node_defaults, ", ") + "];\n";
+  out += "  edge [" + attribute_list(d.edge_defaults, ", ") + "];\n";
+  write_nodes(out, d.loose, "  ");
+  for (const internal::DrawnCluster& c : d.clusters) {
+    out += fmt::format("  subgraph \"{}\" {{\n    {};\n", dot_escape(c.name),
+                       attribute_list(c.attributes, "; "));
+    write_nodes(out, c.nodes, "    ");
+    out += "  }\n";
+  }
+  for (const internal::DrawnEdge& e : d.edges) {
+    out += fmt::format("  \"{}\" -> \"{}\" [{}];\n", dot_escape(e.from),
+                       dot_escape(e.to), attribute_list(e.attributes, ", "));
+  }
+  out += "}\n";
+  return out;
+}
+
+namespace {
+
+std::string mermaid_node(const GraphNode& n, const std::string& id,
+                         bool selection, bool legend) {
+  std::string label;
+  const std::vector<std::string> lines =
+      legend ? std::vector<std::string>{n.label}
+             : internal::label_lines(n, selection);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) label += "<br/>";
+    label += mermaid_escape(lines[i]);
+  }
+  if (!legend) {
+    for (const std::string& f : n.files) label += "<br/>" + mermaid_escape(f);
+  }
+  const char* open = "[\"";
+  const char* close = "\"]";
+  switch (n.kind) {
+    case GraphNodeKind::kWriter:
+      open = "[[\"";
+      close = "\"]]";
+      break;
+    case GraphNodeKind::kPathElement:
+      open = "[/\"";
+      close = "\"/]";
+      break;
+    case GraphNodeKind::kMissing:
+      open = "{{\"";
+      close = "\"}}";
+      break;
+    case GraphNodeKind::kMore:
+      open = ">\"";
+      close = "\"]";
+      break;
+    case GraphNodeKind::kComponent:
+      if (n.type == ComponentType::kDatabase) {
+        open = "[(\"";
+        close = "\")]";
+      } else if (n.selectable) {
+        open = "(\"";
+        close = "\")";
+      }
+      break;
+  }
+  return fmt::format("{}{}{}{}:::{}", id, open, label, close,
+                     internal::mermaid_class(n));
+}
+
+}  // namespace
+
+std::string to_mermaid(const ComponentGraph& graph, const DotOptions& options) {
+  const bool sel = graph.has_selection;
+  std::map<std::string, std::string> ids;
+  std::map<std::string, std::vector<const GraphNode*>> by_writer;
+  for (const GraphNode& n : graph.nodes) {
+    ids.emplace(n.id, fmt::format("n{}", ids.size() + 1));
+    by_writer[n.writer].push_back(&n);
+  }
+  std::string out = fmt::format("flowchart {}\n", options.rankdir);
+  for (const GraphNode* n : by_writer[std::string()]) {
+    out += "  " + mermaid_node(*n, ids.at(n->id), sel, false) + "\n";
+  }
+  std::size_t cluster = 0;
+  for (const GraphCluster& c : graph.clusters) {
+    out += fmt::format("  subgraph s{}[\"{}\"]\n", ++cluster,
+                       mermaid_escape(c.label));
+    for (const GraphNode* n : by_writer[c.id]) {
+      out += "    " + mermaid_node(*n, ids.at(n->id), sel, false) + "\n";
+    }
+    out += "  end\n";
+  }
+  for (const GraphEdge& e : graph.edges) {
+    out += fmt::format("  {} {} {}\n", ids.at(e.from),
+                       e.kind == GraphEdgeKind::kContains ? "-->" : "-.->",
+                       ids.at(e.to));
+  }
+  if (options.legend) {
+    out += "  subgraph legend[\"Legend\"]\n";
+    std::size_t i = 0;
+    for (const GraphNode& n : internal::legend_nodes(sel)) {
+      out += "    " + mermaid_node(n, fmt::format("legend{}", ++i), sel, true) +
+             "\n";
+    }
+    out +=
+        "    legend1 -->|contains| legend2\n"
+        "    legend3 -.->|depends on| legend9\n"
+        "  end\n";
+  }
+  out +=
+      "  classDef writer fill:#cfd8dc,stroke:#37474f,stroke-width:2px\n"
+      "  classDef path fill:#fff,stroke:#9e9e9e,stroke-dasharray:4 3,"
+      "color:#616161\n"
+      "  classDef component fill:#fff,stroke:#212121\n"
+      "  classDef selectable fill:#fff,stroke:#212121,stroke-width:3px\n"
+      "  classDef restorable fill:#fff,stroke:#212121,stroke-dasharray:5 3\n"
+      "  classDef missing fill:#ffebee,stroke:#c62828,stroke-dasharray:4 3\n"
+      "  classDef more fill:#fff,stroke:#757575,stroke-dasharray:4 3\n"
+      "  classDef explicit fill:#66bb6a,stroke:#1b5e20\n"
+      "  classDef implicit fill:#c5e1a5,stroke:#33691e\n"
+      "  classDef excluded fill:#fff,stroke:#9e9e9e,color:#757575\n";
+  return out;
+}
+
+}  // namespace vssmeta

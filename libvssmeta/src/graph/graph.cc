@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/graph.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "graph/graph_builder.h"
+#include "semantics/bcd_writer.h"
+#include "vssmeta/hierarchy.h"
+
+namespace vssmeta {
+
+const char* to_string(GraphNodeKind kind) {
+  switch (kind) {
+    case GraphNodeKind::kWriter:
+      return "writer";
+    case GraphNodeKind::kPathElement:
+      return "path";
+    case GraphNodeKind::kComponent:
+      return "component";
+    case GraphNodeKind::kMissing:
+      return "missing";
+    case GraphNodeKind::kMore:
+      return "more";
+  }
+  return "?";
+}
+
+const char* to_string(GraphSelection selection) {
+  switch (selection) {
+    case GraphSelection::kNoBackup:
+      return "none";
+    case GraphSelection::kExplicit:
+      return "explicit";
+    case GraphSelection::kImplicit:
+      return "implicit";
+    case GraphSelection::kNotIncluded:
+      return "not included";
+  }
+  return "?";
+}
+
+const char* to_string(GraphEdgeKind kind) {
+  return kind == GraphEdgeKind::kContains ? "contains" : "depends on";
+}
+
+const GraphNode* ComponentGraph::find(const std::string& id) const {
+  auto it = std::lower_bound(
+      nodes.begin(), nodes.end(), id,
+      [](const GraphNode& n, const std::string& key) { return n.id < key; });
+  return it != nodes.end() && it->id == id ? &*it : nullptr;
+}
+
+namespace {
+
+std::string file_line(const FileDescriptor& f) {
+  std::string out = f.path;
+  if (!out.empty() && out.back() != '\\') out.push_back('\\');
+  out += f.filespec;
+  if (f.is_recursive()) out += " /s";
+  return out;
+}
+
+bool is_remote(const Dependency& d) {
+  return (d.logical_path && d.logical_path->rfind("\\\\", 0) == 0) ||
+         d.component_name.rfind("\\\\", 0) == 0;
+}
+
+}  // namespace
+
+namespace internal {
+
+void GraphBuilder::add_writer(std::size_t w) {
+  const WriterMetadata& wmd = capture_.writers[w];
+  GraphNode n;
+  n.id = "w:" + writer_keys_[w];
+  n.kind = GraphNodeKind::kWriter;
+  n.writer = n.id;
+  n.label = wmd.display_name();
+  n.path = wmd.identity.writer_id.to_braced_string();
+  if (wmd.identity.instance_name) n.caption = wmd.identity.instance_name;
+  const ComponentTree tree = build_component_tree(wmd);
+  const std::string id = n.id;
+  nodes_.emplace(id, std::move(n));
+  for (const HierarchyNode& root : tree.roots) add_tree(w, root, id);
+}
+
+void GraphBuilder::add_tree(std::size_t w, const HierarchyNode& h,
+                            const std::string& parent) {
+  const std::string writer = "w:" + writer_keys_[w];
+  const std::string key = fold_case(h.path);
+  std::string anchor;
+  if (!h.declared()) {
+    GraphNode n;
+    n.id = "p:" + writer_keys_[w] + ":" + key;
+    n.kind = GraphNodeKind::kPathElement;
+    n.writer = writer;
+    n.parent = parent;
+    n.label = h.name;
+    n.path = h.path;
+    anchor = n.id;
+    nodes_.emplace(n.id, std::move(n));
+    children_[parent].push_back(anchor);
+  }
+  const WriterMetadata& wmd = capture_.writers[w];
+  const ComponentIndex& index = indexes_[w];
+  for (std::size_t k = 0; k < h.components.size(); ++k) {
+    const std::size_t i = h.components[k];
+    const Component& c = wmd.components[i];
+    GraphNode n;
+    n.id = "c:" + writer_keys_[w] + ":" + key +
+           (k == 0 ? std::string() : fmt::format("#{}", k + 1));
+    n.writer = writer;
+    n.parent = parent;
+    n.label = c.name;
+    n.path = c.full_path();
+    n.caption = c.caption;
+    n.type = c.type;
+    n.selectable = c.is_selectable();
+    n.selectable_for_restore = c.is_selectable_for_restore();
+    n.backup_class = index.backup_class(i);
+    n.defines_component_set = n.selectable && !h.children.empty();
+    n.in_component_set = index.nearest_selectable_ancestor(i).has_value();
+    n.file_count = c.files.size();
+    if (options_.show_files) {
+      for (const FileDescriptor& f : c.files) n.files.push_back(file_line(f));
+    }
+    component_ids_[w][i] = n.id;
+    if (k == 0) anchor = n.id;
+    children_[parent].push_back(n.id);
+    nodes_.emplace(n.id, std::move(n));
+  }
+  by_path_.emplace(std::make_pair(w, key), anchor);
+  for (const HierarchyNode& child : h.children) add_tree(w, child, anchor);
+}
+
+void GraphBuilder::add_dependencies(std::size_t w) {
+  const WriterMetadata& wmd = capture_.writers[w];
+  for (std::size_t i = 0; i < wmd.components.size(); ++i) {
+    for (const Dependency& d : wmd.components[i].dependencies) {
+      const std::string full = join_component_path(
+          d.logical_path.value_or(std::string()), d.component_name);
+      // A dependency names a writer class: with several instances of it,
+      // the writer's own instance first, then the others in capture order,
+      // the first that declares the component.
+      std::vector<std::size_t> candidates;
+      if (wmd.identity.writer_id == d.writer_id) candidates.push_back(w);
+      for (std::size_t t = 0; t < capture_.writers.size(); ++t) {
+        if (t != w && capture_.writers[t].identity.writer_id == d.writer_id) {
+          candidates.push_back(t);
+        }
+      }
+      std::optional<std::size_t> target_writer;
+      if (!candidates.empty()) target_writer = candidates.front();
+      std::string to;
+      for (std::size_t t : candidates) {
+        if (is_remote(d)) break;
+        auto hits = indexes_[t].find(d.logical_path, d.component_name);
+        if (!hits.empty()) {
+          to = component_ids_[t][hits.front()];
+          break;
+        }
+      }
+      if (to.empty()) {
+        GraphNode n;
+        n.kind = GraphNodeKind::kMissing;
+        n.remote = is_remote(d);
+        n.path = full;
+        if (n.remote) {
+          // On another machine: outside every cluster, named by its path.
+          n.id = "m:" + d.writer_id.to_string() + ":\\\\" + path_key(full);
+          n.label = full;
+          n.caption = target_writer
+                          ? capture_.writers[*target_writer].display_name()
+                          : d.writer_id.to_braced_string();
+        } else if (target_writer) {
+          n.id = "m:" + writer_keys_[*target_writer] + ":" + path_key(full);
+          n.writer = "w:" + writer_keys_[*target_writer];
+          n.label =
+              capture_.writers[*target_writer].display_name() + ":\\" + full;
+        } else {
+          n.id = "m:" + d.writer_id.to_string() + ":" + path_key(full);
+          n.label = d.writer_id.to_braced_string() + ":\\" + full;
+        }
+        to = n.id;
+        nodes_.emplace(n.id, std::move(n));
+      }
+      depends_.emplace(component_ids_[w][i], to);
+    }
+  }
+}
+
+Result<bool> GraphBuilder::apply_backup() {
+  if (options_.ignore_backup) return false;
+  const std::size_t which = options_.backup.value_or(0);
+  if (capture_.backup_components.empty() && !options_.backup) return false;
+  if (which >= capture_.backup_components.size()) {
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("no backup components document #{} (the capture "
+                             "holds {})",
+                             which + 1, capture_.backup_components.size()),
+                 std::nullopt};
+  }
+  const BackupComponents& bcd = capture_.backup_components[which];
+  std::vector<std::vector<std::size_t>> explicit_ids(capture_.writers.size());
+  for (const WriterComponents& e : bcd.writers) {
+    std::vector<std::size_t> of_class;
+    for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+      if (capture_.writers[w].identity.writer_id == e.writer_id) {
+        of_class.push_back(w);
+      }
+    }
+    const auto match = pick_instance(capture_.writers, of_class, e);
+    if (!match) continue;
+    for (const BcdComponent& c : e.components) {
+      for (std::size_t i : indexes_[*match].find(c.logical_path, c.name)) {
+        explicit_ids[*match].push_back(i);
+      }
+    }
+  }
+  for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+    const InclusionResult r = compute_inclusion(indexes_[w], explicit_ids[w]);
+    for (std::size_t i = 0; i < r.inclusion.size(); ++i) {
+      GraphSelection s = GraphSelection::kNotIncluded;
+      if (r.inclusion[i] == Inclusion::kExplicit) s = GraphSelection::kExplicit;
+      if (r.inclusion[i] == Inclusion::kImplicit) s = GraphSelection::kImplicit;
+      nodes_.at(component_ids_[w][i]).selection = s;
+    }
+  }
+  return true;
+}
+
+Result<ComponentGraph> GraphBuilder::build() {
+  const std::size_t count = capture_.writers.size();
+  indexes_.reserve(count);
+  std::map<std::string, std::size_t> per_class;
+  for (const WriterMetadata& w : capture_.writers) {
+    indexes_.emplace_back(w);
+    ++per_class[w.identity.writer_id.to_string()];
+  }
+  writer_selected_.assign(count, options_.writers.empty());
+  for (const std::string& name : options_.writers) {
+    bool found = false;
+    for (std::size_t w = 0; w < count; ++w) {
+      if (writer_matches(capture_.writers[w], name)) {
+        writer_selected_[w] = true;
+        found = true;
+      }
+    }
+    if (!found) {
+      return Error{ErrorCode::kInvalidValue,
+                   fmt::format("no writer '{}' in the capture", name),
+                   std::nullopt};
+    }
+  }
+  std::set<std::string> seen;
+  for (std::size_t w = 0; w < count; ++w) {
+    const WriterIdentity& id = capture_.writers[w].identity;
+    std::string key = id.writer_id.to_string();
+    if (per_class[key] > 1) {
+      key.push_back('/');
+      key += id.instance_id ? id.instance_id->to_string()
+                            : fmt::format("{}", w + 1);
+    }
+    while (!seen.insert(key).second) key += "+";
+    writer_keys_.push_back(key);
+  }
+  component_ids_.resize(count);
+  for (std::size_t w = 0; w < count; ++w) {
+    component_ids_[w].resize(capture_.writers[w].components.size());
+    add_writer(w);
+  }
+  for (std::size_t w = 0; w < count; ++w) add_dependencies(w);
+  ComponentGraph graph;
+  auto backup = apply_backup();
+  if (!backup) return backup.error();
+  graph.has_selection = *backup;
+  if (graph.has_selection) {
+    graph.backup_source =
+        capture_.backup_components[options_.backup.value_or(0)].source.name;
+  }
+
+  IdSet pinned;
+  auto chosen = choose(pinned);
+  if (!chosen) return chosen.error();
+  IdSet kept = std::move(*chosen);
+  const bool deps_only =
+      options_.dependencies_only || options_.dependers.has_value();
+  if (deps_only) {
+    IdSet on_edge;
+    for (const auto& [from, to] : depends_) {
+      if (kept.count(from) != 0 && kept.count(to) != 0) {
+        on_edge.insert(from);
+        on_edge.insert(to);
+      }
+    }
+    if (options_.dependers) {
+      for (const std::string& id : kept) {
+        if (nodes_.at(id).kind == GraphNodeKind::kComponent ||
+            nodes_.at(id).kind == GraphNodeKind::kMissing) {
+          on_edge.insert(id);
+        }
+      }
+    }
+    kept = std::move(on_edge);
+  } else {
+    add_ancestors(kept);
+    for (const auto& [from, to] : depends_) {
+      if (kept.count(from) != 0 && kept.count(to) != 0) {
+        pinned.insert(from);
+        pinned.insert(to);
+      }
+    }
+    add_ancestors(pinned);
+    if (options_.max_siblings > 0) collapse(kept, pinned);
+  }
+
+  std::set<std::string> clusters;
+  for (const std::string& id : kept) {
+    const GraphNode& n = nodes_.at(id);
+    graph.nodes.push_back(n);
+    if (!n.writer.empty() && clusters.insert(n.writer).second) {
+      graph.clusters.push_back({n.writer, nodes_.at(n.writer).label});
+    }
+    if (!deps_only && !n.parent.empty() && kept.count(n.parent) != 0) {
+      graph.edges.push_back({n.parent, n.id, GraphEdgeKind::kContains});
+    }
+  }
+  for (const auto& [from, to] : depends_) {
+    if (kept.count(from) != 0 && kept.count(to) != 0) {
+      graph.edges.push_back({from, to, GraphEdgeKind::kDependsOn});
+    }
+  }
+  std::sort(
+      graph.clusters.begin(), graph.clusters.end(),
+      [](const GraphCluster& a, const GraphCluster& b) { return a.id < b.id; });
+  std::sort(graph.edges.begin(), graph.edges.end(),
+            [](const GraphEdge& a, const GraphEdge& b) {
+              return std::tie(a.kind, a.from, a.to) <
+                     std::tie(b.kind, b.from, b.to);
+            });
+  return graph;
+}
+
+}  // namespace internal
+
+Result<ComponentGraph> build_component_graph(const CaptureSet& capture,
+                                             const GraphOptions& options) {
+  return internal::GraphBuilder(capture, options).build();
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/parse.h"
+
+#include <fmt/format.h>
+
+#include "load/decode.h"
+#include "load/model_reader.h"
+
+namespace vssmeta {
+
+Result<Document> parse_document(std::string_view bytes,
+                                const ParseOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Error{ErrorCode::kUnsupported,
+                 fmt::format("input is {} bytes, more than the limit of {}",
+                             bytes.size(), options.max_bytes),
+                 Location{options.source_name, 0, 0}};
+  }
+  if (bytes.empty()) {
+    return Error{ErrorCode::kMalformedXml, "empty input: no XML document",
+                 Location{options.source_name, 1, 1}};
+  }
+  auto decoded = internal::decode_input(bytes, options.source_name);
+  if (!decoded) return std::move(decoded).error();
+  SourceInfo source;
+  source.name = options.source_name;
+  source.encoding = decoded->encoding;
+  source.byte_order_mark = decoded->byte_order_mark;
+  return internal::read_document(decoded->text(), decoded->ascii,
+                                 std::move(source), options);
+}
+
+namespace {
+
+template <typename T>
+Result<T> parse_as(std::string_view bytes, const ParseOptions& options,
+                   const char* wanted, const char* got) {
+  auto doc = parse_document(bytes, options);
+  if (!doc) return std::move(doc).error();
+  if (auto* t = std::get_if<T>(&*doc)) return std::move(*t);
+  const Origin where = std::visit([](const auto& d) { return d.where; }, *doc);
+  return Error{ErrorCode::kUnexpectedRoot,
+               fmt::format("expected a {}, found a {}", wanted, got),
+               locate(options.source_name, where)};
+}
+
+}  // namespace
+
+Result<WriterMetadata> parse_writer_metadata(std::string_view bytes,
+                                             const ParseOptions& options) {
+  return parse_as<WriterMetadata>(
+      bytes, options, "writer metadata document (WRITER_METADATA)",
+      "backup components document (BACKUP_COMPONENTS)");
+}
+
+Result<BackupComponents> parse_backup_components(std::string_view bytes,
+                                                 const ParseOptions& options) {
+  return parse_as<BackupComponents>(
+      bytes, options, "backup components document (BACKUP_COMPONENTS)",
+      "writer metadata document (WRITER_METADATA)");
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/serialize.h"
+
+#include <charconv>
+#include <string_view>
+#include <type_traits>
+
+#include "model/model_fields.h"
+
+namespace vssmeta {
+namespace {
+
+void append_escaped(std::string& out, std::string_view text, bool attribute) {
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        if (attribute) {
+          out += "&quot;";
+        } else {
+          out.push_back(ch);
+        }
+        break;
+      default:
+        // Tab, CR and LF stay literal, as Windows writes them inside
+        // captions; other control characters are not allowed raw in XML.
+        if (c < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') {
+          out += "&#";
+          out += std::to_string(static_cast<unsigned>(c));
+          out.push_back(';');
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+}
+
+// The writing side of the field tables in model_fields.h.
+class AttributeWriter {
+ public:
+  explicit AttributeWriter(std::string& out) : out_(out) {}
+
+  void operator()(const char* name, const std::string& v) { write(name, v); }
+  void operator()(const char* name, const std::optional<std::string>& v) {
+    if (v) write(name, *v);
+  }
+  void operator()(const char* name, const std::optional<bool>& v) {
+    if (v) write(name, *v ? "yes" : "no");
+  }
+  void operator()(const char* name, const std::optional<std::uint32_t>& v) {
+    if (!v) return;
+    char buf[16];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v);
+    write(name, std::string_view(buf, static_cast<std::size_t>(end - buf)));
+  }
+  template <typename E>
+  requires std::is_enum_v<E>
+  void operator()(const char* name, const std::optional<E>& v) {
+    if (v) write(name, to_xml(*v));
+  }
+  void operator()(const char* name, const Guid& v) {
+    write(name, v.spelling());
+  }
+  void operator()(const char* name, const std::optional<Guid>& v) {
+    if (v) write(name, v->spelling());
+  }
+
+ private:
+  void write(std::string_view name, std::string_view value) {
+    out_.push_back(' ');
+    out_.append(name);
+    out_ += "=\"";
+    append_escaped(out_, value, true);
+    out_.push_back('"');
+  }
+  std::string& out_;
+};
+
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  // Writes <name attrs extras-attrs>text children</name>, where the known
+  // children (`known_count` of them, written by `write_known(i)`) and the
+  // unknown ones from `extras` are merged back in their original order.
+  template <typename T, typename F>
+  void element(std::string_view name, const T& model, const Extras& extras,
+               std::size_t known_count, F&& write_known) {
+    open(name, extras);
+    AttributeWriter attrs(out_);
+    internal::visit_fields(attrs, model);
+    close_open_tag(name, extras, known_count, write_known);
+  }
+
+  template <typename F>
+  void close_open_tag(std::string_view name, const Extras& extras,
+                      std::size_t known_count, F&& write_known) {
+    for (const XmlAttribute& a : extras.attributes()) {
+      if (!is_namespace_declaration(a.name)) attribute(a);
+    }
+    if (known_count == 0 && extras.elements().empty() &&
+        extras.text().empty()) {
+      out_ += "/>";
+      return;
+    }
+    out_.push_back('>');
+    append_escaped(out_, extras.text(), false);
+    std::size_t k = 0;
+    std::size_t u = 0;
+    std::size_t index = 0;
+    while (k < known_count || u < extras.elements().size()) {
+      if (u < extras.elements().size() &&
+          (k == known_count || extras.elements()[u].position <= index)) {
+        unknown(extras.elements()[u++]);
+      } else {
+        write_known(k++);
+      }
+      ++index;
+    }
+    out_ += "</";
+    out_.append(name);
+    out_.push_back('>');
+  }
+
+  template <typename T>
+  void leaf(std::string_view name, const T& model) {
+    element(name, model, model.extras, 0, [](std::size_t) {});
+  }
+
+  // Writes `<name` and the namespace declarations among `extras`, which go
+  // before the other attributes, where Windows puts them.
+  void open(std::string_view name, const Extras& extras) {
+    out_.push_back('<');
+    out_.append(name);
+    for (const XmlAttribute& a : extras.attributes()) {
+      if (is_namespace_declaration(a.name)) attribute(a);
+    }
+  }
+
+ private:
+  void attribute(const XmlAttribute& a) {
+    out_.push_back(' ');
+    out_ += a.name;
+    out_ += "=\"";
+    append_escaped(out_, a.value, true);
+    out_.push_back('"');
+  }
+
+  void unknown(const XmlElement& e) {
+    out_.push_back('<');
+    out_ += e.name;
+    for (const XmlAttribute& a : e.attributes) attribute(a);
+    if (e.children.empty() && e.text.empty()) {
+      out_ += "/>";
+      return;
+    }
+    out_.push_back('>');
+    append_escaped(out_, e.text, false);
+    for (const XmlElement& c : e.children) unknown(c);
+    out_ += "</";
+    out_ += e.name;
+    out_.push_back('>');
+  }
+
+  std::string& out_;
+};
+
+void write_component(Writer& w, const Component& c) {
+  const char* name =
+      c.type == ComponentType::kDatabase ? "DATABASE" : "FILE_GROUP";
+  const std::size_t files = c.files.size();
+  w.element(name, c, c.extras, files + c.dependencies.size(),
+            [&](std::size_t i) {
+              if (i < files) {
+                w.leaf(element_name(c.files[i].kind), c.files[i]);
+              } else {
+                w.leaf("DEPENDENCY", c.dependencies[i - files]);
+              }
+            });
+}
+
+void write_backup_locations(Writer& w, const WriterMetadata& m) {
+  const std::size_t nc = m.components.size();
+  const std::size_t ne = m.exclude_files.size();
+  const std::size_t ns = m.exclude_from_snapshot.size();
+  w.open("BACKUP_LOCATIONS", m.backup_locations_extras);
+  w.close_open_tag("BACKUP_LOCATIONS", m.backup_locations_extras, nc + ne + ns,
+                   [&](std::size_t i) {
+                     if (i < nc) {
+                       write_component(w, m.components[i]);
+                     } else if (i < nc + ne) {
+                       w.leaf("EXCLUDE_FILES", m.exclude_files[i - nc]);
+                     } else {
+                       w.leaf("EXCLUDE_FILES_FROM_SNAPSHOT",
+                              m.exclude_from_snapshot[i - nc - ne]);
+                     }
+                   });
+}
+
+void write_bcd_component(Writer& w, const BcdComponent& c) {
+  // Known children in a fixed order; see backup_components.h.
+  auto count = static_cast<std::size_t>(c.backup_metadata.has_value()) +
+               static_cast<std::size_t>(c.restore_metadata.has_value()) +
+               c.partial_files.size() + c.differenced_files.size() +
+               c.directed_targets.size() + c.new_targets.size() +
+               c.alternate_location_mappings.size() +
+               c.restore_subcomponents.size();
+  w.element("COMPONENT", c, c.extras, count, [&](std::size_t i) {
+    if (c.backup_metadata) {
+      if (i == 0) return w.leaf("BACKUP_METADATA", *c.backup_metadata);
+      --i;
+    }
+    if (c.restore_metadata) {
+      if (i == 0) return w.leaf("RESTORE_METADATA", *c.restore_metadata);
+      --i;
+    }
+    auto pick = [&](const auto& list, const char* name) {
+      if (i < list.size()) {
+        w.leaf(name, list[i]);
+        return true;
+      }
+      i -= list.size();
+      return false;
+    };
+    if (pick(c.partial_files, "PARTIAL_FILE")) return;
+    if (pick(c.differenced_files, "DIFFERENCED_FILE")) return;
+    if (pick(c.directed_targets, "DIRECTED_TARGET")) return;
+    if (pick(c.new_targets, "NEW_TARGET")) return;
+    if (pick(c.alternate_location_mappings, "ALTERNATE_LOCATION_MAPPING")) {
+      return;
+    }
+    pick(c.restore_subcomponents, "RESTORE_SUBCOMPONENT");
+  });
+}
+
+}  // namespace
+
+std::string to_xml(const WriterMetadata& m) {
+  std::string out;
+  Writer w(out);
+  const std::size_t known =
+      1 + (m.restore_method ? 1U : 0U) + (m.has_backup_locations ? 1U : 0U);
+  w.element("WRITER_METADATA", m, m.extras, known, [&](std::size_t i) {
+    if (i == 0) return w.leaf("IDENTIFICATION", m.identity);
+    if (i == 1 && m.restore_method) {
+      const RestoreMethod& r = *m.restore_method;
+      return w.element("RESTORE_METHOD", r, r.extras,
+                       r.alternate_location_mappings.size(),
+                       [&](std::size_t j) {
+                         w.leaf("ALTERNATE_LOCATION_MAPPING",
+                                r.alternate_location_mappings[j]);
+                       });
+    }
+    write_backup_locations(w, m);
+  });
+  return out;
+}
+
+std::string to_xml(const BackupComponents& b) {
+  std::string out;
+  Writer w(out);
+  w.element(
+      "BACKUP_COMPONENTS", b, b.extras, b.writers.size(), [&](std::size_t i) {
+        const WriterComponents& wc = b.writers[i];
+        w.element(
+            "WRITER_COMPONENTS", wc, wc.extras, wc.components.size(),
+            [&](std::size_t j) { write_bcd_component(w, wc.components[j]); });
+      });
+  return out;
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+#include "semantics/file_sets.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace vssmeta::internal {
+namespace {
+
+std::string_view trimmed_path(const FileDescriptor& f) {
+  std::string_view p = f.path;
+  while (!p.empty() && p.back() == '\\') p.remove_suffix(1);
+  return p;
+}
+
+char fold(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = kOnes * 0x80;
+
+// fold() applied to each byte of a word at once: a byte in 'A'..'Z' gets
+// its 0x20 bit set; every other byte (including non-ASCII) is unchanged.
+std::uint64_t fold_word(std::uint64_t x) {
+  const std::uint64_t low7 = x & ~kHigh;
+  const std::uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+  const std::uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
+  const std::uint64_t upper = at_least_a & ~above_z & ~x & kHigh;
+  return x | (upper >> 2);
+}
+
+std::uint64_t load8(std::string_view s, std::size_t at) {
+  std::uint64_t word;
+  std::memcpy(&word, s.data() + at, 8);
+  return word;
+}
+
+// ASCII case-insensitive equality, a word at a time.
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    if (fold_word(load8(a, i)) != fold_word(load8(b, i))) return false;
+  }
+  for (; i < a.size(); ++i) {
+    if (fold(a[i]) != fold(b[i])) return false;
+  }
+  return true;
+}
+
+// Whether some byte of `x` is `c` (exact: the borrow of the classic
+// zero-byte test only spreads above a byte that is zero).
+template <char c>
+bool has_byte(std::uint64_t x) {
+  const std::uint64_t v = x ^ (kOnes * static_cast<unsigned char>(c));
+  return ((v - kOnes) & ~v & kHigh) != 0;
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  h ^= v;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+// The bytes of a string shorter than 8: two overlapping 4-byte loads, or
+// (below 4) the bytes themselves, zero-padded.
+std::uint64_t load_short(std::string_view s) {
+  if (s.size() >= 4) {
+    std::uint32_t head;
+    std::uint32_t tail;
+    std::memcpy(&head, s.data(), 4);
+    std::memcpy(&tail, s.data() + s.size() - 4, 4);
+    return head | std::uint64_t{tail} << 32;
+  }
+  std::uint64_t word = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    word |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  }
+  return word;
+}
+
+// The text of a file set read a word at a time, folded and mixed into a
+// hash. Every word is a function of the string's bytes and length only, so
+// strings equal after folding hash alike.
+struct Digest {
+  std::uint64_t hash = 0x243F6A8885A308D3ULL;
+
+  // Mixes `s` in; returns whether it holds `a` or `b`.
+  template <char a, char b>
+  bool add(std::string_view s) {
+    bool found = false;
+    const auto take = [&](std::uint64_t word) {
+      found |= has_byte<a>(word) | has_byte<b>(word);
+      hash = mix(hash, fold_word(word));
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) take(load8(s, i));
+    if (i < s.size()) {  // the rest: an overlapping last word if there is one
+      take(s.size() >= 8 ? load8(s, s.size() - 8) : load_short(s));
+    }
+    hash = mix(hash, s.size());  // so that "ab" and "ab\0" differ
+    return found;
+  }
+};
+
+// The Win32 namespace prefixes `\\?\` and `\??\`, whose `?` is no wildcard.
+std::string_view namespace_prefix(std::string_view path) {
+  for (std::string_view prefix : {"\\\\?\\", "\\??\\"}) {
+    if (path.starts_with(prefix)) return prefix;
+  }
+  return {};
+}
+
+bool kind_mismatch(const Component& c, const FileDescriptor& f) {
+  const bool list = f.kind == FileDescriptorKind::kFileList;
+  if (c.type == ComponentType::kDatabase) return list;
+  if (c.type == ComponentType::kFileGroup) return !list;
+  return false;
+}
+
+bool has_database_options(const FileDescriptor& f) {
+  return f.kind != FileDescriptorKind::kFileList &&
+         (f.is_recursive() || (f.alternate_path && !f.alternate_path->empty()));
+}
+
+// Empty, or with a directory part.
+bool bad_filespec(std::string_view filespec) {
+  return filespec.empty() || filespec.find('\\') != std::string_view::npos ||
+         filespec.find('/') != std::string_view::npos;
+}
+
+// file_set_hash() from the digest of the trimmed path and the filespec.
+std::uint32_t hash_of(const Digest& digest, const FileDescriptor& f) {
+  return static_cast<std::uint32_t>(
+      mix(digest.hash, f.is_recursive() ? 1 : 0) >> 32);
+}
+
+FileSetScan scan(const WriterMetadata& w) {
+  FileSetScan s;
+  std::uint32_t total = 0;
+  s.first_position.reserve(w.components.size());
+  for (const Component& c : w.components) {
+    s.first_position.push_back(total);
+    total += static_cast<std::uint32_t>(c.files.size());
+  }
+  s.hashes.reserve(total);
+  // WMD020..WMD022 look at every file set, the other rules at components'.
+  const auto any_file_set = [&s](const Component* c, const FileDescriptor& f) {
+    const FileSetRef ref{c, &f};
+    if (f.path.empty()) s.empty_path.push_back(ref);
+    if (has_wildcard(f.path)) s.wildcard_path.push_back(ref);
+    if (bad_filespec(f.filespec)) s.bad_filespec.push_back(ref);
+  };
+  for (std::size_t ci = 0; ci < w.components.size(); ++ci) {
+    const Component& c = w.components[ci];
+    for (std::size_t fi = 0; fi < c.files.size(); ++fi) {
+      const FileDescriptor& f = c.files[fi];
+      const FileSetRef ref{&c, &f};
+      // One read of the path and filespec for WMD020..WMD023.
+      Digest digest;
+      const bool star_or_question = digest.add<'*', '?'>(trimmed_path(f));
+      const bool separator = digest.add<'\\', '/'>(f.filespec);
+      if (f.path.empty()) s.empty_path.push_back(ref);
+      if (star_or_question && has_wildcard(f.path)) {
+        s.wildcard_path.push_back(ref);
+      }
+      if (f.filespec.empty() || separator) s.bad_filespec.push_back(ref);
+      if (kind_mismatch(c, f)) s.kind_mismatch.push_back(ref);
+      if (has_database_options(f)) s.database_options.push_back(ref);
+      if (f.backup_type_mask) {
+        const std::uint32_t mask = *f.backup_type_mask;
+        if ((mask & ~kFsbtDefined) != 0) s.undefined_mask.push_back(ref);
+        if ((mask & kFsbtAllBackupRequired) == 0) s.never_copied.push_back(ref);
+      }
+      s.hashes.push_back(FileSetHash{
+          hash_of(digest, f), static_cast<std::uint32_t>(s.hashes.size())});
+    }
+  }
+  for (const FileDescriptor& f : w.exclude_files) any_file_set(nullptr, f);
+  for (const FileDescriptor& f : w.exclude_from_snapshot) {
+    any_file_set(nullptr, f);
+  }
+  if (w.restore_method) {
+    for (const FileDescriptor& f :
+         w.restore_method->alternate_location_mappings) {
+      any_file_set(nullptr, f);
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+FileSetRef FileSetScan::at(const WriterMetadata& w,
+                           std::uint32_t position) const {
+  // The last component whose first position is at or before `position`.
+  const auto next =
+      std::upper_bound(first_position.begin(), first_position.end(), position);
+  const auto ci = static_cast<std::size_t>(next - first_position.begin()) - 1;
+  const Component& c = w.components[ci];
+  return FileSetRef{&c, &c.files[position - first_position[ci]]};
+}
+
+const FileSetScan& file_set_scan(const CheckContext& ctx, std::size_t writer) {
+  const WriterMetadata& w = ctx.capture().writers[writer];
+  return ctx.memo<FileSetScan>(&w, [&w] { return scan(w); });
+}
+
+bool has_wildcard(std::string_view path) {
+  path.remove_prefix(namespace_prefix(path).size());
+  // Two memchr scans: find_first_of("*?") tests each character in a loop.
+  return path.find('*') != std::string_view::npos ||
+         path.find('?') != std::string_view::npos;
+}
+
+bool same_file_set(const FileDescriptor& a, const FileDescriptor& b) {
+  return a.is_recursive() == b.is_recursive() &&
+         iequal(trimmed_path(a), trimmed_path(b)) &&
+         iequal(a.filespec, b.filespec);
+}
+
+std::uint32_t file_set_hash(const FileDescriptor& f) {
+  Digest digest;
+  digest.add<'*', '?'>(trimmed_path(f));
+  digest.add<'\\', '/'>(f.filespec);
+  return hash_of(digest, f);
+}
+
+}  // namespace vssmeta::internal

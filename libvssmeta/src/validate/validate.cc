@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MIT
+#include "vssmeta/validate.h"
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "semantics/bcd_writer.h"
+#include "text/ascii.h"
+#include "validate/rules.h"
+
+namespace vssmeta {
+
+SharedString::SharedString(std::string text)
+    : SharedString(std::make_shared<const std::string>(std::move(text))) {}
+
+SharedString::SharedString(std::shared_ptr<const std::string> text)
+    : owner_(std::move(text)) {
+  if (owner_) view_ = *owner_;
+}
+
+SharedString SharedString::literal(std::string_view text) {
+  SharedString s;
+  s.view_ = text;
+  return s;
+}
+
+SharedString::SharedString(SharedString&& other) noexcept
+    : owner_(std::move(other.owner_)), view_(std::exchange(other.view_, {})) {}
+
+SharedString& SharedString::operator=(SharedString&& other) noexcept {
+  owner_ = std::move(other.owner_);
+  view_ = std::exchange(other.view_, {});
+  return *this;
+}
+
+namespace internal {
+
+CheckContext::CheckContext(const CaptureSet& capture) : capture_(&capture) {
+  indexes_.reserve(capture.writers.size());
+  for (std::size_t i = 0; i < capture.writers.size(); ++i) {
+    indexes_.emplace_back(capture.writers[i]);
+    by_class_[capture.writers[i].identity.writer_id].push_back(i);
+  }
+}
+
+const std::vector<std::size_t>& CheckContext::writers_of_class(
+    const Guid& id) const {
+  static const std::vector<std::size_t> kNone;
+  auto hit = by_class_.find(id);
+  return hit == by_class_.end() ? kNone : hit->second;
+}
+
+std::optional<std::size_t> CheckContext::writer_for(
+    const WriterComponents& entry) const {
+  return pick_instance(capture_->writers, writers_of_class(entry.writer_id),
+                       entry);
+}
+
+std::string writer_label(const WriterMetadata& w) {
+  return fmt::format("{} {}", w.display_name(),
+                     w.identity.writer_id.to_braced_string());
+}
+
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) out += p;
+  return out;
+}
+
+std::string component_label(const WriterMetadata& w, const Component& c) {
+  // display_name() + ":\\" + c.full_path(), built in place: one label per
+  // component with findings.
+  std::string out = w.display_name();
+  const bool has_path = c.logical_path && !c.logical_path->empty();
+  out.reserve(out.size() + 3 + (has_path ? c.logical_path->size() : 0) +
+              c.name.size());
+  out += ":\\";
+  if (has_path) {
+    out += *c.logical_path;
+    if (out.back() != '\\') out += '\\';
+  }
+  out += c.name;
+  return out;
+}
+
+void Reporter::begin(const RuleInfo& rule) {
+  if (rule_ == nullptr || rule.id != rule_->id) {
+    const auto all = rules();
+    rule_order_ = static_cast<std::uint32_t>(
+        std::lower_bound(
+            all.begin(), all.end(), rule.id,
+            [](const RuleInfo& r, std::string_view id) { return r.id < id; }) -
+        all.begin());
+  }
+  rule_ = &rule;
+  auto hit = options_.severity.find(rule.id);
+  override_ = hit == options_.severity.end() ? std::nullopt
+                                             : std::optional(hit->second);
+}
+
+template <typename Make>
+const std::shared_ptr<const std::string>& Reporter::cached(const void* key,
+                                                           Make&& make) {
+  auto [hit, fresh] = labels_.try_emplace(key);
+  if (fresh) hit->second = std::make_shared<const std::string>(make());
+  return hit->second;
+}
+
+const std::string& Reporter::label(const WriterMetadata& w,
+                                   const Component& c) {
+  if (&c != last_component_) {
+    last_component_ = &c;
+    last_component_label_ = &cached(&c, [&] { return component_label(w, c); });
+  }
+  return **last_component_label_;
+}
+
+void Reporter::writer(const WriterMetadata& w, const Component* c, Origin where,
+                      std::string message, Hint hint) {
+  writer(rule_->severity, w, c, where, std::move(message), std::move(hint));
+}
+
+void Reporter::writer(Severity severity, const WriterMetadata& w,
+                      const Component* c, Origin where, std::string message,
+                      Hint hint) {
+  severity = override_.value_or(severity);
+  if (severity < options_.min_severity) return;
+  if (&w != last_writer_) {  // findings come in runs about one writer
+    last_writer_ = &w;
+    last_writer_label_ = &cached(&w, [&] { return writer_label(w); });
+  }
+  SharedString component;
+  if (c != nullptr) {
+    label(w, *c);
+    component = SharedString(*last_component_label_);
+  }
+  add(severity, w.source.name, where, SharedString(*last_writer_label_),
+      std::move(component), std::move(message), std::move(hint));
+}
+
+void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
+                      const BcdComponent* c, const WriterMetadata* wmd,
+                      Origin where, std::string message, Hint hint) {
+  backup(rule_->severity, b, entry, c, wmd, where, std::move(message),
+         std::move(hint));
+}
+
+void Reporter::backup(Severity severity, const BackupComponents& b,
+                      const WriterComponents* entry, const BcdComponent* c,
+                      const WriterMetadata* wmd, Origin where,
+                      std::string message, Hint hint) {
+  severity = override_.value_or(severity);
+  if (severity < options_.min_severity) return;
+  SharedString writer;
+  SharedString component;
+  if (entry != nullptr) {
+    const std::string name = wmd != nullptr
+                                 ? wmd->display_name()
+                                 : entry->writer_id.to_braced_string();
+    if (entry != last_entry_ || wmd != last_entry_wmd_) {
+      last_entry_ = entry;
+      last_entry_wmd_ = wmd;
+      last_entry_label_ = SharedString(
+          fmt::format("{} {}", name, entry->writer_id.to_braced_string()));
+    }
+    writer = last_entry_label_;
+    if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
+  }
+  add(severity, b.source.name, where, std::move(writer), std::move(component),
+      std::move(message), std::move(hint));
+}
+
+void Reporter::add(Severity severity, const std::string& file, Origin where,
+                   SharedString writer, SharedString component,
+                   std::string message, Hint hint) {
+  if (&file != last_file_) {
+    auto [id, fresh] =
+        file_ids_.try_emplace(&file, static_cast<std::uint32_t>(files_.size()));
+    if (fresh) files_.push_back(&file);
+    last_file_ = &file;
+    last_file_id_ = id->second;
+  }
+  keys_.push_back(Key{last_file_id_, where.line, where.column, rule_order_});
+  Finding& f = out_.emplace_back();
+  f.diagnostic.severity = severity;
+  f.diagnostic.code = rule_->id;
+  f.diagnostic.message = std::move(message);
+  f.diagnostic.where = locate(file, where);
+  f.writer = std::move(writer);
+  f.component = std::move(component);
+  f.hint = std::move(hint.text);
+}
+
+void Reporter::sort() {
+  // Files by name: two documents of a capture may share none, one or all
+  // of a name (stdin, a renamed copy).
+  std::vector<std::uint32_t> by_name(files_.size());
+  for (std::uint32_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+  std::sort(by_name.begin(), by_name.end(),
+            [&](std::uint32_t a, std::uint32_t b) {
+              return *files_[a] < *files_[b];
+            });
+  std::vector<std::uint32_t> file_rank(files_.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) {
+    const bool same = r > 0 && *files_[by_name[r]] == *files_[by_name[r - 1]];
+    file_rank[by_name[r]] = same ? file_rank[by_name[r - 1]] : r;
+  }
+  const auto before = [&](const Key& x, const Key& y) {
+    return std::tie(file_rank[x.file], x.line, x.column, x.rule) <
+           std::tie(file_rank[y.file], y.line, y.column, y.rule);
+  };
+  // Rules report in document order, so the findings are a few runs that
+  // are sorted already (one per rule, or one when a single rule makes
+  // them all, as WMD023 on a large writer): merging the runs is
+  // O(n log runs), and a stable merge keeps the order of equal findings.
+  // Merged are (file rank, line, column, rule) packed in two words and an
+  // index, cheap to compare and to move; the findings move once at the end.
+  struct Packed {
+    std::uint64_t high;
+    std::uint64_t low;
+    std::uint32_t index;
+  };
+  std::vector<Packed> packed(out_.size());
+  std::vector<std::size_t> runs;  // where each sorted run starts
+  for (std::uint32_t i = 0; i < packed.size(); ++i) {
+    const Key& k = keys_[i];
+    packed[i] = Packed{std::uint64_t{file_rank[k.file]} << 32 | k.line,
+                       std::uint64_t{k.column} << 32 | k.rule, i};
+    if (i == 0 || before(k, keys_[i - 1])) runs.push_back(i);
+  }
+  if (runs.size() <= 1) return;
+  const auto less = [](const Packed& x, const Packed& y) {
+    return std::tie(x.high, x.low) < std::tie(y.high, y.low);
+  };
+  runs.push_back(packed.size());
+  while (runs.size() > 2) {  // merge neighbours pairwise until one is left
+    std::vector<std::size_t> merged;
+    merged.reserve(runs.size() / 2 + 2);
+    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
+      merged.push_back(runs[r]);
+      if (r + 2 < runs.size()) {
+        const auto at = [&](std::size_t i) {
+          return packed.begin() + static_cast<std::ptrdiff_t>(runs[i]);
+        };
+        std::inplace_merge(at(r), at(r + 1), at(r + 2), less);
+      }
+    }
+    merged.push_back(packed.size());
+    runs = std::move(merged);
+  }
+  std::vector<Finding> sorted;
+  sorted.reserve(out_.size());
+  std::vector<Key> keys;
+  keys.reserve(out_.size());
+  for (const Packed& p : packed) {
+    sorted.push_back(std::move(out_[p.index]));
+    keys.push_back(keys_[p.index]);
+  }
+  out_ = std::move(sorted);
+  keys_ = std::move(keys);
+}
+
+namespace {
+
+// All rules, sorted by id, built once.
+const std::vector<Rule>& all_rules() {
+  static const std::vector<Rule> kAll = [] {
+    std::vector<Rule> all;
+    for (auto table :
+         {wmd_rules(), wmd_file_set_rules(), wmd_more_rules(), set_rules(),
+          bcd_rules(), bcd_restore_rules(), xref_rules(), xref_file_rules()}) {
+      all.insert(all.end(), table.begin(), table.end());
+    }
+    std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) {
+      return a.info.id < b.info.id;
+    });
+    return all;
+  }();
+  return kAll;
+}
+
+}  // namespace
+}  // namespace internal
+
+const char* to_string(RuleScope scope) {
+  switch (scope) {
+    case RuleScope::kWriter:
+      return "writer";
+    case RuleScope::kWriterSet:
+      return "writer-set";
+    case RuleScope::kBackup:
+      return "backup";
+    case RuleScope::kCrossDocument:
+      return "cross-document";
+  }
+  return "writer";
+}
+
+std::span<const RuleInfo> rules() {
+  static const std::vector<RuleInfo> kInfos = [] {
+    std::vector<RuleInfo> out;
+    for (const auto& r : internal::all_rules()) out.push_back(r.info);
+    return out;
+  }();
+  return kInfos;
+}
+
+const RuleInfo* find_rule(std::string_view id) {
+  for (const RuleInfo& r : rules()) {
+    if (internal::iequals(r.id, id)) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<Finding> validate(const CaptureSet& capture,
+                              const ValidateOptions& options) {
+  std::vector<Finding> findings;
+  internal::CheckContext context(capture);
+  internal::Reporter reporter(findings, options);
+  for (const internal::Rule& rule : internal::all_rules()) {
+    if (options.disabled.count(rule.info.id) != 0) continue;
+    reporter.begin(rule.info);
+    rule.check(context, reporter);
+  }
+  reporter.sort();
+  return findings;
+}
+
+}  // namespace vssmeta

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// diff_writer(): the WMD walk on in-memory models, for the cases the file
+// pairs in testdata/diff/ do not cover.
+#include <gtest/gtest.h>
+
+#include "diff/diff_engine.h"
+
+namespace vssmeta::internal {
+namespace {
+
+std::vector<Change> run(const WriterMetadata& a, const WriterMetadata& b) {
+  std::vector<Change> out;
+  diff_writer(DiffSink{&out, DocumentKind::kWriterMetadata, "W", ""}, a, b);
+  return out;
+}
+
+Component component(const char* lp, const char* name) {
+  Component c;
+  if (lp != nullptr) c.logical_path = lp;
+  c.name = name;
+  return c;
+}
+
+TEST(DiffWmd, RestoreMethodAddedAndRemoved) {
+  WriterMetadata a;
+  WriterMetadata b;
+  b.restore_method.emplace();
+  b.restore_method->method = RestoreMethodType::kCustom;
+  FileDescriptor m;
+  m.kind = FileDescriptorKind::kAlternateLocationMapping;
+  m.path = "C:\\A";
+  m.filespec = "*";
+  m.alternate_path = "D:\\B";
+  b.restore_method->alternate_location_mappings.push_back(m);
+  auto out = run(a, b);
+  ASSERT_EQ(out.size(), 2U);
+  EXPECT_EQ(out[0].field, "RESTORE_METHOD");
+  EXPECT_EQ(out[0].kind, ChangeKind::kAdded);
+  EXPECT_EQ(out[0].after, "method=\"CUSTOM\" rebootRequired=\"no\"");
+  EXPECT_EQ(out[1].field, "ALTERNATE_LOCATION_MAPPING");
+  EXPECT_EQ(out[1].after, "C:\\A\\* -> D:\\B");
+  out = run(b, a);
+  ASSERT_EQ(out.size(), 2U);
+  EXPECT_EQ(out[0].kind, ChangeKind::kRemoved);
+}
+
+TEST(DiffWmd, ExcludeListsAreWriterLevelDescriptors) {
+  WriterMetadata a;
+  WriterMetadata b;
+  FileDescriptor x;
+  x.kind = FileDescriptorKind::kExclude;
+  x.path = "%TEMP%";
+  x.filespec = "*";
+  b.exclude_files.push_back(x);
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].field, "EXCLUDE_FILES");
+  EXPECT_EQ(out[0].component, "");
+}
+
+TEST(DiffWmd, TypeChangeAndMoveWithFieldChanges) {
+  WriterMetadata a;
+  WriterMetadata b;
+  a.components = {component("Old", "Db"), component(nullptr, "Top")};
+  b.components = {component(nullptr, "Top"), component("New", "Db")};
+  b.components[1].type = ComponentType::kDatabase;
+  b.components[1].caption = "cap";
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 3U);
+  EXPECT_EQ(out[0].kind, ChangeKind::kMoved);
+  EXPECT_EQ(out[0].component, "New\\Db");
+  EXPECT_EQ(out[1].field, "caption");
+  EXPECT_EQ(out[2].field, "componentType");
+  EXPECT_EQ(out[2].after, "database");
+}
+
+TEST(DiffWmd, AmbiguousMovesStayRemovedAndAdded) {
+  WriterMetadata a;
+  WriterMetadata b;
+  a.components = {component("A", "X"), component("B", "X")};
+  b.components = {component("C", "X"), component("D", "X")};
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 4U);
+  for (const Change& c : out) EXPECT_EQ(c.field, "COMPONENT");
+}
+
+TEST(DiffWmd, CaseOnlyRenamesAreFieldChangesNotMoves) {
+  WriterMetadata a;
+  WriterMetadata b;
+  a.components = {component("Host", "db")};
+  b.components = {component("HOST", "DB")};
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 2U);
+  EXPECT_EQ(out[0].field, "logicalPath");
+  EXPECT_EQ(out[0].kind, ChangeKind::kModified);
+  EXPECT_EQ(out[1].field, "componentName");
+}
+
+TEST(DiffWmd, DependencySpellingIsAChangedDependency) {
+  WriterMetadata a;
+  a.components = {component(nullptr, "C")};
+  Dependency d;
+  d.writer_id = *Guid::parse("afbab4a2-367d-4d15-a586-71dbb18f8485");
+  d.component_name = "Registry";
+  a.components[0].dependencies.push_back(d);
+  WriterMetadata b = a;
+  b.components[0].dependencies[0].component_name = "REGISTRY";
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].kind, ChangeKind::kModified);
+  EXPECT_EQ(out[0].after, "{afbab4a2-367d-4d15-a586-71dbb18f8485}:\\REGISTRY");
+}
+
+}  // namespace
+}  // namespace vssmeta::internal

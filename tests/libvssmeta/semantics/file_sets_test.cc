@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// The shared scan of a writer's file sets (file_sets.h): which file sets
+// land in which rule's list, in document order, and that the word-at-a-time
+// hash agrees with same_file_set() for every string length.
+#include "semantics/file_sets.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "vssmeta/capture_set.h"
+
+namespace vssmeta::internal {
+namespace {
+
+FileDescriptor file_set(std::string path, std::string filespec,
+                        bool recursive = false) {
+  FileDescriptor f;
+  f.path = std::move(path);
+  f.filespec = std::move(filespec);
+  if (recursive) f.recursive = true;
+  return f;
+}
+
+TEST(FileSets, WildcardIgnoresTheNamespacePrefixes) {
+  EXPECT_FALSE(has_wildcard("\\\\?\\Volume{c7463aba}\\Boot"));
+  EXPECT_FALSE(has_wildcard("\\??\\C:\\Boot"));
+  EXPECT_TRUE(has_wildcard("\\\\?\\C:\\Bo?t"));
+  EXPECT_TRUE(has_wildcard("C:\\?\\Boot"));
+  EXPECT_TRUE(has_wildcard("C:\\Logs*"));
+  EXPECT_FALSE(has_wildcard(""));
+}
+
+// Lengths 0..40 cover the byte-by-byte, 4+4-byte, whole-word and
+// overlapping-last-word paths of the hash.
+TEST(FileSets, HashAgreesWithSameFileSetAtEveryLength) {
+  const std::string upper = "C:\\PROGRAM FILES\\FERNHILL\\LEDGERS\\ARCHIVE\\";
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a = upper.substr(0, n);
+    std::string b = a;
+    for (char& c : b) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    SCOPED_TRACE(a);
+    const FileDescriptor x = file_set(a, "*.LDG");
+    const FileDescriptor y = file_set(b + "\\", "*.ldg");
+    EXPECT_TRUE(same_file_set(x, y));
+    EXPECT_EQ(file_set_hash(x), file_set_hash(y));
+    EXPECT_FALSE(same_file_set(x, file_set(a, "*.LDG", true)));
+    EXPECT_FALSE(same_file_set(x, file_set(a + "X", "*.LDG")));
+  }
+}
+
+TEST(FileSets, HashSeparatesPathFromFilespec) {
+  EXPECT_NE(file_set_hash(file_set("C:\\ab", "c")),
+            file_set_hash(file_set("C:\\a", "bc")));
+  EXPECT_NE(file_set_hash(file_set("C:\\a", "*")),
+            file_set_hash(file_set("C:\\a", "*", true)));
+}
+
+TEST(FileSets, ScanListsEachRulesFileSetsInDocumentOrder) {
+  CaptureSet capture;
+  WriterMetadata& w = capture.writers.emplace_back();
+  w.components.resize(4);  // the second and last have no file sets
+  Component& group = w.components[0];
+  group.type = ComponentType::kFileGroup;
+  group.name = "G";
+  group.files.push_back(file_set("C:\\ok", "*.dat"));
+  group.files.push_back(file_set("", "*.dat"));             // WMD020
+  group.files.push_back(file_set("C:\\lo*gs", "a\\b"));     // WMD021, 022
+  group.files.push_back(file_set("\\\\?\\C:\\Boot", "x"));  // no wildcard
+  FileDescriptor log = file_set("C:\\db", "*.ldf");
+  log.kind = FileDescriptorKind::kDatabaseLogFiles;
+  group.files.push_back(log);  // WMD018 (log file in a file group)
+  group.files.back().backup_type_mask = 0x20000;  // WMD026 and WMD027
+  Component& db = w.components[2];
+  db.type = ComponentType::kDatabase;
+  db.name = "D";
+  FileDescriptor data = file_set("C:\\db", "*.mdf", true);  // WMD019
+  data.kind = FileDescriptorKind::kDatabaseFiles;
+  db.files.push_back(data);
+  db.files.push_back(file_set("C:\\db", ""));  // WMD018 (FILE_LIST), 022
+  w.exclude_files.push_back(file_set("C:\\tmp?", "*"));   // WMD021
+  w.exclude_from_snapshot.push_back(file_set("", "/x"));  // WMD020, 022
+
+  const CheckContext ctx(capture);
+  const FileSetScan& scan = file_set_scan(ctx, 0);
+  EXPECT_EQ(&scan, &file_set_scan(ctx, 0));  // computed once
+
+  const auto files = [](const std::vector<FileSetRef>& refs) {
+    std::vector<const FileDescriptor*> out;
+    for (const FileSetRef& r : refs) out.push_back(r.file);
+    return out;
+  };
+  using List = std::vector<const FileDescriptor*>;
+  EXPECT_EQ(files(scan.kind_mismatch), (List{&group.files[4], &db.files[1]}));
+  EXPECT_EQ(files(scan.database_options), (List{&db.files[0]}));
+  EXPECT_EQ(files(scan.empty_path),
+            (List{&group.files[1], &w.exclude_from_snapshot[0]}));
+  EXPECT_EQ(files(scan.wildcard_path),
+            (List{&group.files[2], &w.exclude_files[0]}));
+  EXPECT_EQ(files(scan.bad_filespec),
+            (List{&group.files[2], &db.files[1], &w.exclude_from_snapshot[0]}));
+  EXPECT_EQ(files(scan.undefined_mask), (List{&group.files[4]}));
+  EXPECT_EQ(files(scan.never_copied), (List{&group.files[4]}));
+  EXPECT_EQ(scan.wildcard_path[1].component, nullptr);
+  EXPECT_EQ(scan.kind_mismatch[1].component, &db);
+
+  // Every component file set, in document order, hashed.
+  ASSERT_EQ(scan.hashes.size(), 7U);
+  for (std::uint32_t i = 0; i < 7; ++i) EXPECT_EQ(scan.hashes[i].position, i);
+  EXPECT_EQ(scan.hashes[5].hash, file_set_hash(db.files[0]));
+  EXPECT_EQ(scan.at(w, 4).component, &group);
+  EXPECT_EQ(scan.at(w, 4).file, &group.files[4]);
+  EXPECT_EQ(scan.at(w, 5).component, &db);
+  EXPECT_EQ(scan.at(w, 6).file, &db.files[1]);
+}
+
+}  // namespace
+}  // namespace vssmeta::internal

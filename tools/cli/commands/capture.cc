@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// `vssmeta capture` (a capture folder from the live VSS writers) and
+// `vssmeta status` (writer states, like `vssadmin list writers`). Both exist
+// on every system; without VSS they exit 1 saying capture requires Windows.
+
+#include "vssmeta/capture.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+#include "cli/output.h"
+#include "vssmeta/version.h"
+
+namespace vssmeta::cli {
+namespace {
+
+struct CaptureCommand {
+  std::string output = "vssmeta-capture";
+  unsigned timeout = 120;
+  std::string context = "backup";
+  bool bcd = false;
+  std::vector<std::string> select;
+};
+
+struct StatusCommand {
+  std::string format = "text";
+  unsigned timeout = 120;
+};
+
+CaptureContext parse_context(const std::string& s) {
+  if (s == "file-share-backup") return CaptureContext::kFileShareBackup;
+  if (s == "app-rollback") return CaptureContext::kAppRollback;
+  return CaptureContext::kBackup;
+}
+
+int fail(Io& io, const Error& error) {
+  io.err << "vssmeta: error: " << error.message << "\n";
+  return kExitError;
+}
+
+int run_capture(const CaptureCommand& cmd, Io& io) {
+  if (!cmd.select.empty() && !cmd.bcd) {
+    return usage_error(io, "--select needs --bcd");
+  }
+  CaptureOptions options;
+  options.timeout_seconds = cmd.timeout;
+  options.context = parse_context(cmd.context);
+  options.save_bcd = cmd.bcd;
+  options.select = cmd.select;
+  options.tool_version = VSSMETA_VERSION_STRING;
+  // Before the writers are asked (which can take minutes): a folder that
+  // exists is never touched. write_capture_folder() checks again.
+  std::error_code ec;
+  if (capture_supported() && std::filesystem::exists(cmd.output, ec)) {
+    io.err << cmd.output << ": error: already exists: choose a new folder\n";
+    return kExitError;
+  }
+  auto captured = capture(options);
+  if (!captured) return fail(io, captured.error());
+  auto written = write_capture_folder(*captured, cmd.output);
+  if (!written) {
+    io.err << to_string(written.error()) << "\n";
+    return kExitError;
+  }
+  const auto failed =
+      std::count_if(captured->status.begin(), captured->status.end(),
+                    [](const WriterStatus& s) { return is_failed(s); });
+  io.out << fmt::format("{}: {} writers, {} failed, {} files\n", cmd.output,
+                        captured->writers.size(), failed, written->size());
+  for (const CapturedWriter& w : captured->writers) {
+    if (!w.parse_error.empty()) {
+      io.err << "vssmeta: warning: " << w.parse_error << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int run_status(const StatusCommand& cmd, Io& io) {
+  CaptureOptions options;
+  options.timeout_seconds = cmd.timeout;
+  auto status = capture_writer_status(options);
+  if (!status) return fail(io, status.error());
+  if (cmd.format == "json") {
+    io.out << status_json(*status);
+  } else {
+    write_status_text(*status, io.out);
+  }
+  const bool any_failed =
+      std::any_of(status->begin(), status->end(),
+                  [](const WriterStatus& s) { return is_failed(s); });
+  return any_failed ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void register_capture(CLI::App& app, Action& action) {
+  auto cmd = std::make_shared<CaptureCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "capture",
+      "Capture the live writer metadata and status of this machine through "
+      "the VSS requester API (Windows, run as administrator) into a folder "
+      "that every other subcommand reads. No shadow copy is created.");
+  sub->add_option("-o,--output", cmd->output,
+                  "The capture folder to create (must not exist; default "
+                  "vssmeta-capture)");
+  sub->add_option("--timeout", cmd->timeout,
+                  "Seconds to wait for the writers at each step (default 120)")
+      ->check(CLI::Range(1U, 3600U));
+  sub->add_option("--context", cmd->context,
+                  "VSS context: backup (default), file-share-backup or "
+                  "app-rollback")
+      ->check(CLI::IsMember({"backup", "file-share-backup", "app-rollback"}));
+  sub->add_flag("--bcd", cmd->bcd,
+                "Also save the backup components document a backup of the "
+                "--select components would start with");
+  sub->add_option("--select", cmd->select,
+                  "With --bcd: a component, 'Writer:\\logical\\path\\name' "
+                  "(repeatable)")
+      ->allow_extra_args(false);
+  sub->footer(kExitCodeHelp);
+  sub->callback([cmd, &action] {
+    action = [cmd](Io& io) { return run_capture(*cmd, io); };
+  });
+}
+
+void register_status(CLI::App& app, Action& action) {
+  auto cmd = std::make_shared<StatusCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "status",
+      "Show the live state of every VSS writer, like `vssadmin list writers`, "
+      "with failures decoded (Windows, run as administrator). Exit 4 when a "
+      "writer has failed.");
+  sub->add_option("--format", cmd->format,
+                  "text (default) or json (schemas/capture-status.schema.json)")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--timeout", cmd->timeout,
+                  "Seconds to wait for the writers (default 120)")
+      ->check(CLI::Range(1U, 3600U));
+  sub->footer(kExitCodeHelp);
+  sub->callback([cmd, &action] {
+    action = [cmd](Io& io) { return run_status(*cmd, io); };
+  });
+}
+
+}  // namespace vssmeta::cli

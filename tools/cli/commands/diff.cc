@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+// `vssmeta diff OLD NEW`: semantic diff of two WMDs, BCDs or captures; also
+// a git external diff driver (seven positional arguments, as git passes
+// them: path old-file old-hex old-mode new-file new-hex new-mode).
+
+#include "vssmeta/diff.h"
+
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+#include "cli/inputs.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "vssmeta/capture_set.h"
+#include "vssmeta/diff_report.h"
+
+namespace vssmeta::cli {
+namespace {
+
+struct DiffCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  bool brief = false;
+  bool stat = false;
+  std::vector<std::string> ignore;
+  bool all = false;
+  std::string color = "auto";
+  std::string output;
+  bool quiet = false;
+};
+
+// git's external diff arguments: path old-file old-hex old-mode new-file
+// new-hex new-mode, plus new-path and a message for a rename. A side that
+// does not exist is /dev/null.
+constexpr std::size_t kGitArgs = 7;
+constexpr std::size_t kGitRenameArgs = 9;
+constexpr const char* kNoFile = "/dev/null";
+
+int load_side(const std::string& path, const DiffCommand& cmd, Io& io,
+              CaptureSet& into) {
+  if (path == kNoFile) return kExitOk;  // git: the file is new or deleted
+  std::optional<CaptureSet> loaded = load_inputs({path}, cmd.quiet, io);
+  if (!loaded) return kExitError;
+  into = std::move(*loaded);
+  return kExitOk;
+}
+
+int run_diff(const DiffCommand& cmd, Io& io) {
+  const bool git =
+      cmd.paths.size() == kGitArgs || cmd.paths.size() == kGitRenameArgs;
+  if (cmd.paths.size() != 2 && !git) {
+    return usage_error(
+        io, fmt::format("diff wants OLD NEW (or git's 7 or 9 external-diff "
+                        "arguments), got {} {}",
+                        cmd.paths.size(),
+                        cmd.paths.size() == 1 ? "path" : "paths"));
+  }
+  if (cmd.brief && cmd.stat) {
+    return usage_error(io, "--brief and --stat exclude each other");
+  }
+  if (cmd.format == "json" && (cmd.brief || cmd.stat)) {
+    return usage_error(io, "--brief and --stat are text layouts; JSON has one");
+  }
+  const std::string& old_path = cmd.paths[git ? 1 : 0];
+  const std::string& new_path = cmd.paths[git ? 4 : 1];
+  if (old_path == "-" && new_path == "-") {
+    return usage_error(io, "only one side can be - (standard input)");
+  }
+  CaptureSet before;
+  CaptureSet after;
+  if (int rc = load_side(old_path, cmd, io, before); rc != kExitOk) return rc;
+  if (int rc = load_side(new_path, cmd, io, after); rc != kExitOk) return rc;
+
+  DiffOptions options;
+  options.show_all = cmd.all;
+  options.ignore = cmd.ignore;
+  const MetadataDiff result = diff(before, after, options);
+  int status = kExitOk;
+  if (!result.identical()) status |= kExitFindings;
+  if (result.has_breaking()) status |= kExitSevere;
+  // git treats a nonzero status of an external diff as a failure.
+  if (git) status = kExitOk;
+  if (cmd.quiet) return status;
+
+  DiffReportOptions report;
+  report.before_name = git ? "a/" + cmd.paths[0] : old_path;
+  report.after_name =
+      git ? "b/" + cmd.paths[cmd.paths.size() == kGitRenameArgs ? 7 : 0]
+          : new_path;
+  report.color = cmd.output.empty() && cmd.format == "text" &&
+                 want_color(cmd.color, io.out_is_terminal);
+  std::ostringstream text;
+  if (cmd.format == "json") {
+    write_diff_json(result, text, report);
+  } else if (cmd.stat) {
+    write_diff_stat(result, text, report);
+  } else if (cmd.brief) {
+    write_diff_brief(result, text, report);
+  } else {
+    write_diff_text(result, text, report);
+  }
+  if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+    return rc;
+  }
+  return status;
+}
+
+}  // namespace
+
+void register_diff(CLI::App& app, Action& action) {
+  auto cmd = std::make_shared<DiffCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "diff",
+      "Compare two WMDs, BCDs or captures (files or folders) by meaning: "
+      "writers, components, file sets, dependencies and backup settings, "
+      "each change classed breaking, notable or cosmetic. With git's 7 "
+      "(or 9, for a rename) external-diff arguments it works as a git diff "
+      "driver (exit 0).");
+  sub->add_option("OLD NEW", cmd->paths,
+                  "The two sides: files, folders or - (stdin, one side)");
+  sub->add_option("--format", cmd->format,
+                  "text (default) or json (schemas/diff.schema.json)")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--brief", cmd->brief, "One line per change");
+  sub->add_flag("--stat", cmd->stat, "Counts per writer and impact only");
+  sub->add_option("--ignore", cmd->ignore,
+                  "Leave out changes whose field, Writer:\\path or writer "
+                  "matches this name or glob (* ?), ignoring case "
+                  "(repeatable)")
+      ->allow_extra_args(false);
+  sub->add_flag("--all", cmd->all,
+                "Also report instance ids and snapshot set ids");
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
+  sub->add_flag("-q,--quiet", cmd->quiet,
+                "Print nothing; the exit status tells (0, 4, 12)");
+  sub->footer(kExitCodeHelp);
+  sub->callback([cmd, &action] {
+    action = [cmd](Io& io) { return run_diff(*cmd, io); };
+  });
+}
+
+}  // namespace vssmeta::cli

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// `vssmeta dump PATH...`: load files, folders or stdin and print them as
+// text, JSON or the lossless XML re-serialisation.
+
+#include "vssmeta/dump.h"
+
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+#include "cli/inputs.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "vssmeta/capture_set.h"
+#include "vssmeta/serialize.h"
+
+namespace vssmeta::cli {
+namespace {
+
+struct DumpCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string output;
+  bool files = false;
+  std::size_t max_files = 0;
+  bool quiet = false;
+  std::vector<std::string> writers;
+  std::vector<std::string> components;
+};
+
+// For --format xml, filters choose a document instead of cutting one down:
+// the WMDs that match them, and the BCDs only when no filter is given.
+std::vector<const WriterMetadata*> matching_writers(
+    const CaptureSet& capture, const DumpOptions& options) {
+  std::vector<const WriterMetadata*> out;
+  for (const WriterMetadata& w : capture.writers) {
+    CaptureSet one;
+    one.writers.push_back(w);
+    if (!filter_capture(one, options).writers.empty()) out.push_back(&w);
+  }
+  return out;
+}
+
+bool has_filters(const DumpOptions& options) {
+  return !options.writers.empty() || !options.components.empty();
+}
+
+std::size_t count_documents(const CaptureSet& capture,
+                            const DumpOptions& options) {
+  return matching_writers(capture, options).size() +
+         (has_filters(options) ? 0 : capture.backup_components.size());
+}
+
+// The one selected document as XML, or "" when not exactly one is selected.
+std::string select_one_document(const CaptureSet& capture,
+                                const DumpOptions& options) {
+  if (count_documents(capture, options) != 1) return {};
+  auto writers = matching_writers(capture, options);
+  return writers.empty() ? to_xml(capture.backup_components.front())
+                         : to_xml(*writers.front());
+}
+
+int run_dump(const DumpCommand& cmd, Io& io) {
+  std::optional<CaptureSet> loaded = load_inputs(cmd.paths, cmd.quiet, io);
+  if (!loaded) return kExitError;
+  const CaptureSet& capture = *loaded;
+
+  DumpOptions options;
+  options.files = cmd.files;
+  options.max_files = cmd.max_files;
+  options.writers = cmd.writers;
+  options.components = cmd.components;
+  options.color = cmd.output.empty() && cmd.format == "text" &&
+                  want_color(cmd.color, io.out_is_terminal);
+  CaptureSet shown = filter_capture(capture, options);
+
+  std::ostringstream text;
+  if (cmd.format == "json") {
+    dump_json(shown, text, options);
+  } else if (cmd.format == "xml") {
+    const std::string xml = select_one_document(capture, options);
+    if (xml.empty()) {
+      return usage_error(
+          io, fmt::format("--format xml writes exactly one whole document, "
+                          "and {} are selected; pick one with --writer or "
+                          "pass a single file",
+                          count_documents(capture, options)));
+    }
+    text << xml << '\n';
+  } else {
+    dump_text(shown, text, options);
+  }
+  // Everything is rendered before anything is written: no half output.
+  return write_output(cmd.output, text.str(), io);
+}
+
+}  // namespace
+
+void register_dump(CLI::App& app, Action& action) {
+  auto cmd = std::make_shared<DumpCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "dump",
+      "Show writers, their component hierarchy and backup documents. PATH is "
+      "a WMD or BCD file, a capture folder (e.g. diskshadow's metadata cab "
+      "contents) or - for standard input.");
+  sub->add_option("PATH", cmd->paths, "Files, folders or - (stdin)")
+      ->required();
+  sub->add_option("--format", cmd->format,
+                  "text (default), json (schemas/dump.schema.json) or xml "
+                  "(lossless re-serialisation of one document)")
+      ->check(CLI::IsMember({"text", "json", "xml"}));
+  sub->add_flag("--files", cmd->files, "List every file descriptor");
+  sub->add_option("--max-files", cmd->max_files,
+                  "With --files: at most N per component in text output");
+  sub->add_option("--writer", cmd->writers,
+                  "Only writers with this name, instance name or GUID "
+                  "(repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--component", cmd->components,
+                  "Only components at or below this path, e.g. "
+                  "'Volumes\\Volume{...}' (repeatable)")
+      ->allow_extra_args(false);
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
+  sub->add_flag("-q,--quiet", cmd->quiet,
+                "Do not print parser warnings (unknown elements, ...)");
+  sub->footer(kExitCodeHelp);
+  sub->callback([cmd, &action] {
+    action = [cmd](Io& io) { return run_dump(*cmd, io); };
+  });
+}
+
+}  // namespace vssmeta::cli

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// `vssmeta validate PATH...`: run the rule table over WMDs, BCDs and
+// captures; or, with --select, over a proposed selection of components.
+
+#include "vssmeta/validate.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+#include "cli/inputs.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "vssmeta/capture_set.h"
+#include "vssmeta/hierarchy.h"
+#include "vssmeta/report.h"
+#include "vssmeta/selection.h"
+
+namespace vssmeta::cli {
+namespace {
+
+struct ValidateCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string min_severity = "warning";
+  std::vector<std::string> disable;
+  std::vector<std::string> enable;
+  std::vector<std::string> severity;  // RULE=LEVEL
+  std::vector<std::string> select;
+  std::vector<std::string> exclude;
+  std::string color = "auto";
+  std::string output;
+  bool list_rules = false;
+  std::string explain;
+};
+
+std::optional<Severity> parse_severity(const std::string& s) {
+  if (s == "info") return Severity::kInfo;
+  if (s == "warning") return Severity::kWarning;
+  if (s == "error") return Severity::kError;
+  return std::nullopt;
+}
+
+// A usage problem: printed as `vssmeta: error: ...`, exit 2.
+struct UsageError {
+  std::string message;
+};
+
+std::string canonical_rule(const std::string& id) {
+  const RuleInfo* r = find_rule(id);
+  if (r == nullptr)
+    throw UsageError{fmt::format("no rule '{}' (see --list-rules)", id)};
+  return std::string(r->id);
+}
+
+// The components a reference names: `Writer` alone means every component
+// that can be added explicitly at the top (required and optional ones).
+std::vector<std::pair<std::size_t, std::size_t>> resolve(
+    const CaptureSet& capture, const std::vector<ComponentIndex>& indexes,
+    const std::string& text) {
+  const ComponentRef ref = parse_component_ref(text);
+  const std::string writer = ref.writer.empty() ? text : ref.writer;
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  bool writer_found = false;
+  for (std::size_t w = 0; w < capture.writers.size(); ++w) {
+    if (!writer_matches(capture.writers[w], writer)) continue;
+    writer_found = true;
+    const ComponentIndex& index = indexes[w];
+    if (ref.writer.empty()) {
+      for (std::size_t c = 0; c < index.size(); ++c) {
+        BackupClass k = index.backup_class(c);
+        if (k == BackupClass::kRequired || k == BackupClass::kOptionalTop) {
+          out.emplace_back(w, c);
+        }
+      }
+      continue;
+    }
+    auto elements = split_logical_path(ref.path);
+    if (elements.empty()) continue;
+    std::string name = elements.back();
+    elements.pop_back();
+    std::string logical;
+    for (const auto& e : elements) logical += (logical.empty() ? "" : "\\") + e;
+    for (std::size_t c : index.find(logical, name)) out.emplace_back(w, c);
+  }
+  if (!writer_found) {
+    throw UsageError{fmt::format("no writer '{}' in the capture", writer)};
+  }
+  if (out.empty()) {
+    throw UsageError{
+        fmt::format("no component '{}' in writer '{}'", ref.path, writer)};
+  }
+  return out;
+}
+
+// Builds the BCD a backup of the selection would start with, and a report of
+// what it includes.
+BackupComponents simulate(const CaptureSet& capture, const ValidateCommand& cmd,
+                          std::ostream& report) {
+  std::vector<ComponentIndex> indexes;
+  indexes.reserve(capture.writers.size());
+  for (const auto& w : capture.writers) indexes.emplace_back(w);
+  std::map<std::size_t, std::vector<std::size_t>> chosen;  // writer -> ids
+  for (const std::string& s : cmd.select) {
+    for (auto [w, c] : resolve(capture, indexes, s)) chosen[w].push_back(c);
+  }
+  for (const std::string& x : cmd.exclude) {
+    for (auto [w, c] : resolve(capture, indexes, x)) {
+      auto& ids = chosen[w];
+      ids.erase(std::remove(ids.begin(), ids.end(), c), ids.end());
+    }
+  }
+  BackupComponents bcd;
+  bcd.source.name = "<selection>";
+  bcd.backup_type = BackupType::kFull;
+  bcd.select_components = true;
+  for (auto& [w, ids] : chosen) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.empty()) continue;
+    const WriterMetadata& wmd = capture.writers[w];
+    WriterComponents& entry = bcd.writers.emplace_back();
+    entry.writer_id = wmd.identity.writer_id;
+    entry.instance_id = wmd.identity.instance_id;
+    entry.instance_name = wmd.identity.instance_name;
+    entry.backup_schema = wmd.backup_schema_or_default();
+    InclusionResult inclusion = compute_inclusion(indexes[w], ids);
+    report << fmt::format("Writer \"{}\" {}\n", wmd.display_name(),
+                          wmd.identity.writer_id.to_braced_string());
+    for (std::size_t i = 0; i < wmd.components.size(); ++i) {
+      const Component& c = wmd.components[i];
+      if (inclusion.inclusion[i] == Inclusion::kExplicit) {
+        BcdComponent& bc = entry.components.emplace_back();
+        bc.logical_path = c.logical_path;
+        bc.name = c.name;
+        bc.type = c.type;
+        report << fmt::format("  explicit  \\{}  ({})\n", c.full_path(),
+                              to_string(indexes[w].backup_class(i)));
+      } else if (inclusion.inclusion[i] == Inclusion::kImplicit) {
+        report << fmt::format(
+            "  implicit  \\{}  (through \\{})\n", c.full_path(),
+            wmd.components[*inclusion.defining[i]].full_path());
+      }
+    }
+  }
+  report << '\n';
+  return bcd;
+}
+
+int run_validate(const ValidateCommand& cmd, Io& io) {
+  try {
+    if (cmd.list_rules) {
+      write_rule_list(io.out);
+      return kExitOk;
+    }
+    if (!cmd.explain.empty()) {
+      write_rule_explanation(*find_rule(canonical_rule(cmd.explain)), io.out);
+      return kExitOk;
+    }
+    if (cmd.paths.empty()) throw UsageError{"PATH is required"};
+    ValidateOptions options;
+    for (const auto& id : cmd.disable)
+      options.disabled.insert(canonical_rule(id));
+    for (const auto& id : cmd.enable)
+      options.disabled.erase(canonical_rule(id));
+    for (const auto& pair : cmd.severity) {
+      const auto eq = pair.find('=');
+      auto level = eq == std::string::npos
+                       ? std::nullopt
+                       : parse_severity(pair.substr(eq + 1));
+      if (!level) {
+        throw UsageError{fmt::format(
+            "--severity wants RULE=info|warning|error, got '{}'", pair)};
+      }
+      options.severity[canonical_rule(pair.substr(0, eq))] = *level;
+    }
+    const Severity threshold = *parse_severity(cmd.min_severity);
+
+    std::optional<CaptureSet> loaded =
+        load_inputs(cmd.paths, /*quiet=*/false, io);
+    if (!loaded) return kExitError;
+    CaptureSet& capture = *loaded;
+
+    std::ostringstream text;
+    if (!cmd.select.empty()) {
+      std::ostringstream report;
+      BackupComponents proposal = simulate(capture, cmd, report);
+      capture.backup_components.clear();
+      capture.backup_components.push_back(std::move(proposal));
+      if (cmd.format == "text") text << report.str();
+    } else if (!cmd.exclude.empty()) {
+      throw UsageError{"--exclude needs --select"};
+    }
+    const std::vector<Finding> findings = validate(capture, options);
+    if (cmd.format == "json") {
+      write_findings_json(findings, text);
+    } else if (cmd.format == "sarif") {
+      write_findings_sarif(findings, text);
+    } else {
+      const bool color =
+          cmd.output.empty() && want_color(cmd.color, io.out_is_terminal);
+      write_findings_text(findings, text, color);
+    }
+    if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+      return rc;
+    }
+    int status = kExitOk;
+    for (const Finding& f : findings) {
+      const Severity s = f.diagnostic.severity;
+      if (s < threshold) continue;
+      status |= s == Severity::kError ? kExitSevere : kExitFindings;
+    }
+    return status;
+  } catch (const UsageError& e) {
+    return usage_error(io, e.message);
+  }
+}
+
+}  // namespace
+
+void register_validate(CLI::App& app, Action& action) {
+  auto cmd = std::make_shared<ValidateCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "validate",
+      "Check WMDs, BCDs and captures against the VSS selectability, "
+      "logical-path and cross-document rules (see --list-rules).");
+  sub->add_option("PATH", cmd->paths, "Files, folders or - (stdin)");
+  sub->add_option("--format", cmd->format,
+                  "text (default), json (schemas/validate.schema.json) or "
+                  "sarif (SARIF 2.1.0)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  sub->add_option("--min-severity", cmd->min_severity,
+                  "Lowest severity that sets an exit bit: info, warning "
+                  "(default) or error; every finding is printed")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  sub->add_option("--disable", cmd->disable,
+                  "Do not run this rule (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--enable", cmd->enable, "Run this rule even if disabled")
+      ->allow_extra_args(false);
+  sub->add_option("--severity", cmd->severity,
+                  "Override a rule's severity: RULE=info|warning|error")
+      ->allow_extra_args(false);
+  sub->add_option("--select", cmd->select,
+                  "Check a proposed selection instead of the capture's BCDs: "
+                  "'Writer:\\path\\name', or 'Writer' for its top-level "
+                  "components (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--exclude", cmd->exclude,
+                  "Remove components (or a whole writer) from --select")
+      ->allow_extra_args(false);
+  sub->add_flag("--list-rules", cmd->list_rules, "List every rule and exit");
+  sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
+  sub->footer(kExitCodeHelp);
+  sub->callback([cmd, &action] {
+    action = [cmd](Io& io) { return run_validate(*cmd, io); };
+  });
+}
+
+}  // namespace vssmeta::cli

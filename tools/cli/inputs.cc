@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#include "cli/inputs.h"
+
+#include <ostream>
+#include <utility>
+
+#include "cli/output.h"
+
+namespace vssmeta::cli {
+
+std::optional<CaptureSet> load_inputs(const std::vector<std::string>& paths,
+                                      bool quiet, Io& io) {
+  Diagnostics warnings;
+  LoadOptions options;
+  options.parse.diagnostics = &warnings;
+  CaptureSet capture;
+  for (const std::string& path : paths) {
+    auto loaded = load(path, options, &io.in);
+    if (!loaded) {
+      if (!quiet) print_diagnostics(warnings, io.err);
+      io.err << to_string(loaded.error()) << '\n';
+      return std::nullopt;
+    }
+    merge(capture, std::move(*loaded));
+  }
+  if (!quiet) print_diagnostics(warnings, io.err);
+  return capture;
+}
+
+}  // namespace vssmeta::cli
