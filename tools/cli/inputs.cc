@@ -11,11 +11,11 @@ namespace vssmeta::cli {
 std::optional<CaptureSet> load_inputs(const std::vector<std::string>& paths,
                                       bool quiet, Io& io) {
   Diagnostics warnings;
-  LoadOptions options;
-  options.parse.diagnostics = &warnings;
   CaptureSet capture;
   for (const std::string& path : paths) {
-    auto loaded = load(path, options, &io.in);
+    auto loaded = load(path, {}, &io.in);
+    warnings.insert(warnings.end(), loaded.warnings().begin(),
+                    loaded.warnings().end());
     if (!loaded) {
       if (!quiet) print_diagnostics(warnings, io.err);
       io.err << to_string(loaded.error()) << '\n';

@@ -35,13 +35,13 @@ bool want_color(std::string_view mode, bool is_terminal) {
   return is_terminal && (no_color == nullptr || *no_color == '\0');
 }
 
-Result<bool> write_file_atomically(const std::string& path,
-                                   std::string_view content) {
+Status write_file_atomically(const std::string& path,
+                             std::string_view content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder =
       target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const auto fail = [&](const std::string& why) -> Result<bool> {
+  const auto fail = [&](const std::string& why) -> Status {
     return Error{ErrorCode::kIo, "cannot write: " + why, Location{path, 0, 0}};
   };
   // Say why before trying: a stream that fails to open gives no reason.
@@ -72,7 +72,7 @@ Result<bool> write_file_atomically(const std::string& path,
     fs::remove(temp, ignored);
     return fail(ec.message());
   }
-  return true;
+  return {};
 }
 
 bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }

@@ -21,8 +21,7 @@ bool want_color(std::string_view mode, bool is_terminal);
 
 /// Writes `content` to `path` through a temporary file in the same folder
 /// and a rename, so a failure never leaves a partial file behind.
-Result<bool> write_file_atomically(const std::string& path,
-                                   std::string_view content);
+Status write_file_atomically(const std::string& path, std::string_view content);
 
 /// Whether an `-o` value means standard output: empty or "-".
 bool is_stdout(const std::string& path);

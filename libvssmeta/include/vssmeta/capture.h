@@ -151,15 +151,27 @@ VSSMETA_EXPORT Result<std::vector<WriterStatus>> capture_writer_status(
 VSSMETA_EXPORT std::string capture_file_name(std::string_view writer_name,
                                              const Guid& instance_id);
 
-/// `status.json` (schemas/capture-status.schema.json).
-VSSMETA_EXPORT std::string status_json(const std::vector<WriterStatus>& status);
-/// `manifest.json` (schemas/capture-manifest.schema.json).
-VSSMETA_EXPORT std::string manifest_json(const HostManifest& host,
-                                         const CaptureResult& capture);
+/// The forms of write_status().
+enum class StatusFormat {
+  /// As `vssadmin list writers` prints it, failures decoded.
+  kText,
+  /// `status.json` (schemas/capture-status.schema.json).
+  kJson,
+};
 
-/// The status as `vssadmin list writers` prints it, failures decoded.
-VSSMETA_EXPORT void write_status_text(const std::vector<WriterStatus>& status,
-                                      std::ostream& out);
+struct StatusOptions {
+  StatusFormat format = StatusFormat::kText;
+};
+
+/// Writes the writer status in `options.format`.
+VSSMETA_EXPORT void write_status(const std::vector<WriterStatus>& status,
+                                 std::ostream& out,
+                                 const StatusOptions& options = {});
+
+/// Writes `manifest.json` (schemas/capture-manifest.schema.json) of a
+/// capture: its host and its writers.
+VSSMETA_EXPORT void write_manifest(const CaptureResult& capture,
+                                   std::ostream& out);
 
 /// Writes `capture` as folder `dir`: one WMD per writer (capture_file_name),
 /// `backup-components.xml` when there is a BCD, `status.json` and

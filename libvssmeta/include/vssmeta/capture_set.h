@@ -47,16 +47,18 @@ struct CaptureSet {
 };
 
 struct LoadOptions {
-  /// Limits and the diagnostics sink; `source_name` is set per file.
+  /// Size and nesting limits; `source_name` is set per file.
   ParseOptions parse;
 };
 
-/// Loads `path`: "-" reads standard input (`stdin_stream`), a directory is
-/// read as a capture folder (its `*.xml` files, in natural name order; a
-/// manifest is recognised, other non-VSS XML files are skipped with a
-/// warning), anything else is one document. Errors name the file.
+/// Loads `path`: "-" reads standard input (`stdin_stream`, or std::cin), a
+/// directory is read as a capture folder (its `*.xml` files, in natural name
+/// order; a manifest is recognised, other non-VSS XML files are skipped with
+/// a warning), anything else is one document. Errors name the file. The
+/// result's warnings() hold the parser's notes on every file read, and the
+/// skipped files, also when a later file fails.
 VSSMETA_EXPORT Result<CaptureSet> load(const std::string& path,
-                                       const LoadOptions& options,
+                                       const LoadOptions& options = {},
                                        std::istream* stdin_stream = nullptr);
 
 /// Appends the documents of `more` to `into`.

@@ -89,9 +89,19 @@ struct Change {
   VSSMETA_EXPORT std::string path() const;
 };
 
+/// Changes per impact class.
+struct ChangeCounts {
+  std::size_t breaking = 0;
+  std::size_t notable = 0;
+  std::size_t cosmetic = 0;
+
+  std::size_t total() const { return breaking + notable + cosmetic; }
+};
+
 /// The result of a diff: the changes, sorted by document, writer and
 /// component (ignoring case); within one, added, removed and moved entities
-/// first, then by field (exactly), so output is stable.
+/// first, then by field (exactly), so output is stable. It answers the
+/// questions `Findings` answers, the same way.
 struct MetadataDiff {
   std::vector<Change> changes;
   /// Changes left out because they are hidden by default (instance ids,
@@ -100,9 +110,12 @@ struct MetadataDiff {
   /// Changes left out because an `ignore` pattern matched them.
   std::size_t ignored = 0;
 
-  bool identical() const { return changes.empty(); }
+  /// True when the documents are the same (no change is reported).
+  bool empty() const { return changes.empty(); }
   /// The number of changes of one impact class.
   VSSMETA_EXPORT std::size_t count(Impact impact) const;
+  /// The numbers of changes per impact class.
+  VSSMETA_EXPORT ChangeCounts counts() const;
   /// True when some change is kBreaking.
   bool has_breaking() const { return count(Impact::kBreaking) != 0; }
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// @file
-/// Text renderers for a ComponentGraph: Graphviz DOT and Mermaid flowchart.
+/// The text renderer of a ComponentGraph: Graphviz DOT or Mermaid flowchart.
 /// Always built (no Graphviz needed): render the DOT with `dot -Tsvg`, or
 /// through `render_graphviz()` when the library has Graphviz. The output is
 /// deterministic: the same graph gives byte-identical text.
@@ -18,6 +18,7 @@
 /// - missing dependency targets: red dashed boxes; "+N more": notes;
 /// - containment edges grey, dependency edges red and dashed.
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -26,23 +27,28 @@
 
 namespace vssmeta {
 
-/// Options of the text renderers.
+/// The forms of write_graph().
+enum class GraphFormat {
+  /// A DOT `digraph`. Every id and label goes through `dot_escape()`.
+  kDot,
+  /// A Mermaid `flowchart`; node ids are `n1`, `n2`, ... in node-id order,
+  /// labels go through `mermaid_escape()`.
+  kMermaid,
+};
+
+/// Options of write_graph() and of the Graphviz renderer (graphviz.h),
+/// which ignores `format`.
 struct DotOptions {
+  GraphFormat format = GraphFormat::kDot;
   /// Draw the legend cluster (DOT) or subgraph (Mermaid).
   bool legend = true;
   /// Graph direction: "LR" (default) or "TB".
   std::string rankdir = "LR";
 };
 
-/// The graph as a DOT `digraph`. Every id and label goes through
-/// `dot_escape()`.
-VSSMETA_EXPORT std::string to_dot(const ComponentGraph& graph,
-                                  const DotOptions& options = {});
-
-/// The graph as a Mermaid `flowchart`; node ids are `n1`, `n2`, ... in
-/// node-id order, labels go through `mermaid_escape()`.
-VSSMETA_EXPORT std::string to_mermaid(const ComponentGraph& graph,
-                                      const DotOptions& options = {});
+/// Writes `graph` in `options.format`.
+VSSMETA_EXPORT void write_graph(const ComponentGraph& graph, std::ostream& out,
+                                const DotOptions& options = {});
 
 /// Text for the inside of a DOT double-quoted string that Graphviz shows
 /// exactly as `text`: `\` and `"` are escaped (so `\n`, `\l`, `\N` in the

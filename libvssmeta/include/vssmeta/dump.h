@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// @file
-/// Renderers for `vssmeta dump`: a sorted, human-readable text view of a
-/// capture (writers, component hierarchy, flags, file counts; BCD state and
-/// selected components) and a JSON view with a versioned, documented shape
-/// (schemas/dump.schema.json). Neither writes anywhere but the given stream.
+/// The dump renderer: a sorted, human-readable text view of a capture
+/// (writers, component hierarchy, flags, file counts; BCD state and selected
+/// components) or a JSON view with a versioned, documented shape
+/// (schemas/dump.schema.json). It writes nowhere but the given stream.
 
 #include <cstddef>
 #include <ostream>
@@ -19,7 +19,17 @@ namespace vssmeta {
 /// The version of the JSON shape; bumped on incompatible changes.
 inline constexpr int kDumpJsonVersion = 1;
 
+/// The forms of write_dump().
+enum class DumpFormat {
+  /// Text. Control characters in names and captions are escaped (`\r`,
+  /// `\n`, `\t`, `\xNN`), so one line stays one line.
+  kText,
+  /// JSON (UTF-8, one object, trailing newline).
+  kJson,
+};
+
 struct DumpOptions {
+  DumpFormat format = DumpFormat::kText;
   /// List file descriptors (otherwise only counts are shown).
   bool files = false;
   /// With `files`, at most this many descriptors per component in text
@@ -39,14 +49,10 @@ struct DumpOptions {
 VSSMETA_EXPORT CaptureSet filter_capture(const CaptureSet& capture,
                                          const DumpOptions& options);
 
-/// Text view. Control characters in names and captions are escaped (`\r`,
-/// `\n`, `\t`, `\xNN`), so one line stays one line.
-VSSMETA_EXPORT void dump_text(const CaptureSet& capture, std::ostream& out,
-                              const DumpOptions& options = {});
-
-/// JSON view (UTF-8, one object, trailing newline).
-VSSMETA_EXPORT void dump_json(const CaptureSet& capture, std::ostream& out,
-                              const DumpOptions& options = {});
+/// Writes `capture` in `options.format`, after applying the writer and
+/// component filters of `options` (as filter_capture() does).
+VSSMETA_EXPORT void write_dump(const CaptureSet& capture, std::ostream& out,
+                               const DumpOptions& options = {});
 
 /// Escapes control characters and backslash-free text for one-line output.
 VSSMETA_EXPORT std::string escape_control(const std::string& text);

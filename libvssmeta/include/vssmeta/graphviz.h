@@ -33,8 +33,8 @@ VSSMETA_EXPORT Result<std::string> render_graphviz(std::string_view dot,
 /// Builds `graph` directly through the cgraph API (agopen, agsubg, agnode,
 /// agedge, agsafeset: ids and attribute values are passed as C strings,
 /// never quoted into DOT text), with the same styles, clusters and legend
-/// as `to_dot(graph, options)`, lays it out and renders it in `format`.
-/// Errors as for render_graphviz().
+/// as `write_graph(graph, out, options)` in DOT, lays it out and renders it in
+/// `format`. Errors as for render_graphviz().
 VSSMETA_EXPORT Result<std::string> render_component_graph(
     const ComponentGraph& graph, std::string_view format,
     const DotOptions& options = {});

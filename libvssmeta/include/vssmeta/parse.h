@@ -5,8 +5,8 @@
 /// problem or XML error becomes an `Error` with the position in the original
 /// file's characters; DOCTYPE declarations are refused (so no entity is ever
 /// expanded and nothing external is ever read); nesting and size are bounded.
-/// Recoverable oddities (unknown elements, unknown spellings) are reported to
-/// `ParseOptions::diagnostics` and the content is kept in `Extras`.
+/// Recoverable oddities (unknown elements, unknown spellings) are returned as
+/// the result's `warnings()` and the content is kept in `Extras`.
 
 #include <cstddef>
 #include <string>
@@ -14,7 +14,6 @@
 #include <variant>
 
 #include "vssmeta/backup_components.h"
-#include "vssmeta/diagnostic.h"
 #include "vssmeta/export.h"
 #include "vssmeta/result.h"
 #include "vssmeta/writer_metadata.h"
@@ -28,8 +27,6 @@ struct ParseOptions {
   std::size_t max_bytes = std::size_t{1} << 30;
   /// Deeper element nesting is refused with ErrorCode::kUnsupported.
   std::size_t max_depth = 256;
-  /// Where warnings go; may be null (they are then dropped).
-  Diagnostics* diagnostics = nullptr;
 };
 
 /// Either kind of VSS document.

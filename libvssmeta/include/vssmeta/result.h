@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// @file
-/// `Result<T>`: a value or an `Error`, with an API modelled on `std::expected`.
+/// `Result<T>`: a value or an `Error`, with an API modelled on `std::expected`,
+/// and `Result<void>` (`Status`) for calls that return nothing but success.
 /// Library functions never throw for bad input; they return an `Error` that
-/// names the problem and, when it has one, the position in the input.
+/// names the problem and, when it has one, the position in the input. A
+/// result also carries the warnings the call noted on the way (parser notes,
+/// skipped files), whether it succeeded or failed.
 
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
 
+#include "vssmeta/diagnostic.h"
 #include "vssmeta/export.h"
 #include "vssmeta/location.h"
 
@@ -41,7 +45,7 @@ VSSMETA_EXPORT std::string to_string(const Error& error);
 /// Stable lower-case name of an error code ("io", "malformed-xml", ...).
 VSSMETA_EXPORT const char* to_string(ErrorCode code);
 
-/// A value of type T, or an Error.
+/// A value of type T, or an Error; plus warnings either way.
 template <typename T>
 class [[nodiscard]] Result {
  public:
@@ -64,8 +68,58 @@ class [[nodiscard]] Result {
   const Error& error() const& { return std::get<1>(v_); }
   Error&& error() && { return std::get<1>(std::move(v_)); }
 
+  /// Recoverable problems the call noted (severity warning), in the order
+  /// found; kept when the call failed too. Empty for calls that never warn.
+  const Diagnostics& warnings() const& { return warnings_; }
+  Diagnostics&& warnings() && { return std::move(warnings_); }
+  /// Replaces the warnings (for the code that produces the result).
+  Result& with_warnings(Diagnostics warnings) & {
+    warnings_ = std::move(warnings);
+    return *this;
+  }
+  Result&& with_warnings(Diagnostics warnings) && {
+    warnings_ = std::move(warnings);
+    return std::move(*this);
+  }
+
  private:
   std::variant<T, Error> v_;
+  Diagnostics warnings_;
 };
+
+/// Success or an Error, for calls that produce nothing else.
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  /// Success.
+  Result() = default;
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT: implicit
+
+  bool has_value() const noexcept { return !error_.has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  /// REQUIRES: !has_value().
+  const Error& error() const& { return *error_; }
+  Error&& error() && { return *std::move(error_); }
+
+  /// As for Result<T>.
+  const Diagnostics& warnings() const& { return warnings_; }
+  Diagnostics&& warnings() && { return std::move(warnings_); }
+  Result& with_warnings(Diagnostics warnings) & {
+    warnings_ = std::move(warnings);
+    return *this;
+  }
+  Result&& with_warnings(Diagnostics warnings) && {
+    warnings_ = std::move(warnings);
+    return std::move(*this);
+  }
+
+ private:
+  std::optional<Error> error_;
+  Diagnostics warnings_;
+};
+
+/// The result of a call that returns nothing but success or an Error.
+using Status = Result<void>;
 
 }  // namespace vssmeta

@@ -144,7 +144,7 @@ Result<std::vector<SelectedComponent>> resolve_selection(
   std::vector<std::size_t> touched;
   auto bad = [](const std::string& ref, const std::string& why) {
     return Error{ErrorCode::kInvalidValue,
-                 fmt::format("--select '{}': {}", ref, why), std::nullopt};
+                 fmt::format("component '{}': {}", ref, why), std::nullopt};
   };
   for (const std::string& ref : refs) {
     const ComponentRef cref = parse_component_ref(ref);
@@ -205,6 +205,8 @@ Result<std::vector<SelectedComponent>> resolve_selection(
   return out;
 }
 
+namespace {
+
 std::string status_json(const std::vector<WriterStatus>& status) {
   nlohmann::ordered_json writers = nlohmann::ordered_json::array();
   for (const WriterStatus& s : status) {
@@ -232,8 +234,8 @@ std::string status_json(const std::vector<WriterStatus>& status) {
   return root.dump(2) + "\n";
 }
 
-std::string manifest_json(const HostManifest& host,
-                          const CaptureResult& capture) {
+std::string manifest_json(const CaptureResult& capture) {
+  const HostManifest& host = capture.host;
   nlohmann::ordered_json root;
   root["format"] = "vssmeta-capture-manifest";
   root["version"] = 1;
@@ -285,6 +287,24 @@ void write_status_text(const std::vector<WriterStatus>& status,
   out << fmt::format("{} writers, {} failed\n", status.size(), failed);
 }
 
+}  // namespace
+
+void write_status(const std::vector<WriterStatus>& status, std::ostream& out,
+                  const StatusOptions& options) {
+  switch (options.format) {
+    case StatusFormat::kText:
+      write_status_text(status, out);
+      return;
+    case StatusFormat::kJson:
+      out << status_json(status);
+      return;
+  }
+}
+
+void write_manifest(const CaptureResult& capture, std::ostream& out) {
+  out << manifest_json(capture);
+}
+
 Result<std::vector<std::string>> write_capture_folder(
     const CaptureResult& capture, const std::string& dir) {
   const fs::path target(dir);
@@ -315,10 +335,9 @@ Result<std::vector<std::string>> write_capture_folder(
       if (!r) return std::move(r).error();
       names.emplace_back("backup-components.xml");
     }
-    for (auto [name, body] :
-         {std::pair<std::string, std::string>{"status.json",
-                                              status_json(capture.status)},
-          {"manifest.json", manifest_json(capture.host, capture)}}) {
+    for (auto [name, body] : {std::pair<std::string, std::string>{
+                                  "status.json", status_json(capture.status)},
+                              {"manifest.json", manifest_json(capture)}}) {
       auto r = write_file(temp / name, body, name);
       if (!r) return std::move(r).error();
       names.push_back(name);

@@ -57,9 +57,9 @@ constexpr Entry kTable[] = {
     {0x8004230F, "VSS_E_UNEXPECTED_PROVIDER_ERROR",
      "the shadow copy provider failed: see the System event log"},
     {0x80042310, "VSS_E_CORRUPT_XML_DOCUMENT",
-     "a writer returned corrupt metadata: run `vssmeta validate` on it"},
+     "a writer returned corrupt metadata: validate its saved document"},
     {0x80042311, "VSS_E_INVALID_XML_DOCUMENT",
-     "a writer returned invalid metadata: run `vssmeta validate` on it"},
+     "a writer returned invalid metadata: validate its saved document"},
     {0x80042313, "VSS_E_FLUSH_WRITES_TIMEOUT",
      "writes could not be flushed in time: retry when the disk is less busy"},
     {0x80042314, "VSS_E_HOLD_WRITES_TIMEOUT",
@@ -73,8 +73,8 @@ constexpr Entry kTable[] = {
     {0x80042319, "VSS_E_WRITER_NOT_RESPONDING",
      "a writer did not respond: restart its service"},
     {0x8004231B, "VSS_E_UNSUPPORTED_CONTEXT",
-     "this Windows edition does not support that context: use --context "
-     "backup"},
+     "this Windows edition does not support that context: use the backup "
+     "context"},
     {0x8004231F, "VSS_E_INSUFFICIENT_STORAGE",
      "not enough shadow copy storage: enlarge it (vssadmin resize "
      "shadowstorage)"},
@@ -106,8 +106,7 @@ constexpr Entry kTable[] = {
     {0x80042417, "VSS_E_FSS_TIMEOUT", "the file share shadow copy timed out"},
     {0x80070002, "ERROR_FILE_NOT_FOUND", "a file was not found"},
     {0x80070005, "E_ACCESSDENIED",
-     "access denied: run vssmeta from an elevated prompt (Run as "
-     "administrator)"},
+     "access denied: run from an elevated prompt (Run as administrator)"},
     {0x8007000E, "E_OUTOFMEMORY", "out of memory"},
     {0x80070057, "E_INVALIDARG", "an invalid argument was passed (a bug)"},
     {0x80070422, "ERROR_SERVICE_DISABLED",
@@ -115,7 +114,7 @@ constexpr Entry kTable[] = {
      "Manual (sc config vss start= demand)"},
     {0x8007042C, "ERROR_SERVICE_DEPENDENCY_FAIL",
      "a service VSS needs did not start: check the RPC and COM+ services"},
-    {0x800705B4, "ERROR_TIMEOUT", "timed out: retry with a longer --timeout"},
+    {0x800705B4, "ERROR_TIMEOUT", "timed out: retry with a longer timeout"},
     {0x800706BA, "RPC_S_SERVER_UNAVAILABLE",
      "the VSS service is not reachable: start it (net start vss)"},
     {0x800706BE, "RPC_S_CALL_FAILED",

@@ -62,6 +62,24 @@ std::size_t MetadataDiff::count(Impact impact) const {
                     [&](const Change& c) { return c.impact == impact; }));
 }
 
+ChangeCounts MetadataDiff::counts() const {
+  ChangeCounts n;
+  for (const Change& c : changes) {
+    switch (c.impact) {
+      case Impact::kBreaking:
+        ++n.breaking;
+        break;
+      case Impact::kNotable:
+        ++n.notable;
+        break;
+      case Impact::kCosmetic:
+        ++n.cosmetic;
+        break;
+    }
+  }
+  return n;
+}
+
 namespace {
 
 // The change records of a file descriptor are named after its element.

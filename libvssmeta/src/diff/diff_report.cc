@@ -7,14 +7,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "render/style.h"
 #include "vssmeta/dump.h"
 
 namespace vssmeta {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr const char* kReset = "\x1b[0m";
+using internal::Painter;
+using internal::Style;
 
 char marker(ChangeKind kind) {
   switch (kind) {
@@ -30,22 +31,22 @@ char marker(ChangeKind kind) {
   return '~';
 }
 
-const char* marker_color(ChangeKind kind) {
+Style marker_style(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::kAdded:
-      return "\x1b[32m";
+      return Style::kAdded;
     case ChangeKind::kRemoved:
-      return "\x1b[31m";
+      return Style::kProblem;
     case ChangeKind::kModified:
-      return "\x1b[33m";
+      return Style::kCaution;
     case ChangeKind::kMoved:
-      return "\x1b[36m";
+      return Style::kMoved;
   }
-  return "";
+  return Style::kCaution;
 }
 
-std::string paint(bool color, const char* code, const std::string& text) {
-  return color ? std::string(code) + text + kReset : text;
+std::string painted_marker(const Painter& paint, ChangeKind kind) {
+  return paint(marker_style(kind), std::string(1, marker(kind)));
 }
 
 // Names and values come from untrusted documents: control characters (an
@@ -56,7 +57,7 @@ std::string value(const std::optional<std::string>& v) {
 
 // `field: before → after` (or the one value of an added or removed thing),
 // then the impact.
-std::string change_body(const Change& c, bool color) {
+std::string change_body(const Change& c, const Painter& paint) {
   std::string text;
   switch (c.kind) {
     case ChangeKind::kAdded:
@@ -73,13 +74,12 @@ std::string change_body(const Change& c, bool color) {
   }
   const std::string impact = fmt::format("[{}]", to_string(c.impact));
   return text + "  " +
-         (c.impact == Impact::kBreaking ? paint(color, "\x1b[1;31m", impact)
+         (c.impact == Impact::kBreaking ? paint(Style::kError, impact)
                                         : impact);
 }
 
-std::string change_line(const Change& c, bool color) {
-  return paint(color, marker_color(c.kind), std::string(1, marker(c.kind))) +
-         " " + change_body(c, color);
+std::string change_line(const Change& c, const Painter& paint) {
+  return painted_marker(paint, c.kind) + " " + change_body(c, paint);
 }
 
 std::string group_title(const Change& c) {
@@ -91,104 +91,103 @@ std::string group_title(const Change& c) {
                      escape_control(c.writer));
 }
 
-void write_header(const DiffReportOptions& o, std::ostream& out) {
+void write_header(const DiffReportOptions& o, const Painter& paint,
+                  std::ostream& out) {
   if (o.before_name.empty() && o.after_name.empty()) return;
-  out << paint(o.color, "\x1b[1m", "--- " + escape_control(o.before_name))
-      << '\n'
-      << paint(o.color, "\x1b[1m", "+++ " + escape_control(o.after_name))
-      << '\n';
+  out << paint(Style::kHeading, "--- " + escape_control(o.before_name)) << '\n'
+      << paint(Style::kHeading, "+++ " + escape_control(o.after_name)) << '\n';
 }
 
-std::string counts(std::size_t breaking, std::size_t notable,
-                   std::size_t cosmetic) {
-  const std::size_t total = breaking + notable + cosmetic;
-  return fmt::format("{} {}: {} breaking, {} notable, {} cosmetic", total,
-                     total == 1 ? "change" : "changes", breaking, notable,
-                     cosmetic);
+std::string counts_text(const ChangeCounts& n) {
+  return fmt::format("{} {}: {} breaking, {} notable, {} cosmetic", n.total(),
+                     n.total() == 1 ? "change" : "changes", n.breaking,
+                     n.notable, n.cosmetic);
 }
 
-}  // namespace
-
-std::string diff_summary(const MetadataDiff& diff) {
-  std::string out = diff.identical() ? std::string("identical")
-                                     : counts(diff.count(Impact::kBreaking),
-                                              diff.count(Impact::kNotable),
-                                              diff.count(Impact::kCosmetic));
+// The summary line: `N changes: ...` or `identical`, then the hidden and
+// ignored counts with the caller's notes.
+std::string summary(const MetadataDiff& diff, const DiffReportOptions& o) {
+  std::string out =
+      diff.empty() ? std::string("identical") : counts_text(diff.counts());
   if (diff.hidden != 0) {
-    out += fmt::format(
-        "; {} hidden (instance and snapshot set ids, --all "
-        "shows them)",
-        diff.hidden);
+    out += fmt::format("; {} hidden (instance and snapshot set ids{}{})",
+                       diff.hidden, o.hidden_note.empty() ? "" : ", ",
+                       o.hidden_note);
   }
   if (diff.ignored != 0) {
-    out += fmt::format("; {} ignored (--ignore)", diff.ignored);
+    out += fmt::format("; {} ignored", diff.ignored);
+    if (!o.ignored_note.empty()) out += " (" + o.ignored_note + ")";
   }
   return out;
 }
 
-void write_diff_text(const MetadataDiff& diff, std::ostream& out,
-                     const DiffReportOptions& options) {
-  write_header(options, out);
+void write_text(const MetadataDiff& diff, std::ostream& out,
+                const DiffReportOptions& options) {
+  const Painter paint(options.color);
+  write_header(options, paint, out);
   const Change* previous = nullptr;
   for (const Change& c : diff.changes) {
     const bool new_group = previous == nullptr ||
                            previous->document != c.document ||
                            previous->writer != c.writer;
     if (new_group) {
-      out << paint(options.color, "\x1b[1m", group_title(c)) << '\n';
+      out << paint(Style::kHeading, group_title(c)) << '\n';
     }
     if (!c.component.empty() &&
         (new_group || previous->component != c.component)) {
-      out << "  " << paint(options.color, "\x1b[1m", escape_control(c.path()))
-          << '\n';
+      out << "  " << paint(Style::kHeading, escape_control(c.path())) << '\n';
     }
-    out << (c.component.empty() ? "  " : "    ")
-        << change_line(c, options.color) << '\n';
+    out << (c.component.empty() ? "  " : "    ") << change_line(c, paint)
+        << '\n';
     previous = &c;
   }
-  if (!diff.identical()) out << '\n';
-  out << diff_summary(diff) << '\n';
+  if (!diff.empty()) out << '\n';
+  out << summary(diff, options) << '\n';
 }
 
-void write_diff_brief(const MetadataDiff& diff, std::ostream& out,
-                      const DiffReportOptions& options) {
+void write_brief(const MetadataDiff& diff, std::ostream& out,
+                 const DiffReportOptions& options) {
+  const Painter paint(options.color);
   for (const Change& c : diff.changes) {
     std::string where = escape_control(c.path());
     if (c.document == DocumentKind::kBackupComponents) {
       where = where.empty() ? "bcd" : "bcd " + where;
     }
-    out << paint(options.color, marker_color(c.kind),
-                 std::string(1, marker(c.kind)))
-        << ' ' << where << ' ' << change_body(c, options.color) << '\n';
+    out << painted_marker(paint, c.kind) << ' ' << where << ' '
+        << change_body(c, paint) << '\n';
   }
-  out << diff_summary(diff) << '\n';
+  out << summary(diff, options) << '\n';
 }
 
-void write_diff_stat(const MetadataDiff& diff, std::ostream& out,
-                     const DiffReportOptions& options) {
-  write_header(options, out);
-  struct Counts {
-    std::size_t n[3] = {0, 0, 0};
-  };
+void write_stat(const MetadataDiff& diff, std::ostream& out,
+                const DiffReportOptions& options) {
+  write_header(options, Painter(options.color), out);
   // Changes are sorted by group already; keep that order.
-  std::vector<std::pair<std::string, Counts>> groups;
+  std::vector<std::pair<std::string, ChangeCounts>> groups;
   const Change* previous = nullptr;
   for (const Change& c : diff.changes) {
     if (previous == nullptr || previous->document != c.document ||
         previous->writer != c.writer) {
-      groups.emplace_back(group_title(c), Counts{});
+      groups.emplace_back(group_title(c), ChangeCounts{});
     }
-    ++groups.back().second.n[static_cast<int>(c.impact)];
+    ChangeCounts& n = groups.back().second;
+    if (c.impact == Impact::kBreaking) {
+      ++n.breaking;
+    } else if (c.impact == Impact::kNotable) {
+      ++n.notable;
+    } else {
+      ++n.cosmetic;
+    }
     previous = &c;
   }
   for (const auto& [title, n] : groups) {
-    out << title << ": " << counts(n.n[2], n.n[1], n.n[0]) << '\n';
+    out << title << ": " << counts_text(n) << '\n';
   }
-  out << diff_summary(diff) << '\n';
+  out << summary(diff, options) << '\n';
 }
 
-void write_diff_json(const MetadataDiff& diff, std::ostream& out,
-                     const DiffReportOptions& options) {
+void write_json(const MetadataDiff& diff, std::ostream& out,
+                const DiffReportOptions& options) {
   Json changes = Json::array();
   for (const Change& c : diff.changes) {
     Json j{{"document", to_string(c.document)},
@@ -202,20 +201,41 @@ void write_diff_json(const MetadataDiff& diff, std::ostream& out,
     if (c.after) j["after"] = *c.after;
     changes.push_back(std::move(j));
   }
+  const ChangeCounts n = diff.counts();
   Json doc{{"format", "vssmeta-diff"},
            {"version", 1},
            {"before", options.before_name},
            {"after", options.after_name},
-           {"identical", diff.identical()},
+           {"identical", diff.empty()},
            {"summary",
             {{"changes", diff.changes.size()},
-             {"breaking", diff.count(Impact::kBreaking)},
-             {"notable", diff.count(Impact::kNotable)},
-             {"cosmetic", diff.count(Impact::kCosmetic)},
+             {"breaking", n.breaking},
+             {"notable", n.notable},
+             {"cosmetic", n.cosmetic},
              {"hidden", diff.hidden},
              {"ignored", diff.ignored}}},
            {"changes", std::move(changes)}};
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+void write_diff(const MetadataDiff& diff, std::ostream& out,
+                const DiffReportOptions& options) {
+  switch (options.format) {
+    case DiffFormat::kText:
+      write_text(diff, out, options);
+      return;
+    case DiffFormat::kBrief:
+      write_brief(diff, out, options);
+      return;
+    case DiffFormat::kStat:
+      write_stat(diff, out, options);
+      return;
+    case DiffFormat::kJson:
+      write_json(diff, out, options);
+      return;
+  }
 }
 
 }  // namespace vssmeta

@@ -103,11 +103,11 @@ std::string mermaid_escape(std::string_view text) {
   return out;
 }
 
-std::string to_dot(const ComponentGraph& graph, const DotOptions& options) {
+namespace {
+
+std::string dot_text(const ComponentGraph& graph, const DotOptions& options) {
   const internal::Drawing d = internal::draw(graph, options);
-  std::string out =
-      "// vssmeta graph. Render with: dot -Tsvg graph.dot -o graph.svg\n"
-      "digraph \"vssmeta\" {\n";
+  std::string out = "digraph \"vssmeta\" {\n";
   out += "  graph [" + attribute_list(d.graph, ", ") + "];\n";
   out += "  node [" + attribute_list(d.node_defaults, ", ") + "];\n";
   out += "  edge [" + attribute_list(d.edge_defaults, ", ") + "];\n";
@@ -125,8 +125,6 @@ std::string to_dot(const ComponentGraph& graph, const DotOptions& options) {
   out += "}\n";
   return out;
 }
-
-namespace {
 
 std::string mermaid_node(const GraphNode& n, const std::string& id,
                          bool selection, bool legend) {
@@ -174,9 +172,8 @@ std::string mermaid_node(const GraphNode& n, const std::string& id,
                      internal::mermaid_class(n));
 }
 
-}  // namespace
-
-std::string to_mermaid(const ComponentGraph& graph, const DotOptions& options) {
+std::string mermaid_text(const ComponentGraph& graph,
+                         const DotOptions& options) {
   const bool sel = graph.has_selection;
   std::map<std::string, std::string> ids;
   std::map<std::string, std::vector<const GraphNode*>> by_writer;
@@ -227,6 +224,20 @@ std::string to_mermaid(const ComponentGraph& graph, const DotOptions& options) {
       "  classDef implicit fill:#c5e1a5,stroke:#33691e\n"
       "  classDef excluded fill:#fff,stroke:#9e9e9e,color:#757575\n";
   return out;
+}
+
+}  // namespace
+
+void write_graph(const ComponentGraph& graph, std::ostream& out,
+                 const DotOptions& options) {
+  switch (options.format) {
+    case GraphFormat::kDot:
+      out << dot_text(graph, options);
+      return;
+    case GraphFormat::kMermaid:
+      out << mermaid_text(graph, options);
+      return;
+  }
 }
 
 }  // namespace vssmeta

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // How a ComponentGraph is drawn, decided once for every sink: the DOT writer
-// (to_dot) serialises a Drawing as text, the Graphviz renderer builds it with
-// cgraph calls, and the Mermaid writer uses the same label lines and classes.
+// (write_graph) serialises a Drawing as text, the Graphviz renderer builds it
+// with cgraph calls, and the Mermaid writer uses the same label lines and
+// classes.
 
 #include <cstdint>
 #include <string>

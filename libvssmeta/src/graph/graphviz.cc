@@ -72,14 +72,14 @@ class Rendering {
     agseterrf(previous_handler_);
   }
 
-  Result<bool> read(const std::string& dot) {
+  Status read(const std::string& dot) {
     graph_ = agmemread(dot.c_str());
     if (graph_ == nullptr) {
       return Error{ErrorCode::kInvalidValue,
                    "Graphviz cannot read the DOT input" + trimmed_messages(),
                    std::nullopt};
     }
-    return true;
+    return {};
   }
 
   void build(const internal::Drawing& d) {
@@ -163,7 +163,7 @@ namespace {
 
 Error unsupported(std::string_view format) {
   return Error{ErrorCode::kUnsupported,
-               "this vssmeta was built without Graphviz; cannot render '" +
+               "libvssmeta was built without Graphviz; cannot render '" +
                    std::string(format) + "'",
                std::nullopt};
 }

@@ -114,6 +114,11 @@ std::string decode_manifest_name(std::string_view s) {
   return out;
 }
 
+void append(Diagnostics& into, Diagnostics&& more) {
+  into.insert(into.end(), std::make_move_iterator(more.begin()),
+              std::make_move_iterator(more.end()));
+}
+
 void add_document(CaptureSet& set, Document&& doc) {
   if (auto* w = std::get_if<WriterMetadata>(&doc)) {
     set.writers.push_back(std::move(*w));
@@ -122,8 +127,11 @@ void add_document(CaptureSet& set, Document&& doc) {
   }
 }
 
-Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
-                               const LoadOptions& options) {
+// Reads the folder's documents into `set`, collecting warnings; stops at
+// the first file that cannot be read or parsed.
+Status read_folder(const fs::path& dir, const std::string& name,
+                   const LoadOptions& options, CaptureSet& set,
+                   Diagnostics& warnings) {
   std::error_code ec;
   std::vector<std::string> files;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
@@ -135,7 +143,6 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
   }
   if (ec) return io_error(name, "cannot list folder: " + ec.message());
   std::sort(files.begin(), files.end(), natural_less);
-  CaptureSet set;
   for (const std::string& file : files) {
     const std::string file_name = (fs::path(name) / file).generic_string();
     auto bytes = read_file(dir / file, file_name, options.parse.max_bytes);
@@ -143,6 +150,7 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
     ParseOptions po = options.parse;
     po.source_name = file_name;
     auto doc = parse_document(*bytes, po);
+    append(warnings, std::move(doc).warnings());
     if (doc) {
       add_document(set, std::move(*doc));
       continue;
@@ -155,27 +163,51 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
       set.manifest = std::move(*manifest);
       continue;
     }
-    if (options.parse.diagnostics != nullptr) {
-      options.parse.diagnostics->push_back(Diagnostic{
-          Severity::kWarning, "skipped-file", "skipped: " + doc.error().message,
-          doc.error().where.value_or(Location{file_name, 0, 0})});
-    }
+    warnings.push_back(Diagnostic{
+        Severity::kWarning, "skipped-file", "skipped: " + doc.error().message,
+        doc.error().where.value_or(Location{file_name, 0, 0})});
   }
   if (set.writers.empty() && set.backup_components.empty()) {
     return io_error(name,
                     "folder holds no writer metadata or backup "
                     "components document (*.xml)");
   }
-  if (set.manifest && options.parse.diagnostics != nullptr &&
-      set.manifest->writers.size() != set.writers.size()) {
-    options.parse.diagnostics->push_back(Diagnostic{
+  if (set.manifest && set.manifest->writers.size() != set.writers.size()) {
+    warnings.push_back(Diagnostic{
         Severity::kWarning, "manifest-mismatch",
         fmt::format("the manifest lists {} writers but the folder holds {} "
                     "writer metadata documents",
                     set.manifest->writers.size(), set.writers.size()),
         Location{set.manifest->file, 0, 0}});
   }
-  return set;
+  return {};
+}
+
+Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
+                               const LoadOptions& options) {
+  CaptureSet set;
+  Diagnostics warnings;
+  Status read = read_folder(dir, name, options, set, warnings);
+  Result<CaptureSet> result =
+      read ? Result<CaptureSet>(std::move(set)) : std::move(read).error();
+  return std::move(result).with_warnings(std::move(warnings));
+}
+
+// One document from `bytes`, named `name`.
+Result<CaptureSet> load_document(std::string_view bytes,
+                                 const std::string& name,
+                                 const LoadOptions& options) {
+  ParseOptions po = options.parse;
+  po.source_name = name;
+  auto doc = parse_document(bytes, po);
+  Diagnostics warnings = std::move(doc).warnings();
+  Result<CaptureSet> result = [&]() -> Result<CaptureSet> {
+    if (!doc) return std::move(doc).error();
+    CaptureSet set;
+    add_document(set, std::move(*doc));
+    return set;
+  }();
+  return std::move(result).with_warnings(std::move(warnings));
 }
 
 }  // namespace
@@ -231,26 +263,14 @@ Result<CaptureSet> load(const std::string& path, const LoadOptions& options,
     auto bytes = read_stream(stdin_stream ? *stdin_stream : std::cin, "-",
                              options.parse.max_bytes);
     if (!bytes) return std::move(bytes).error();
-    ParseOptions po = options.parse;
-    po.source_name = "-";
-    auto doc = parse_document(*bytes, po);
-    if (!doc) return std::move(doc).error();
-    CaptureSet set;
-    add_document(set, std::move(*doc));
-    return set;
+    return load_document(*bytes, "-", options);
   }
   std::error_code ec;
   const fs::path p(path);
   if (fs::is_directory(p, ec)) return load_folder(p, path, options);
   auto bytes = read_file(p, path, options.parse.max_bytes);
   if (!bytes) return std::move(bytes).error();
-  ParseOptions po = options.parse;
-  po.source_name = path;
-  auto doc = parse_document(*bytes, po);
-  if (!doc) return std::move(doc).error();
-  CaptureSet set;
-  add_document(set, std::move(*doc));
-  return set;
+  return load_document(*bytes, path, options);
 }
 
 void merge(CaptureSet& into, CaptureSet&& more) {

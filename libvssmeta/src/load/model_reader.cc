@@ -39,10 +39,13 @@ class ModelReader {
               const ParseOptions& options)
       : xml_(text, options.max_depth),
         lines_(text, ascii),
-        options_(options),
         source_(std::move(source)) {}
 
-  Result<Document> read();
+  /// The document, or the first error; with the warnings either way.
+  Result<Document> read() {
+    Result<Document> result = read_model();
+    return std::move(result).with_warnings(std::move(warnings_));
+  }
 
   // Used by AttributeBinder.
   void warn(Origin where, const char* code, std::string message);
@@ -57,6 +60,7 @@ class ModelReader {
   Location location(Origin o) const {
     return Location{source_.name, o.line, o.column};
   }
+  Result<Document> read_model();
   bool next();
   template <typename T>
   bool bind(T& model, Extras& extras);
@@ -77,10 +81,10 @@ class ModelReader {
 
   XmlReader xml_;
   LineCounter lines_;
-  const ParseOptions& options_;
   SourceInfo source_;
   std::optional<Error> error_;
   std::map<std::string, std::size_t, std::less<>> warning_counts_;
+  Diagnostics warnings_;
 };
 
 // Binds the attributes of the current start tag to model fields; see
@@ -252,18 +256,16 @@ class AttributeBinder {
 };
 
 void ModelReader::warn(Origin where, const char* code, std::string message) {
-  if (options_.diagnostics == nullptr) return;
   std::size_t& n = warning_counts_[code];
   if (++n > kMaxWarningsPerCode) return;
-  options_.diagnostics->push_back(Diagnostic{
-      Severity::kWarning, code, std::move(message), location(where)});
+  warnings_.push_back(Diagnostic{Severity::kWarning, code, std::move(message),
+                                 location(where)});
 }
 
 void ModelReader::finish_warnings() {
-  if (options_.diagnostics == nullptr) return;
   for (const auto& [code, n] : warning_counts_) {
     if (n > kMaxWarningsPerCode) {
-      options_.diagnostics->push_back(
+      warnings_.push_back(
           Diagnostic{Severity::kWarning, code,
                      fmt::format("{} more '{}' warnings not shown",
                                  n - kMaxWarningsPerCode, code),
@@ -518,7 +520,7 @@ bool ModelReader::read_bcd_component(BcdComponent& c) {
   });
 }
 
-Result<Document> ModelReader::read() {
+Result<Document> ModelReader::read_model() {
   std::optional<Document> doc;
   Origin root_where;
   std::string root_name;

@@ -36,12 +36,19 @@ template <typename T>
 Result<T> parse_as(std::string_view bytes, const ParseOptions& options,
                    const char* wanted, const char* got) {
   auto doc = parse_document(bytes, options);
-  if (!doc) return std::move(doc).error();
-  if (auto* t = std::get_if<T>(&*doc)) return std::move(*t);
-  const Origin where = std::visit([](const auto& d) { return d.where; }, *doc);
-  return Error{ErrorCode::kUnexpectedRoot,
-               fmt::format("expected a {}, found a {}", wanted, got),
-               locate(options.source_name, where)};
+  if (!doc) {
+    Diagnostics warnings = std::move(doc).warnings();
+    return Result<T>(std::move(doc).error()).with_warnings(std::move(warnings));
+  }
+  Result<T> result = [&]() -> Result<T> {
+    if (auto* t = std::get_if<T>(&*doc)) return std::move(*t);
+    const Origin where =
+        std::visit([](const auto& d) { return d.where; }, *doc);
+    return Error{ErrorCode::kUnexpectedRoot,
+                 fmt::format("expected a {}, found a {}", wanted, got),
+                 locate(options.source_name, where)};
+  }();
+  return std::move(result).with_warnings(std::move(doc).warnings());
 }
 
 }  // namespace

@@ -91,8 +91,7 @@ GUID to_native(const Guid& g) {
 }
 
 // Waits for one asynchronous step; cancels it when the timeout expires.
-Result<bool> wait(IVssAsync* async, std::string_view call,
-                  unsigned timeout_seconds) {
+Status wait(IVssAsync* async, std::string_view call, unsigned timeout_seconds) {
   const DWORD ms = timeout_seconds * 1000U;
   HRESULT hr = async->Wait(ms);
   if (FAILED(hr)) return vss_error(fmt::format("{} (waiting)", call), hr);
@@ -103,21 +102,21 @@ Result<bool> wait(IVssAsync* async, std::string_view call,
     async->Cancel();
     return Error{ErrorCode::kIo,
                  fmt::format("{}: timed out after {} s: a writer does not "
-                             "respond; retry with a longer --timeout, or "
+                             "respond; retry with a longer timeout, or "
                              "restart the writer's service",
                              call, timeout_seconds),
                  std::nullopt};
   }
   if (status == VSS_S_ASYNC_CANCELLED) return vss_error(call, status);
   if (FAILED(status)) return vss_error(call, status);
-  return true;
+  return {};
 }
 
 // Starts one of the Gather* calls and waits for it.
 using GatherCall =
     HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*)(IVssAsync**);
-Result<bool> gather(IVssBackupComponents* vss, GatherCall start,
-                    std::string_view call, unsigned timeout) {
+Status gather(IVssBackupComponents* vss, GatherCall start,
+              std::string_view call, unsigned timeout) {
   ComRef<IVssAsync> async;
   const HRESULT hr = (vss->*start)(async.put());
   if (FAILED(hr)) return vss_error(call, hr);
@@ -143,7 +142,7 @@ VSS_COMPONENT_TYPE native_type(ComponentType t) {
 // One session: created, initialised for backup, aborted at the end.
 class Session {
  public:
-  Result<bool> open(const CaptureOptions& options, const VssFactory& factory) {
+  Status open(const CaptureOptions& options, const VssFactory& factory) {
     HRESULT hr = factory(vss_.put());
     if (FAILED(hr)) return vss_error("CreateVssBackupComponents", hr);
     if (!vss_) return vss_error("CreateVssBackupComponents", E_POINTER);
@@ -154,7 +153,7 @@ class Session {
     if (FAILED(hr)) return vss_error("SetContext", hr);
     hr = vss_->SetBackupState(true, true, VSS_BT_FULL, false);
     if (FAILED(hr)) return vss_error("SetBackupState", hr);
-    return true;
+    return {};
   }
   Session() = default;
   Session(const Session&) = delete;

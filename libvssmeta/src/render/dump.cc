@@ -9,13 +9,13 @@
 
 #include <fmt/format.h>
 
+#include "render/dump_json.h"
+#include "render/style.h"
 #include "vssmeta/hierarchy.h"
 
 namespace vssmeta {
 namespace internal {
 
-// Shared with dump_json.cc, which declares it itself (no internal header is
-// owned by the renderers yet): both views must list writers in one order.
 std::vector<const WriterMetadata*> dump_order(const CaptureSet& capture) {
   using Key = std::tuple<std::string, std::string, std::string, std::size_t>;
   std::vector<std::pair<Key, const WriterMetadata*>> keyed;
@@ -41,6 +41,8 @@ std::vector<const WriterMetadata*> dump_order(const CaptureSet& capture) {
 }  // namespace internal
 
 namespace {
+
+using internal::Style;
 
 // ---------------------------------------------------------------- filters
 
@@ -119,13 +121,6 @@ void keep_matching(std::vector<T>& components, const ComponentFilter& filter) {
 }
 
 // ---------------------------------------------------------------- helpers
-
-constexpr std::string_view kBold = "1";
-constexpr std::string_view kDim = "2";
-constexpr std::string_view kRed = "31";
-constexpr std::string_view kGreen = "32";
-constexpr std::string_view kYellow = "33";
-constexpr std::string_view kMagenta = "35";
 
 std::string quoted(const std::string& text) {
   return "\"" + escape_control(text) + "\"";
@@ -235,14 +230,16 @@ class Printer {
  public:
   Printer(const CaptureSet& capture, const DumpOptions& options,
           std::ostream& out)
-      : capture_(capture), options_(options), out_(out) {}
+      : capture_(capture),
+        options_(options),
+        out_(out),
+        paint_(options.color) {}
 
   void run();
 
  private:
-  std::string paint(std::string_view code, const std::string& text) const {
-    if (!options_.color || text.empty()) return text;
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  std::string paint(internal::Style style, const std::string& text) const {
+    return paint_(style, text);
   }
   void line(std::size_t indent, const std::string& text) {
     out_ << std::string(indent, ' ') << text << '\n';
@@ -269,6 +266,7 @@ class Printer {
   const CaptureSet& capture_;
   const DumpOptions& options_;
   std::ostream& out_;
+  internal::Painter paint_;
 };
 
 void Printer::run() {
@@ -298,15 +296,16 @@ void Printer::extras(const Extras& x, std::size_t indent, std::string_view dash,
   std::string in = owner.empty() ? "" : fmt::format(" in {}", owner);
   std::string attrs = attributes_text(x.attributes());
   if (!attrs.empty()) {
-    line(indent,
-         paint(kMagenta, fmt::format("{}unknown{}:{}", dash, in, attrs)));
+    line(indent, paint(Style::kUnknown,
+                       fmt::format("{}unknown{}:{}", dash, in, attrs)));
   }
   for (const XmlElement& e : x.elements()) {
     element(e, indent, dash, fmt::format("unknown element{}: ", in));
   }
   if (!x.text().empty()) {
-    line(indent, paint(kMagenta, fmt::format("{}unknown text{}: {}", dash, in,
-                                             quoted(x.text()))));
+    line(indent,
+         paint(Style::kUnknown, fmt::format("{}unknown text{}: {}", dash, in,
+                                            quoted(x.text()))));
   }
 }
 
@@ -316,7 +315,7 @@ void Printer::element(const XmlElement& e, std::size_t indent,
       fmt::format("{}{}<{}{}>", dash, label, escape_control(e.name),
                   attributes_text(e.attributes));
   if (!e.text.empty()) text += " text " + quoted(e.text);
-  line(indent, paint(kMagenta, text));
+  line(indent, paint(Style::kUnknown, text));
   for (const XmlElement& child : e.children) {
     element(child, indent + 2, "- ", "");
   }
@@ -369,7 +368,7 @@ void Printer::writer_header(const WriterMetadata& w) {
   head += "  " + braced(id.writer_id);
   if (!w.source.name.empty())
     head += "  (" + escape_control(w.source.name) + ")";
-  line(0, paint(kBold, head));
+  line(0, paint(Style::kHeading, head));
 
   std::vector<std::string> parts;
   if (id.instance_id) parts.push_back("instance: " + braced(*id.instance_id));
@@ -454,7 +453,7 @@ void Printer::writer_header(const WriterMetadata& w) {
 std::string Printer::component_summary(const Component& c) const {
   std::vector<std::string> tags{enum_text(c.type)};
   tags.push_back(c.is_selectable() ? std::string("selectable")
-                                   : paint(kYellow, "not selectable"));
+                                   : paint(Style::kCaution, "not selectable"));
   if (c.is_selectable_for_restore())
     tags.emplace_back("selectable for restore");
   if (c.notify_on_backup_complete.value_or(false)) {
@@ -497,8 +496,8 @@ std::string Printer::component_summary(const Component& c) const {
   if (logs != 0)
     counts.push_back(counted(logs, "database log", "database logs"));
   if (other != 0) counts.push_back(counted(other, "other", "others"));
-  out +=
-      "  " + (counts.empty() ? paint(kYellow, "no files") : join(counts, ", "));
+  out += "  " + (counts.empty() ? paint(Style::kCaution, "no files")
+                                : join(counts, ", "));
   return out;
 }
 
@@ -507,11 +506,12 @@ void Printer::node(const WriterMetadata& w, const HierarchyNode& n,
   const std::string name = (root ? "\\" : "") + escape_control(n.name);
   const std::size_t used = indent + columns(name);
   const std::string pad(used + 2 <= column ? column - used : 2, ' ');
-  if (!n.declared()) line(indent, name + pad + paint(kDim, "(undeclared)"));
+  if (!n.declared())
+    line(indent, name + pad + paint(Style::kMuted, "(undeclared)"));
   for (std::size_t k = 0; k < n.components.size(); ++k) {
     const Component& c = w.components[n.components[k]];
     std::string text = name + pad + component_summary(c);
-    if (k > 0) text += "  " + paint(kRed, "(duplicate)");
+    if (k > 0) text += "  " + paint(Style::kProblem, "(duplicate)");
     line(indent, text);
     for (const Dependency& d : c.dependencies) {
       line(indent + 2,
@@ -531,7 +531,7 @@ void Printer::backup_components(const BackupComponents& b) {
   std::string head = "Backup components document";
   if (!b.source.name.empty())
     head += " (" + escape_control(b.source.name) + ")";
-  line(0, paint(kBold, head));
+  line(0, paint(Style::kHeading, head));
   std::vector<std::string> parts;
   if (b.backup_type)
     parts.push_back("backup type: " + enum_text(*b.backup_type));
@@ -581,13 +581,14 @@ std::string Printer::writer_name(const WriterComponents& wc) const {
       best_score = score;
     }
   }
-  if (best == nullptr) return paint(kDim, "(no WMD in this capture)");
+  if (best == nullptr) return paint(Style::kMuted, "(no WMD in this capture)");
   return quoted(best->display_name());
 }
 
 void Printer::bcd_writer(const WriterComponents& wc) {
   std::vector<std::string> parts{
-      paint(kBold, "Writer " + braced(wc.writer_id)) + " " + writer_name(wc)};
+      paint(Style::kHeading, "Writer " + braced(wc.writer_id)) + " " +
+      writer_name(wc)};
   if (wc.instance_id) parts.push_back("instance: " + braced(*wc.instance_id));
   if (wc.instance_name) parts.push_back("name: " + quoted(*wc.instance_name));
   if (wc.backup_schema) {
@@ -606,10 +607,10 @@ void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
   line(indent, head);
   const std::size_t d = indent + 2;
   auto text = [&](std::string_view label, const std::optional<std::string>& v,
-                  std::string_view color = {}) {
+                  std::optional<Style> style = std::nullopt) {
     if (!v) return;
     std::string s = fmt::format("- {}: {}", label, quoted(*v));
-    line(d, color.empty() ? s : paint(color, s));
+    line(d, style ? paint(*style, s) : s);
   };
   auto flag = [&](std::string_view label, const std::optional<bool>& v) {
     if (v) line(d, fmt::format("- {}: {}", label, yes_no(*v)));
@@ -638,10 +639,11 @@ void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
   choice("roll forward type", c.roll_forward_type);
   text("roll forward point", c.roll_forward_point);
   text("prepare for backup failure", c.prepare_for_backup_failure_message,
-       kRed);
-  text("post snapshot failure", c.post_snapshot_failure_message, kRed);
-  text("pre restore failure", c.pre_restore_failure_message, kRed);
-  text("post restore failure", c.post_restore_failure_message, kRed);
+       Style::kProblem);
+  text("post snapshot failure", c.post_snapshot_failure_message,
+       Style::kProblem);
+  text("pre restore failure", c.pre_restore_failure_message, Style::kProblem);
+  text("post restore failure", c.post_restore_failure_message, Style::kProblem);
   blob("BACKUP_METADATA", c.backup_metadata);
   blob("RESTORE_METADATA", c.restore_metadata);
   for (const PartialFile& p : c.partial_files) {
@@ -769,9 +771,13 @@ CaptureSet filter_capture(const CaptureSet& capture,
   return out;
 }
 
-void dump_text(const CaptureSet& capture, std::ostream& out,
-               const DumpOptions& options) {
-  // Same rule as dump_json: the options' filters always apply.
+void write_dump(const CaptureSet& capture, std::ostream& out,
+                const DumpOptions& options) {
+  if (options.format == DumpFormat::kJson) {
+    internal::write_dump_json(capture, out, options);
+    return;
+  }
+  // Same rule as the JSON form: the options' filters always apply.
   if (!options.writers.empty() || !options.components.empty()) {
     Printer(filter_capture(capture, options), options, out).run();
     return;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "render/dump_json.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -225,8 +227,10 @@ Json manifest_json(const CabManifest& m) {
 
 }  // namespace
 
-void dump_json(const CaptureSet& capture, std::ostream& out,
-               const DumpOptions& options) {
+namespace internal {
+
+void write_dump_json(const CaptureSet& capture, std::ostream& out,
+                     const DumpOptions& options) {
   // Filtering is idempotent, so callers that already filtered pay only for
   // the copy, and callers that did not still get what the options say.
   std::optional<CaptureSet> filtered;
@@ -252,4 +256,5 @@ void dump_json(const CaptureSet& capture, std::ostream& out,
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
+}  // namespace internal
 }  // namespace vssmeta

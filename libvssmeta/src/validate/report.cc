@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "render/style.h"
 #include "vssmeta/version.h"
 
 namespace vssmeta {
@@ -25,16 +26,16 @@ const char* sarif_level(Severity s) {
   return "warning";
 }
 
-const char* color_of(Severity s) {
+internal::Style style_of(Severity s) {
   switch (s) {
     case Severity::kError:
-      return "\x1b[1;31m";
+      return internal::Style::kError;
     case Severity::kWarning:
-      return "\x1b[1;33m";
+      return internal::Style::kWarning;
     case Severity::kInfo:
-      return "\x1b[1;36m";
+      return internal::Style::kInfo;
   }
-  return "";
+  return internal::Style::kWarning;
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -45,46 +46,23 @@ void dump(const Json& j, std::ostream& out) {
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-}  // namespace
-
-FindingCounts count_findings(const std::vector<Finding>& findings) {
-  FindingCounts c;
-  for (const Finding& f : findings) {
-    switch (f.diagnostic.severity) {
-      case Severity::kError:
-        ++c.errors;
-        break;
-      case Severity::kWarning:
-        ++c.warnings;
-        break;
-      case Severity::kInfo:
-        ++c.infos;
-        break;
-    }
-  }
-  return c;
-}
-
-void write_findings_text(const std::vector<Finding>& findings,
-                         std::ostream& out, bool color) {
+void write_text(const Findings& findings, std::ostream& out, bool color) {
+  const internal::Painter paint(color);
   for (const Finding& f : findings) {
     const Diagnostic& d = f.diagnostic;
     const std::string where = to_string(d.where);
-    const std::string severity = to_string(d.severity);
     out << where << (where.empty() ? "" : ": ")
-        << (color ? color_of(d.severity) : "") << severity
-        << (color ? "\x1b[0m" : "") << ": " << d.message << " [" << d.code
-        << "]\n";
-    if (!f.hint.empty()) out << "    hint: " << f.hint.view() << '\n';
+        << paint(style_of(d.severity), to_string(d.severity)) << ": "
+        << d.message << " [" << d.code << "]\n";
+    if (!f.hint.empty()) out << "    hint: " << f.hint << '\n';
   }
-  const FindingCounts c = count_findings(findings);
+  const FindingCounts c = findings.counts();
   out << plural(c.errors, "error", "errors") << ", "
       << plural(c.warnings, "warning", "warnings") << ", "
       << plural(c.infos, "info", "infos") << '\n';
 }
 
-void write_findings_json(const std::vector<Finding>& findings,
-                         std::ostream& out) {
+void write_json(const Findings& findings, std::ostream& out) {
   Json list = Json::array();
   for (const Finding& f : findings) {
     const Diagnostic& d = f.diagnostic;
@@ -94,12 +72,12 @@ void write_findings_json(const std::vector<Finding>& findings,
            {"file", d.where.file}};
     if (d.where.line != 0) j["line"] = d.where.line;
     if (d.where.column != 0) j["column"] = d.where.column;
-    if (!f.writer.empty()) j["writer"] = f.writer.view();
-    if (!f.component.empty()) j["component"] = f.component.view();
-    if (!f.hint.empty()) j["hint"] = f.hint.view();
+    if (!f.writer.empty()) j["writer"] = f.writer;
+    if (!f.component.empty()) j["component"] = f.component;
+    if (!f.hint.empty()) j["hint"] = f.hint;
     list.push_back(std::move(j));
   }
-  const FindingCounts c = count_findings(findings);
+  const FindingCounts c = findings.counts();
   Json doc{
       {"format", "vssmeta-validate"},
       {"version", 1},
@@ -109,8 +87,7 @@ void write_findings_json(const std::vector<Finding>& findings,
   dump(doc, out);
 }
 
-void write_findings_sarif(const std::vector<Finding>& findings,
-                          std::ostream& out) {
+void write_sarif(const Findings& findings, std::ostream& out) {
   Json rule_list = Json::array();
   std::size_t n = 0;
   std::map<std::string_view, std::size_t> index;
@@ -133,24 +110,23 @@ void write_findings_sarif(const std::vector<Finding>& findings,
     if (d.where.column != 0) region["startColumn"] = d.where.column;
     Json physical{{"artifactLocation", {{"uri", d.where.file}}}};
     if (!region.empty()) physical["region"] = region;
-    Json result{
-        {"ruleId", d.code},
-        {"level", sarif_level(d.severity)},
-        {"message",
-         {{"text",
-           f.hint.empty() ? d.message : d.message + " Hint: " + f.hint.str()}}},
-        {"locations", Json::array({{{"physicalLocation", physical}}})}};
+    Json result{{"ruleId", d.code},
+                {"level", sarif_level(d.severity)},
+                {"message",
+                 {{"text", f.hint.empty() ? d.message
+                                          : d.message + " Hint: " + f.hint}}},
+                {"locations", Json::array({{{"physicalLocation", physical}}})}};
     if (auto hit = index.find(d.code); hit != index.end()) {
       result["ruleIndex"] = hit->second;
     }
     if (!f.component.empty() || !f.writer.empty()) {
       Json logical = Json::array();
       if (!f.component.empty()) {
-        logical.push_back({{"fullyQualifiedName", f.component.view()},
-                           {"kind", "component"}});
+        logical.push_back(
+            {{"fullyQualifiedName", f.component}, {"kind", "component"}});
       } else {
         logical.push_back(
-            {{"fullyQualifiedName", f.writer.view()}, {"kind", "writer"}});
+            {{"fullyQualifiedName", f.writer}, {"kind", "writer"}});
       }
       result["locations"][0]["logicalLocations"] = logical;
     }
@@ -167,8 +143,25 @@ void write_findings_sarif(const std::vector<Finding>& findings,
   dump(log, out);
 }
 
-void write_rule_list(std::ostream& out) {
-  for (const RuleInfo& r : rules()) {
+}  // namespace
+
+void write_findings(const Findings& findings, std::ostream& out,
+                    const FindingsOptions& options) {
+  switch (options.format) {
+    case FindingsFormat::kText:
+      write_text(findings, out, options.color);
+      return;
+    case FindingsFormat::kJson:
+      write_json(findings, out);
+      return;
+    case FindingsFormat::kSarif:
+      write_sarif(findings, out);
+      return;
+  }
+}
+
+void write_rule_list(std::span<const RuleInfo> rules, std::ostream& out) {
+  for (const RuleInfo& r : rules) {
     out << fmt::format("{:<10} {:<8} {:<15} {}\n", r.id, to_string(r.severity),
                        to_string(r.scope), r.summary);
   }

@@ -57,14 +57,11 @@ class CheckContext {
   std::map<Guid, std::vector<std::size_t>> by_class_;
 };
 
-/// A finding's hint as a rule writes it: a string literal is referred to
-/// (SharedString::literal), not copied; formatted text is owned.
+/// A finding's hint as a rule writes it: a string literal or formatted text.
 struct Hint {
-  template <std::size_t N>
-  Hint(const char (&literal)[N])  // NOLINT: implicit, for literals only
-      : text(SharedString::literal(std::string_view(literal, N - 1))) {}
+  Hint(const char* literal) : text(literal) {}         // NOLINT: implicit
   Hint(std::string owned) : text(std::move(owned)) {}  // NOLINT: implicit
-  SharedString text;
+  std::string text;
 };
 
 /// Collects findings for the rule being run.
@@ -114,8 +111,8 @@ class Reporter {
   };
 
   void add(Severity severity, const std::string& file, Origin where,
-           SharedString writer, SharedString component, std::string message,
-           Hint hint);
+           std::string_view writer, std::string_view component,
+           std::string message, Hint hint);
   // The label of `key` (a writer or component), made by make() once.
   template <typename Make>
   const std::shared_ptr<const std::string>& cached(const void* key,
@@ -141,7 +138,7 @@ class Reporter {
   // on whether the capture has its WMD.
   const WriterComponents* last_entry_ = nullptr;
   const WriterMetadata* last_entry_wmd_ = nullptr;
-  SharedString last_entry_label_;
+  std::string last_entry_label_;
   const std::string* last_file_ = nullptr;
   std::uint32_t last_file_id_ = 0;
 };

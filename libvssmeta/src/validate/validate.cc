@@ -14,29 +14,6 @@
 
 namespace vssmeta {
 
-SharedString::SharedString(std::string text)
-    : SharedString(std::make_shared<const std::string>(std::move(text))) {}
-
-SharedString::SharedString(std::shared_ptr<const std::string> text)
-    : owner_(std::move(text)) {
-  if (owner_) view_ = *owner_;
-}
-
-SharedString SharedString::literal(std::string_view text) {
-  SharedString s;
-  s.view_ = text;
-  return s;
-}
-
-SharedString::SharedString(SharedString&& other) noexcept
-    : owner_(std::move(other.owner_)), view_(std::exchange(other.view_, {})) {}
-
-SharedString& SharedString::operator=(SharedString&& other) noexcept {
-  owner_ = std::move(other.owner_);
-  view_ = std::exchange(other.view_, {});
-  return *this;
-}
-
 namespace internal {
 
 CheckContext::CheckContext(const CaptureSet& capture) : capture_(&capture) {
@@ -136,13 +113,9 @@ void Reporter::writer(Severity severity, const WriterMetadata& w,
     last_writer_ = &w;
     last_writer_label_ = &cached(&w, [&] { return writer_label(w); });
   }
-  SharedString component;
-  if (c != nullptr) {
-    label(w, *c);
-    component = SharedString(*last_component_label_);
-  }
-  add(severity, w.source.name, where, SharedString(*last_writer_label_),
-      std::move(component), std::move(message), std::move(hint));
+  add(severity, w.source.name, where, **last_writer_label_,
+      c != nullptr ? std::string_view(label(w, *c)) : std::string_view(),
+      std::move(message), std::move(hint));
 }
 
 void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
@@ -158,8 +131,8 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
                       std::string message, Hint hint) {
   severity = override_.value_or(severity);
   if (severity < options_.min_severity) return;
-  SharedString writer;
-  SharedString component;
+  std::string_view writer;
+  std::string component;
   if (entry != nullptr) {
     const std::string name = wmd != nullptr
                                  ? wmd->display_name()
@@ -167,18 +140,18 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
     if (entry != last_entry_ || wmd != last_entry_wmd_) {
       last_entry_ = entry;
       last_entry_wmd_ = wmd;
-      last_entry_label_ = SharedString(
-          fmt::format("{} {}", name, entry->writer_id.to_braced_string()));
+      last_entry_label_ =
+          fmt::format("{} {}", name, entry->writer_id.to_braced_string());
     }
     writer = last_entry_label_;
     if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
   }
-  add(severity, b.source.name, where, std::move(writer), std::move(component),
-      std::move(message), std::move(hint));
+  add(severity, b.source.name, where, writer, component, std::move(message),
+      std::move(hint));
 }
 
 void Reporter::add(Severity severity, const std::string& file, Origin where,
-                   SharedString writer, SharedString component,
+                   std::string_view writer, std::string_view component,
                    std::string message, Hint hint) {
   if (&file != last_file_) {
     auto [id, fresh] =
@@ -193,8 +166,8 @@ void Reporter::add(Severity severity, const std::string& file, Origin where,
   f.diagnostic.code = rule_->id;
   f.diagnostic.message = std::move(message);
   f.diagnostic.where = locate(file, where);
-  f.writer = std::move(writer);
-  f.component = std::move(component);
+  f.writer = writer;
+  f.component = component;
   f.hint = std::move(hint.text);
 }
 
@@ -319,11 +292,40 @@ const RuleInfo* find_rule(std::string_view id) {
   return nullptr;
 }
 
-std::vector<Finding> validate(const CaptureSet& capture,
-                              const ValidateOptions& options) {
-  std::vector<Finding> findings;
+std::size_t FindingCounts::at_least(Severity severity) const {
+  return (severity <= Severity::kError ? errors : 0) +
+         (severity <= Severity::kWarning ? warnings : 0) +
+         (severity <= Severity::kInfo ? infos : 0);
+}
+
+std::size_t Findings::count(Severity severity) const {
+  return static_cast<std::size_t>(std::count_if(
+      items.begin(), items.end(),
+      [&](const Finding& f) { return f.diagnostic.severity == severity; }));
+}
+
+FindingCounts Findings::counts() const {
+  FindingCounts n;
+  for (const Finding& f : items) {
+    switch (f.diagnostic.severity) {
+      case Severity::kError:
+        ++n.errors;
+        break;
+      case Severity::kWarning:
+        ++n.warnings;
+        break;
+      case Severity::kInfo:
+        ++n.infos;
+        break;
+    }
+  }
+  return n;
+}
+
+Findings validate(const CaptureSet& capture, const ValidateOptions& options) {
+  Findings findings;
   internal::CheckContext context(capture);
-  internal::Reporter reporter(findings, options);
+  internal::Reporter reporter(findings.items, options);
   for (const internal::Rule& rule : internal::all_rules()) {
     if (options.disabled.count(rule.info.id) != 0) continue;
     reporter.begin(rule.info);

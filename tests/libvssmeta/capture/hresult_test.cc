@@ -36,8 +36,8 @@ TEST(FormatHresult, HexThenName) {
 
 TEST(ExplainHresult, AdvisesWhatToDo) {
   EXPECT_EQ(explain_hresult(0x80070005),
-            "0x80070005 E_ACCESSDENIED: access denied: run vssmeta from an "
-            "elevated prompt (Run as administrator)");
+            "0x80070005 E_ACCESSDENIED: access denied: run from an elevated "
+            "prompt (Run as administrator)");
   EXPECT_EQ(explain_hresult(0x80004001),
             "0x80004001 E_NOTIMPL: VSS is not available on this system");
   EXPECT_EQ(explain_hresult(0x80042301),

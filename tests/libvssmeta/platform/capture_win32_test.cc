@@ -188,7 +188,7 @@ TEST(CaptureWin32, GatherTimeoutCancelsAbortsAndReleases) {
   Outcome r = run(s, options);
   EXPECT_EQ(message(r),
             "error: GatherWriterMetadata: timed out after 1 s: a writer does "
-            "not respond; retry with a longer --timeout, or restart the "
+            "not respond; retry with a longer timeout, or restart the "
             "writer's service");
   EXPECT_TRUE(r.log->cancelled);
   EXPECT_TRUE(r.log->aborted);
@@ -201,8 +201,7 @@ TEST(CaptureWin32, AccessDeniedAdvisesElevation) {
   Outcome r = run(s);
   EXPECT_EQ(message(r),
             "error: InitializeForBackup: 0x80070005 E_ACCESSDENIED: access "
-            "denied: run vssmeta from an elevated prompt (Run as "
-            "administrator)");
+            "denied: run from an elevated prompt (Run as administrator)");
   EXPECT_EQ(r.result.error().code, ErrorCode::kIo);
   EXPECT_FALSE(r.log->aborted);  // never initialised: nothing to abort
   EXPECT_EQ(r.log->alive, 0);
@@ -252,7 +251,7 @@ TEST(CaptureWin32, StatusTimeoutIsReported) {
   ASSERT_FALSE(status.has_value());
   EXPECT_EQ(to_string(status.error()),
             "error: GatherWriterStatus: timed out after 2 s: a writer does "
-            "not respond; retry with a longer --timeout, or restart the "
+            "not respond; retry with a longer timeout, or restart the "
             "writer's service");
   EXPECT_TRUE(log->metadata_freed);
   EXPECT_EQ(log->alive, 0);

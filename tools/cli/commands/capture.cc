@@ -88,11 +88,10 @@ int run_status(const StatusCommand& cmd, Io& io) {
   options.timeout_seconds = cmd.timeout;
   auto status = capture_writer_status(options);
   if (!status) return fail(io, status.error());
-  if (cmd.format == "json") {
-    io.out << status_json(*status);
-  } else {
-    write_status_text(*status, io.out);
-  }
+  StatusOptions report;
+  report.format =
+      cmd.format == "json" ? StatusFormat::kJson : StatusFormat::kText;
+  write_status(*status, io.out, report);
   const bool any_failed =
       std::any_of(status->begin(), status->end(),
                   [](const WriterStatus& s) { return is_failed(s); });

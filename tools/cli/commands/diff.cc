@@ -83,7 +83,7 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   options.ignore = cmd.ignore;
   const MetadataDiff result = diff(before, after, options);
   int status = kExitOk;
-  if (!result.identical()) status |= kExitFindings;
+  if (!result.empty()) status |= kExitFindings;
   if (result.has_breaking()) status |= kExitSevere;
   // git treats a nonzero status of an external diff as a failure.
   if (git) status = kExitOk;
@@ -96,16 +96,15 @@ int run_diff(const DiffCommand& cmd, Io& io) {
           : new_path;
   report.color = cmd.output.empty() && cmd.format == "text" &&
                  want_color(cmd.color, io.out_is_terminal);
+  report.format = cmd.format == "json" ? DiffFormat::kJson
+                  : cmd.stat           ? DiffFormat::kStat
+                  : cmd.brief          ? DiffFormat::kBrief
+                                       : DiffFormat::kText;
+  // The summary names the flags that show hidden and ignored changes.
+  report.hidden_note = "--all shows them";
+  report.ignored_note = "--ignore";
   std::ostringstream text;
-  if (cmd.format == "json") {
-    write_diff_json(result, text, report);
-  } else if (cmd.stat) {
-    write_diff_stat(result, text, report);
-  } else if (cmd.brief) {
-    write_diff_brief(result, text, report);
-  } else {
-    write_diff_text(result, text, report);
-  }
+  write_diff(result, text, report);
   if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
     return rc;
   }

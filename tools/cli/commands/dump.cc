@@ -79,12 +79,9 @@ int run_dump(const DumpCommand& cmd, Io& io) {
   options.components = cmd.components;
   options.color = cmd.output.empty() && cmd.format == "text" &&
                   want_color(cmd.color, io.out_is_terminal);
-  CaptureSet shown = filter_capture(capture, options);
 
   std::ostringstream text;
-  if (cmd.format == "json") {
-    dump_json(shown, text, options);
-  } else if (cmd.format == "xml") {
+  if (cmd.format == "xml") {
     const std::string xml = select_one_document(capture, options);
     if (xml.empty()) {
       return usage_error(
@@ -95,7 +92,9 @@ int run_dump(const DumpCommand& cmd, Io& io) {
     }
     text << xml << '\n';
   } else {
-    dump_text(shown, text, options);
+    options.format =
+        cmd.format == "json" ? DumpFormat::kJson : DumpFormat::kText;
+    write_dump(capture, text, options);
   }
   // Everything is rendered before anything is written: no half output.
   return write_output(cmd.output, text.str(), io);

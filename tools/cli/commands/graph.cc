@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -101,10 +102,16 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   dot_options.legend = !cmd.no_legend;
   dot_options.rankdir = cmd.rankdir;
   std::string content;
-  if (format == "mermaid") {
-    content = to_mermaid(*graph, dot_options);
-  } else if (format == "dot") {
-    content = to_dot(*graph, dot_options);
+  if (format == "mermaid" || format == "dot") {
+    std::ostringstream text;
+    if (format == "dot") {
+      text << "// vssmeta graph. Render with: dot -Tsvg graph.dot -o "
+              "graph.svg\n";
+    } else {
+      dot_options.format = GraphFormat::kMermaid;
+    }
+    write_graph(*graph, text, dot_options);
+    content = std::move(text).str();
   } else {
     auto rendered = render_component_graph(*graph, format, dot_options);
     if (!rendered) {

@@ -158,7 +158,7 @@ BackupComponents simulate(const CaptureSet& capture, const ValidateCommand& cmd,
 int run_validate(const ValidateCommand& cmd, Io& io) {
   try {
     if (cmd.list_rules) {
-      write_rule_list(io.out);
+      write_rule_list(rules(), io.out);
       return kExitOk;
     }
     if (!cmd.explain.empty()) {
@@ -199,25 +199,23 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     } else if (!cmd.exclude.empty()) {
       throw UsageError{"--exclude needs --select"};
     }
-    const std::vector<Finding> findings = validate(capture, options);
-    if (cmd.format == "json") {
-      write_findings_json(findings, text);
-    } else if (cmd.format == "sarif") {
-      write_findings_sarif(findings, text);
-    } else {
-      const bool color =
-          cmd.output.empty() && want_color(cmd.color, io.out_is_terminal);
-      write_findings_text(findings, text, color);
-    }
+    const Findings findings = validate(capture, options);
+    FindingsOptions report;
+    report.format = cmd.format == "json"    ? FindingsFormat::kJson
+                    : cmd.format == "sarif" ? FindingsFormat::kSarif
+                                            : FindingsFormat::kText;
+    report.color = report.format == FindingsFormat::kText &&
+                   cmd.output.empty() &&
+                   want_color(cmd.color, io.out_is_terminal);
+    write_findings(findings, text, report);
     if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
       return rc;
     }
-    int status = kExitOk;
-    for (const Finding& f : findings) {
-      const Severity s = f.diagnostic.severity;
-      if (s < threshold) continue;
-      status |= s == Severity::kError ? kExitSevere : kExitFindings;
-    }
+    // Errors set the severe bit; findings below them at or above the
+    // threshold set the findings bit.
+    const FindingCounts counts = findings.counts();
+    int status = findings.has_errors() ? kExitSevere : kExitOk;
+    if (counts.at_least(threshold) > counts.errors) status |= kExitFindings;
     return status;
   } catch (const UsageError& e) {
     return usage_error(io, e.message);
