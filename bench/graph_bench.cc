@@ -3,7 +3,7 @@
 // style, with a BCD selecting half of them) rendered to SVG must take under
 // 10 s. Measures, on the same in-memory documents:
 //   BM_Load             parse the WMD and BCD (the baseline)
-//   BM_GraphDot         load + build_component_graph + to_dot
+//   BM_GraphDot         load + build_component_graph + write_graph (DOT)
 //   BM_GraphSvg         load + graph + render_component_graph(svg)
 //   BM_PlainLayout      render_graphviz(svg) of a bare DOT with the same
 //                       nodes and edges (no labels, styles or clusters):
@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,8 @@ void BM_GraphDot(benchmark::State& state) {
   for (auto _ : state) {
     const vssmeta::ComponentGraph g = graph(state);
     nodes = g.nodes.size();
-    std::string dot = vssmeta::to_dot(g);
+    std::ostringstream dot;
+    vssmeta::write_graph(g, dot);
     benchmark::DoNotOptimize(dot);
   }
   state.SetLabel(std::to_string(nodes) + " nodes");

@@ -6,7 +6,10 @@
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;
-  auto capture = vssmeta::load(argv[1], vssmeta::LoadOptions{});
+  auto capture = vssmeta::load(argv[1]);
+  for (const vssmeta::Diagnostic& d : capture.warnings()) {
+    std::cerr << vssmeta::to_string(d) << '\n';
+  }
   if (!capture) {
     std::cerr << vssmeta::to_string(capture.error()) << '\n';
     return 1;

@@ -125,7 +125,8 @@ struct SelectedComponent {
 /// Resolves `refs` against the captured writers: the writer part matches a
 /// writer name or id, the path a component (case-insensitive). A reference
 /// to a non-selectable subcomponent, an unknown writer or component, or an
-/// ambiguous writer name is an error (kInvalidValue) naming the reference.
+/// ambiguous writer name is an error (kInvalidValue) whose message is the
+/// quoted reference and why (`'Writer:\x': no such writer`).
 /// The required components (selection.h) of every writer involved are added
 /// too, as AddComponent expects. Sorted by writer, then path.
 VSSMETA_EXPORT Result<std::vector<SelectedComponent>> resolve_selection(

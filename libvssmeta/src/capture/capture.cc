@@ -143,8 +143,8 @@ Result<std::vector<SelectedComponent>> resolve_selection(
   std::vector<SelectedComponent> out;
   std::vector<std::size_t> touched;
   auto bad = [](const std::string& ref, const std::string& why) {
-    return Error{ErrorCode::kInvalidValue,
-                 fmt::format("component '{}': {}", ref, why), std::nullopt};
+    return Error{ErrorCode::kInvalidValue, fmt::format("'{}': {}", ref, why),
+                 std::nullopt};
   };
   for (const std::string& ref : refs) {
     const ComponentRef cref = parse_component_ref(ref);

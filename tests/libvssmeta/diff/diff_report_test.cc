@@ -50,7 +50,9 @@ TEST(DiffReport, TextGroupsByWriterThenComponent) {
   DiffReportOptions o;
   o.before_name = "old";
   o.after_name = "new";
-  write_diff_text(sample(), out, o);
+  o.hidden_note = "--all shows them";
+  o.ignored_note = "--ignore";
+  write_diff(sample(), out, o);
   EXPECT_EQ(out.str(),
             "--- old\n+++ new\n"
             "writer \"W\"\n"
@@ -68,24 +70,41 @@ TEST(DiffReport, TextGroupsByWriterThenComponent) {
 
 TEST(DiffReport, IdenticalSaysSo) {
   std::ostringstream out;
-  write_diff_text(MetadataDiff{}, out);
+  write_diff(MetadataDiff{}, out);
   EXPECT_EQ(out.str(), "identical\n");
-  EXPECT_EQ(diff_summary(MetadataDiff{}), "identical");
+  std::ostringstream brief;
+  write_diff(MetadataDiff{}, brief,
+             DiffReportOptions{.format = DiffFormat::kBrief});
+  EXPECT_EQ(brief.str(), "identical\n");
+}
+
+TEST(DiffReport, SummaryStatesHiddenAndIgnoredWithoutNotes) {
+  MetadataDiff d;
+  d.hidden = 2;
+  d.ignored = 1;
+  std::ostringstream out;
+  write_diff(d, out, DiffReportOptions{.format = DiffFormat::kStat});
+  EXPECT_EQ(out.str(),
+            "identical; 2 hidden (instance and snapshot set ids); 1 ignored\n");
 }
 
 TEST(DiffReport, ColourMarksKindsAndBreaking) {
   std::ostringstream out;
   DiffReportOptions o;
   o.color = true;
-  write_diff_text(sample(), out, o);
+  write_diff(sample(), out, o);
   EXPECT_NE(out.str().find("\x1b[33m~\x1b[0m method"), std::string::npos);
-  EXPECT_NE(out.str().find("\x1b[1;31m[breaking]\x1b[0m"), std::string::npos);
+  // Bold red, written by fmt as two sequences.
+  EXPECT_NE(out.str().find("\x1b[1m\x1b[31m[breaking]\x1b[0m"),
+            std::string::npos);
   EXPECT_NE(out.str().find("\x1b[32m+\x1b[0m"), std::string::npos);
+  EXPECT_NE(out.str().find("\x1b[36m>\x1b[0m logicalPath"), std::string::npos);
+  EXPECT_NE(out.str().find("\x1b[1mwriter \"W\"\x1b[0m\n"), std::string::npos);
 }
 
 TEST(DiffReport, BriefIsOneLinePerChange) {
   std::ostringstream out;
-  write_diff_brief(sample(), out);
+  write_diff(sample(), out, DiffReportOptions{.format = DiffFormat::kBrief});
   EXPECT_EQ(out.str().substr(0, out.str().find("4 changes")),
             "~ W method: A \u2192 B  [breaking]\n"
             "+ W:\\C FILE_LIST: c:\\x\\*  [notable]\n"
@@ -95,7 +114,7 @@ TEST(DiffReport, BriefIsOneLinePerChange) {
 
 TEST(DiffReport, StatCountsPerWriter) {
   std::ostringstream out;
-  write_diff_stat(sample(), out);
+  write_diff(sample(), out, DiffReportOptions{.format = DiffFormat::kStat});
   EXPECT_EQ(out.str().substr(0, out.str().find("4 changes")),
             "writer \"W\": 3 changes: 2 breaking, 1 notable, 0 cosmetic\n"
             "backup components: 1 change: 0 breaking, 0 notable, 1 cosmetic\n");
@@ -112,7 +131,7 @@ TEST(DiffReport, ControlCharactersInNamesAndValuesAreEscaped) {
   o.before_name = "o\x1bld";
   o.after_name = "new";
   std::ostringstream text;
-  write_diff_text(d, text, o);
+  write_diff(d, text, o);
   EXPECT_EQ(text.str(),
             "--- o\\x1bld\n+++ new\n"
             "writer \"W\\x1b[31m\\nx\"\n"
@@ -120,13 +139,13 @@ TEST(DiffReport, ControlCharactersInNamesAndValuesAreEscaped) {
             "    ~ caption: a\\rb \u2192 \\x1b]0;t\\x07  [cosmetic]\n"
             "\n1 change: 0 breaking, 0 notable, 1 cosmetic\n");
   std::ostringstream brief;
-  write_diff_brief(d, brief);
+  write_diff(d, brief, DiffReportOptions{.format = DiffFormat::kBrief});
   EXPECT_EQ(brief.str(),
             "~ W\\x1b[31m\\nx:\\C\\x07 caption: a\\rb \u2192 "
             "\\x1b]0;t\\x07  [cosmetic]\n"
             "1 change: 0 breaking, 0 notable, 1 cosmetic\n");
   std::ostringstream stat;
-  write_diff_stat(d, stat);
+  write_diff(d, stat, DiffReportOptions{.format = DiffFormat::kStat});
   EXPECT_EQ(stat.str(),
             "writer \"W\\x1b[31m\\nx\": 1 change: 0 breaking, 0 notable, 1 "
             "cosmetic\n1 change: 0 breaking, 0 notable, 1 cosmetic\n");
@@ -137,7 +156,8 @@ TEST(DiffReport, JsonLeavesOutAbsentValuesAndMatchesTheSchema) {
   DiffReportOptions o;
   o.before_name = "a";
   o.after_name = "b";
-  write_diff_json(sample(), out, o);
+  o.format = DiffFormat::kJson;
+  write_diff(sample(), out, o);
   const auto j = nlohmann::json::parse(out.str());
   EXPECT_EQ(j["format"], "vssmeta-diff");
   EXPECT_EQ(j["summary"]["breaking"], 2);

@@ -45,7 +45,7 @@ TEST(Diff, SameMeaningIsIdentical) {
   for (const char* name : {"base.xml", "same-reordered.xml", "same-utf16le.xml",
                            "same-oneline.xml"}) {
     const MetadataDiff d = diff_with_base(name);
-    EXPECT_TRUE(d.identical()) << name << ": " << d.changes.front().field;
+    EXPECT_TRUE(d.empty()) << name << ": " << d.changes.front().field;
     EXPECT_EQ(d.hidden, 0U) << name;
   }
 }
@@ -93,6 +93,13 @@ TEST(Diff, FilespecChangeIsOneChangedDescriptor) {
   EXPECT_EQ(d.changes[1].before, "C:\\Program Files\\Fernwood\\Config\\*.ini");
   EXPECT_EQ(d.changes[1].after, "C:\\Program Files\\Fernwood\\Config\\*.cfg");
   EXPECT_EQ(d.count(Impact::kNotable), 2U);
+  const ChangeCounts n = d.counts();
+  EXPECT_EQ(n.breaking, 0U);
+  EXPECT_EQ(n.notable, 2U);
+  EXPECT_EQ(n.cosmetic, 0U);
+  EXPECT_EQ(n.total(), 2U);
+  EXPECT_FALSE(d.empty());
+  EXPECT_FALSE(d.has_breaking());
 }
 
 TEST(Diff, SelectableToNonselectableIsBreaking) {
@@ -128,7 +135,7 @@ TEST(Diff, DependencyChangeIsRemovedPlusAdded) {
 
 TEST(Diff, InstanceIdsAreHiddenUnlessShowAll) {
   const MetadataDiff d = diff_with_base("instance-id-changed.xml");
-  EXPECT_TRUE(d.identical());
+  EXPECT_TRUE(d.empty());
   EXPECT_EQ(d.hidden, 1U);
   DiffOptions all;
   all.show_all = true;
@@ -157,11 +164,11 @@ TEST(Diff, IgnorePatternsMatchFieldPathOrWriter) {
   EXPECT_EQ(d.ignored, 1U);
   options.ignore = {"fernwood archive writer"};
   d = diff_with_base("restore-method-changed.xml", options);
-  EXPECT_TRUE(d.identical());
+  EXPECT_TRUE(d.empty());
   EXPECT_EQ(d.ignored, 3U);
   options.ignore = {"*:\\Config*"};
   d = diff_with_base("filespec-changed.xml", options);
-  EXPECT_TRUE(d.identical());
+  EXPECT_TRUE(d.empty());
 }
 
 TEST(Diff, CapturesMatchWritersByClassNotFileName) {
@@ -204,7 +211,7 @@ TEST(Diff, InstancesOfOneClassPairByInstanceNameThenContent) {
   CaptureSet b;
   b.writers = {wmd(nullptr, "Y"), wmd("two", "B"), wmd(nullptr, "X"),
                wmd("one", "A")};
-  EXPECT_TRUE(diff(a, b).identical());
+  EXPECT_TRUE(diff(a, b).empty());
   b.writers[3] = wmd("one", "A2");
   const MetadataDiff d = diff(a, b);
   ASSERT_EQ(d.changes.size(), 2U);
@@ -338,7 +345,7 @@ TEST(DiffConformance, RealCaptureIsIdenticalToItself) {
   VSSMETA_REQUIRE_SAMPLES(samples);
   const auto folder = samples / "diskshadow-ws2012-sql2017";
   const MetadataDiff d = diff(load_set(folder), load_set(folder));
-  EXPECT_TRUE(d.identical());
+  EXPECT_TRUE(d.empty());
   EXPECT_EQ(d.hidden, 0U);
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// to_dot(), to_mermaid() and their escaping functions.
+// write_graph() in DOT and Mermaid, and their escaping functions.
 #include "vssmeta/dot.h"
+
+#include <sstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -19,6 +22,17 @@ ComponentGraph load_graph(const char* relative, GraphOptions options = {}) {
   ComponentGraph out = g ? std::move(*g) : ComponentGraph{};
   out.backup_source = "backup.xml";  // portable goldens
   return out;
+}
+
+std::string dot_of(const ComponentGraph& g, DotOptions o = {}) {
+  std::ostringstream out;
+  write_graph(g, out, o);
+  return out.str();
+}
+
+std::string mermaid_of(const ComponentGraph& g, DotOptions o = {}) {
+  o.format = GraphFormat::kMermaid;
+  return dot_of(g, o);
 }
 
 TEST(DotEscape, EscapesQuotesBackslashesAndControls) {
@@ -44,23 +58,23 @@ TEST(MermaidEscape, UsesEntityCodes) {
   EXPECT_EQ(mermaid_escape("\xC3\xBC\xFF"), "\xC3\xBC\xEF\xBF\xBD");
 }
 
-TEST(ToDot, DependencyCaptureMatchesGolden) {
+TEST(WriteGraphDot, DependencyCaptureMatchesGolden) {
   const ComponentGraph g = load_graph("graph/deps");
-  const std::string dot = to_dot(g);
+  const std::string dot = dot_of(g);
   EXPECT_TRUE(matches_golden(dot, "graph/lib-deps.dot"));
-  EXPECT_EQ(dot, to_dot(load_graph("graph/deps"))) << "not deterministic";
+  EXPECT_EQ(dot, dot_of(load_graph("graph/deps"))) << "not deterministic";
 }
 
-TEST(ToDot, EscapingCaptureMatchesGolden) {
+TEST(WriteGraphDot, EscapingCaptureMatchesGolden) {
   DotOptions o;
   o.legend = false;
   GraphOptions files;
   files.show_files = true;
-  EXPECT_TRUE(matches_golden(to_dot(load_graph("graph/escaping.xml", files), o),
+  EXPECT_TRUE(matches_golden(dot_of(load_graph("graph/escaping.xml", files), o),
                              "graph/lib-escaping.dot"));
 }
 
-TEST(ToDot, EveryLineOfAnIdIsQuoted) {
+TEST(WriteGraphDot, EveryLineOfAnIdIsQuoted) {
   ComponentGraph g;
   GraphNode& n = g.nodes.emplace_back();
   n.id = "c:w:a\"b\\";
@@ -68,21 +82,21 @@ TEST(ToDot, EveryLineOfAnIdIsQuoted) {
   n.label = "x\x01y";
   DotOptions o;
   o.legend = false;
-  const std::string dot = to_dot(g, o);
+  const std::string dot = dot_of(g, o);
   EXPECT_NE(dot.find("  \"c:w:a\\\"b\\\\\" [label=\"x\\\\x01y\\n0 files\""),
             std::string::npos)
       << dot;
 }
 
-TEST(ToMermaid, DependencyCaptureMatchesGolden) {
+TEST(WriteGraphMermaid, DependencyCaptureMatchesGolden) {
   const ComponentGraph g = load_graph("graph/deps");
-  EXPECT_TRUE(matches_golden(to_mermaid(g), "graph/lib-deps.mmd"));
+  EXPECT_TRUE(matches_golden(mermaid_of(g), "graph/lib-deps.mmd"));
 }
 
-TEST(ToMermaid, EscapingCaptureMatchesGolden) {
+TEST(WriteGraphMermaid, EscapingCaptureMatchesGolden) {
   DotOptions o;
   o.legend = false;
-  const std::string text = to_mermaid(load_graph("graph/escaping.xml"), o);
+  const std::string text = mermaid_of(load_graph("graph/escaping.xml"), o);
   EXPECT_EQ(text.find("\"Odd \"W"), std::string::npos);
   EXPECT_NE(text.find("Odd #quot;Writer#quot; \\ {x} #lt;y#gt;"),
             std::string::npos)

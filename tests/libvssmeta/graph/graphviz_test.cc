@@ -4,6 +4,7 @@
 #include "vssmeta/graphviz.h"
 
 #include <set>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -15,6 +16,12 @@
 
 namespace vssmeta {
 namespace {
+
+std::string dot_of(const ComponentGraph& g, const DotOptions& o = {}) {
+  std::ostringstream out;
+  write_graph(g, out, o);
+  return out.str();
+}
 
 #define VSSMETA_REQUIRE_GRAPHVIZ() \
   if (!have_graphviz()) GTEST_SKIP() << "built without Graphviz"
@@ -58,7 +65,7 @@ TEST(RenderGraphviz, WithoutGraphvizIsUnsupported) {
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().code, ErrorCode::kUnsupported);
   EXPECT_EQ(r.error().message,
-            "this vssmeta was built without Graphviz; cannot render 'svg'");
+            "libvssmeta was built without Graphviz; cannot render 'svg'");
   auto direct = render_component_graph(ComponentGraph{}, "png");
   ASSERT_FALSE(direct.has_value());
   EXPECT_EQ(direct.error().code, ErrorCode::kUnsupported);
@@ -69,7 +76,7 @@ TEST(RenderGraphviz, SvgHasEveryNodeEdgeAndCluster) {
   const ComponentGraph g = graph_of(testing::testdata_dir() / "graph/deps");
   DotOptions o;
   o.legend = false;
-  auto svg = render_graphviz(to_dot(g, o), "svg");
+  auto svg = render_graphviz(dot_of(g, o), "svg");
   ASSERT_OK(svg);
   Svg parsed;
   parse_svg(*svg, parsed);
@@ -84,7 +91,7 @@ TEST(RenderGraphviz, SvgHasEveryNodeEdgeAndCluster) {
 TEST(RenderGraphviz, LegendAddsItsNodesAndEdges) {
   VSSMETA_REQUIRE_GRAPHVIZ();
   const ComponentGraph g = graph_of(testing::testdata_dir() / "graph/deps");
-  auto svg = render_graphviz(to_dot(g), "svg");
+  auto svg = render_graphviz(dot_of(g), "svg");
   ASSERT_OK(svg);
   Svg parsed;
   parse_svg(*svg, parsed);
@@ -98,7 +105,7 @@ class BothPaths : public ::testing::TestWithParam<bool> {
   // SVG through cgraph calls (true) or through the DOT text (false).
   static Result<std::string> render(const ComponentGraph& g) {
     return GetParam() ? render_component_graph(g, "svg")
-                      : render_graphviz(to_dot(g), "svg");
+                      : render_graphviz(dot_of(g), "svg");
   }
 };
 
@@ -141,7 +148,7 @@ TEST(RenderComponentGraph, SameDrawingAsTheDotText) {
   VSSMETA_REQUIRE_GRAPHVIZ();
   const ComponentGraph g = graph_of(testing::testdata_dir() / "graph/deps");
   auto direct = render_component_graph(g, "svg");
-  auto via_dot = render_graphviz(to_dot(g), "svg");
+  auto via_dot = render_graphviz(dot_of(g), "svg");
   ASSERT_OK(direct);
   ASSERT_OK(via_dot);
   Svg a;

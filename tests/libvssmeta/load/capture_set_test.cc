@@ -41,12 +41,10 @@ class TempDir {
 };
 
 TEST(Load, CaptureFolderYieldsWritersBackupDocumentAndManifest) {
-  Diagnostics diagnostics;
-  LoadOptions options;
-  options.parse.diagnostics = &diagnostics;
   const std::string dir = (testdata_dir() / "capture").generic_string();
-  auto set = load(dir, options);
+  auto set = load(dir);
   ASSERT_OK(set);
+  const Diagnostics& diagnostics = set.warnings();
   ASSERT_EQ(set->writers.size(), 8U);
   EXPECT_EQ(set->backup_components.size(), 1U);
   // Natural order of WM0..WM7, and file names relative to the given path.
@@ -70,11 +68,9 @@ TEST(Load, FoldersSortNaturallyAndSkipForeignXml) {
   dir.write("WM2.xml", read_bytes(testdata_dir() / "wmd/wmi-writer.xml"));
   dir.write("notes.txt", "not xml");
   dir.write("other.xml", "<config/>");
-  Diagnostics diagnostics;
-  LoadOptions options;
-  options.parse.diagnostics = &diagnostics;
-  auto set = load(dir.path().string(), options);
+  auto set = load(dir.path().string());
   ASSERT_OK(set);
+  const Diagnostics& diagnostics = set.warnings();
   ASSERT_EQ(set->writers.size(), 2U);
   EXPECT_EQ(set->writers[0].display_name(), "WMI Writer");
   EXPECT_EQ(set->writers[1].display_name(), "BITS Writer");
@@ -88,7 +84,7 @@ TEST(Load, FoldersSortNaturallyAndSkipForeignXml) {
 TEST(Load, AMalformedFileInAFolderIsAnError) {
   TempDir dir;
   dir.write("WM0.xml", "<WRITER_METADATA>");
-  auto set = load(dir.path().string(), LoadOptions{});
+  auto set = load(dir.path().string());
   ASSERT_FALSE(set);
   EXPECT_EQ(to_string(set.error()),
             (dir.path() / "WM0.xml").generic_string() +
@@ -96,9 +92,22 @@ TEST(Load, AMalformedFileInAFolderIsAnError) {
                 "not closed");
 }
 
+TEST(Load, WarningsBeforeAFailureAreKept) {
+  TempDir dir;
+  dir.write("WM0.xml", "<config/>");
+  dir.write("WM1.xml", "<WRITER_METADATA>");
+  auto set = load(dir.path().string());
+  ASSERT_FALSE(set);
+  ASSERT_EQ(set.warnings().size(), 1U);
+  EXPECT_EQ(to_string(set.warnings()[0]),
+            (dir.path() / "WM0.xml").generic_string() +
+                ":1:1: warning: skipped: unexpected root element <config>: "
+                "expected WRITER_METADATA or BACKUP_COMPONENTS [skipped-file]");
+}
+
 TEST(Load, EmptyFolderIsAnError) {
   TempDir dir;
-  auto set = load(dir.path().string(), LoadOptions{});
+  auto set = load(dir.path().string());
   ASSERT_FALSE(set);
   EXPECT_EQ(set.error().code, ErrorCode::kIo);
   EXPECT_EQ(set.error().message,
@@ -111,11 +120,9 @@ TEST(Load, ManifestCountMismatchIsReported) {
   dir.write("Manifest.xml",
             read_bytes(testdata_dir() / "capture/Manifest.xml"));
   dir.write("WM0.xml", read_bytes(testdata_dir() / "capture/WM0.xml"));
-  Diagnostics diagnostics;
-  LoadOptions options;
-  options.parse.diagnostics = &diagnostics;
-  auto set = load(dir.path().string(), options);
+  auto set = load(dir.path().string());
   ASSERT_OK(set);
+  const Diagnostics& diagnostics = set.warnings();
   ASSERT_EQ(diagnostics.size(), 1U);
   EXPECT_EQ(diagnostics[0].message,
             "the manifest lists 8 writers but the folder holds 1 writer "

@@ -14,13 +14,13 @@ using testing::read_bytes;
 using testing::testdata_dir;
 
 WriterMetadata load_wmd(const std::string& relative,
-                        Diagnostics* diagnostics = nullptr) {
+                        Diagnostics* warnings = nullptr) {
   ParseOptions options;
   options.source_name = relative;
-  options.diagnostics = diagnostics;
   auto r =
       parse_writer_metadata(read_bytes(testdata_dir() / relative), options);
   EXPECT_TRUE(r.has_value()) << (r ? "" : to_string(r.error()));
+  if (warnings != nullptr) *warnings = r.warnings();
   return r ? std::move(*r) : WriterMetadata{};
 }
 
@@ -193,10 +193,8 @@ TEST(ParseWriterMetadata, KeepsUnknownContentAndWarnsWithPositions) {
 }
 
 TEST(ParseWriterMetadata, InvalidOptionalValuesAreKeptVerbatim) {
-  Diagnostics diagnostics;
   ParseOptions options;
   options.source_name = "x.xml";
-  options.diagnostics = &diagnostics;
   auto r = parse_writer_metadata(
       "<WRITER_METADATA><IDENTIFICATION writerId=\"{E8132975-6F93-4464-A53E-"
       "1050253AE220}\" instanceId=\"nope\" majorVersion=\"-1\"/>"
@@ -204,6 +202,7 @@ TEST(ParseWriterMetadata, InvalidOptionalValuesAreKeptVerbatim) {
       "</BACKUP_LOCATIONS></WRITER_METADATA>",
       options);
   ASSERT_OK(r);
+  const Diagnostics& diagnostics = r.warnings();
   EXPECT_FALSE(r->identity.instance_id.has_value());
   EXPECT_FALSE(r->identity.major_version.has_value());
   EXPECT_FALSE(r->components[0].selectable.has_value());
@@ -228,11 +227,9 @@ TEST(ParseWriterMetadata, WarningFloodsAreCut) {
       "4464-a53e-1050253ae220\"/><BACKUP_LOCATIONS>";
   for (int i = 0; i < 150; ++i) xml += "<X/>";
   xml += "</BACKUP_LOCATIONS></WRITER_METADATA>";
-  Diagnostics diagnostics;
-  ParseOptions options;
-  options.diagnostics = &diagnostics;
-  auto r = parse_writer_metadata(xml, options);
+  auto r = parse_writer_metadata(xml);
   ASSERT_OK(r);
+  const Diagnostics& diagnostics = r.warnings();
   EXPECT_EQ(r->backup_locations_extras.elements().size(), 150U);
   ASSERT_EQ(diagnostics.size(), 101U);
   EXPECT_EQ(diagnostics.back().message,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Error's text forms, the ErrorCode names, and the Result<T> API.
+// Error's text forms, the ErrorCode names, the Result<T> API with its
+// warnings, and Status (Result<void>).
 #include "vssmeta/result.h"
 
 #include <memory>
@@ -147,6 +148,46 @@ TEST(Result, CopyAssignsAcrossStates) {
   r = half(6);
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(*r, 3);
+}
+
+Diagnostic note(const char* code) {
+  return Diagnostic{Severity::kWarning, code, "odd spelling",
+                    Location{"w.xml", 2, 5}};
+}
+
+TEST(Result, CarriesWarningsWithAValueOrAnError) {
+  Result<int> plain = 1;
+  EXPECT_TRUE(plain.warnings().empty());
+  Result<int> ok = Result<int>(2).with_warnings({note("guid-case")});
+  ASSERT_EQ(ok.warnings().size(), 1U);
+  EXPECT_EQ(to_string(ok.warnings()[0]),
+            "w.xml:2:5: warning: odd spelling [guid-case]");
+  Result<int> failed = half(3);
+  failed.with_warnings({note("a"), note("b")});
+  ASSERT_FALSE(failed);
+  ASSERT_EQ(failed.warnings().size(), 2U);
+  EXPECT_EQ(failed.warnings()[1].code, "b");
+  Diagnostics taken = std::move(failed).warnings();
+  EXPECT_EQ(taken.size(), 2U);
+}
+
+Status check_even(int n) {
+  if (n % 2 != 0) return Error{ErrorCode::kInvalidValue, "odd", std::nullopt};
+  return {};
+}
+
+TEST(Status, SuccessOrError) {
+  const Status ok = check_even(4);
+  EXPECT_TRUE(ok.has_value());
+  EXPECT_TRUE(static_cast<bool>(ok));
+  Status bad = check_even(5);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(to_string(bad.error()), "error: odd");
+  const Error moved = std::move(bad).error();
+  EXPECT_EQ(moved.code, ErrorCode::kInvalidValue);
+  const Status warned = Status().with_warnings({note("x")});
+  EXPECT_TRUE(warned);
+  EXPECT_EQ(warned.warnings().size(), 1U);
 }
 
 }  // namespace

@@ -116,7 +116,9 @@ CaptureSet full_capture() {
 std::string json_text(const CaptureSet& capture,
                       const DumpOptions& options = {}) {
   std::ostringstream out;
-  dump_json(capture, out, options);
+  DumpOptions json = options;
+  json.format = DumpFormat::kJson;
+  write_dump(capture, out, json);
   return out.str();
 }
 

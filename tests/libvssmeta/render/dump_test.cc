@@ -149,7 +149,7 @@ BackupComponents bcd() {
 
 std::string text(const CaptureSet& capture, const DumpOptions& options = {}) {
   std::ostringstream out;
-  dump_text(capture, out, options);
+  write_dump(capture, out, options);
   return out.str();
 }
 

@@ -11,7 +11,7 @@
 namespace vssmeta {
 namespace {
 
-std::vector<Finding> sample() {
+Findings sample() {
   Finding a;
   a.diagnostic = Diagnostic{Severity::kError, "WMD013",
                             "component \"W:\\a\" is declared twice",
@@ -25,12 +25,12 @@ std::vector<Finding> sample() {
   Finding c;
   c.diagnostic = Diagnostic{Severity::kWarning, "XREF007", "required missing",
                             Location{"<selection>", 0, 0}};
-  return {a, b, c};
+  return Findings{{a, b, c}};
 }
 
 TEST(Report, TextIsGccStyleWithHintsAndASummary) {
   std::ostringstream out;
-  write_findings_text(sample(), out);
+  write_findings(sample(), out);
   EXPECT_EQ(out.str(),
             "w.xml:1:200: error: component \"W:\\a\" is declared twice "
             "[WMD013]\n"
@@ -43,15 +43,26 @@ TEST(Report, TextIsGccStyleWithHintsAndASummary) {
 TEST(Report, ColourOnlyWhenAsked) {
   std::ostringstream plain;
   std::ostringstream colored;
-  write_findings_text(sample(), plain, false);
-  write_findings_text(sample(), colored, true);
+  write_findings(sample(), plain);
+  write_findings(sample(), colored, FindingsOptions{.color = true});
   EXPECT_EQ(plain.str().find('\x1b'), std::string::npos);
-  EXPECT_NE(colored.str().find("\x1b[1;31merror\x1b[0m"), std::string::npos);
+  // Bold and a colour per severity (fmt writes bold and colour as two
+  // sequences); only the severity word is painted.
+  EXPECT_EQ(colored.str(),
+            "w.xml:1:200: \x1b[1m\x1b[31merror\x1b[0m: component \"W:\\a\" is "
+            "declared twice [WMD013]\n"
+            "    hint: remove one\n"
+            "w.xml:1:300: \x1b[1m\x1b[36minfo\x1b[0m: reserved flag set "
+            "[WMD037]\n"
+            "<selection>: \x1b[1m\x1b[33mwarning\x1b[0m: required missing "
+            "[XREF007]\n"
+            "1 error, 1 warning, 1 info\n");
 }
 
 TEST(Report, JsonCarriesEveryFieldAndValidates) {
   std::ostringstream out;
-  write_findings_json(sample(), out);
+  write_findings(sample(), out,
+                 FindingsOptions{.format = FindingsFormat::kJson});
   auto j = nlohmann::json::parse(out.str());
   EXPECT_EQ(j["format"], "vssmeta-validate");
   ASSERT_EQ(j["findings"].size(), 3U);
@@ -70,7 +81,8 @@ TEST(Report, JsonCarriesEveryFieldAndValidates) {
 
 TEST(Report, SarifHasTheRequiredFields) {
   std::ostringstream out;
-  write_findings_sarif(sample(), out);
+  write_findings(sample(), out,
+                 FindingsOptions{.format = FindingsFormat::kSarif});
   auto j = nlohmann::json::parse(out.str());
   EXPECT_EQ(j["version"], "2.1.0");
   ASSERT_EQ(j["runs"].size(), 1U);
@@ -96,7 +108,7 @@ TEST(Report, SarifHasTheRequiredFields) {
 
 TEST(Report, RuleListAndExplanationComeFromTheTable) {
   std::ostringstream list;
-  write_rule_list(list);
+  write_rule_list(rules(), list);
   std::size_t lines = 0;
   for (char ch : list.str()) lines += ch == '\n' ? 1U : 0U;
   EXPECT_EQ(lines, rules().size());

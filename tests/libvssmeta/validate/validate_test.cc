@@ -69,7 +69,7 @@ TEST(Validate, OverridesDisablingAndThresholdApply) {
   CaptureSet capture = capture_of("capture");
   auto all = validate(capture);
   ASSERT_FALSE(all.empty()) << "the bundled capture should give some info";
-  const std::string rule = all.front().diagnostic.code;
+  const std::string rule = all[0].diagnostic.code;
 
   ValidateOptions disabled;
   disabled.disabled.insert(rule);
@@ -105,28 +105,39 @@ TEST(Validate, FindingsAreSortedByPosition) {
   }
 }
 
-TEST(SharedString, CopiesShareTheText) {
-  const SharedString a(std::string(40, 'x'));
-  const SharedString b = a;  // NOLINT(performance-unnecessary-copy-...)
-  EXPECT_EQ(a.view().data(), b.view().data());
-  EXPECT_EQ(b, std::string(40, 'x'));
-  EXPECT_EQ(SharedString("abc"), SharedString(std::string("abc")));
-  EXPECT_FALSE(SharedString("abc") == SharedString("abd"));
-  EXPECT_TRUE(SharedString().empty());
-  EXPECT_TRUE(SharedString(std::shared_ptr<const std::string>()).empty());
+Finding finding(Severity severity) {
+  Finding f;
+  f.diagnostic.severity = severity;
+  return f;
 }
 
-TEST(SharedString, LiteralIsNotCopiedAndMoveEmptiesTheSource) {
-  static constexpr char kText[] = "a constant hint";
-  SharedString a = SharedString::literal(kText);
-  EXPECT_EQ(a.view().data(), kText);
-  SharedString b(std::string("owned text, longer than the SSO buffer"));
-  const char* data = b.view().data();
-  SharedString c = std::move(b);
-  EXPECT_EQ(c.view().data(), data);
-  EXPECT_TRUE(b.empty());  // NOLINT(bugprone-use-after-move): specified
-  a = std::move(c);
-  EXPECT_EQ(a.str(), "owned text, longer than the SSO buffer");
+TEST(Findings, CountsPerSeverityAndHasErrors) {
+  const Findings none;
+  EXPECT_TRUE(none.empty());
+  EXPECT_FALSE(none.has_errors());
+  EXPECT_EQ(none.counts().total(), 0U);
+  const Findings some{{finding(Severity::kWarning), finding(Severity::kInfo),
+                       finding(Severity::kWarning)}};
+  EXPECT_FALSE(some.empty());
+  EXPECT_FALSE(some.has_errors());
+  EXPECT_EQ(some.count(Severity::kWarning), 2U);
+  const FindingCounts n = some.counts();
+  EXPECT_EQ(n.errors, 0U);
+  EXPECT_EQ(n.warnings, 2U);
+  EXPECT_EQ(n.infos, 1U);
+  EXPECT_EQ(n.total(), 3U);
+  const Findings with_error{
+      {finding(Severity::kInfo), finding(Severity::kError)}};
+  EXPECT_TRUE(with_error.has_errors());
+  EXPECT_EQ(with_error.size(), 2U);
+  EXPECT_EQ(with_error[1].diagnostic.severity, Severity::kError);
+}
+
+TEST(FindingCounts, AtLeastCountsTheSeverityAndAbove) {
+  const FindingCounts n{.errors = 1, .warnings = 2, .infos = 4};
+  EXPECT_EQ(n.at_least(Severity::kError), 1U);
+  EXPECT_EQ(n.at_least(Severity::kWarning), 3U);
+  EXPECT_EQ(n.at_least(Severity::kInfo), 7U);
 }
 
 }  // namespace

@@ -64,6 +64,11 @@ int run_capture(const CaptureCommand& cmd, Io& io) {
     return kExitError;
   }
   auto captured = capture(options);
+  if (!captured && captured.error().code == ErrorCode::kInvalidValue) {
+    // Only a --select reference is an invalid value: name the option.
+    io.err << "vssmeta: error: --select " << captured.error().message << "\n";
+    return kExitError;
+  }
   if (!captured) return fail(io, captured.error());
   auto written = write_capture_folder(*captured, cmd.output);
   if (!written) {

@@ -104,12 +104,7 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   std::string content;
   if (format == "mermaid" || format == "dot") {
     std::ostringstream text;
-    if (format == "dot") {
-      text << "// vssmeta graph. Render with: dot -Tsvg graph.dot -o "
-              "graph.svg\n";
-    } else {
-      dot_options.format = GraphFormat::kMermaid;
-    }
+    if (format == "mermaid") dot_options.format = GraphFormat::kMermaid;
     write_graph(*graph, text, dot_options);
     content = std::move(text).str();
   } else {
