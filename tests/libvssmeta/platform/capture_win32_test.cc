@@ -125,11 +125,11 @@ TEST(CaptureWin32, CaptureFolderLoadsInDumpAndValidate) {
   TempFolder tmp;
   auto names = write_capture_folder(*r.result, tmp.path());
   ASSERT_OK(names);
-  auto set = load(tmp.path(), LoadOptions{});
+  auto set = load(tmp.path());
   ASSERT_OK(set);
   ASSERT_EQ(set->writers.size(), 2U);
   std::ostringstream text;
-  dump_text(*set, text);
+  write_dump(*set, text);
   EXPECT_THAT(text.str(), HasSubstr("Registry Writer"));
   EXPECT_THAT(text.str(), HasSubstr("SqlServerWriter"));
   for (const Finding& f : validate(*set)) {
@@ -160,7 +160,7 @@ TEST(CaptureWin32, FailedWriterIsReportedWithItsApplicationError) {
   EXPECT_EQ(st.application_error, 0x80070005U);
   EXPECT_EQ(st.application_message, "Access is denied.");
   std::ostringstream text;
-  write_status_text(r.result->status, text);
+  write_status(r.result->status, text);
   EXPECT_THAT(text.str(),
               HasSubstr("   State: [9] Failed at freeze\n   Last error: "
                         "0x800423F3 VSS_E_WRITERERROR_RETRYABLE: a transient "
@@ -280,7 +280,7 @@ TEST(CaptureWin32, BcdAddsTheSelectionAndLoadsBack) {
   EXPECT_THAT(*r.result->bcd_xml, HasSubstr("encoding=\"UTF-8\""));
   TempFolder tmp;
   ASSERT_OK(write_capture_folder(*r.result, tmp.path()));
-  auto set = load(tmp.path(), LoadOptions{});
+  auto set = load(tmp.path());
   ASSERT_OK(set);
   ASSERT_EQ(set->backup_components.size(), 1U);
   EXPECT_EQ(set->writers.size(), 2U);
@@ -328,11 +328,11 @@ TEST(CaptureWin32, RealSamplesReplayThroughTheSession) {
   ASSERT_OK(r.result);
   TempFolder tmp;
   ASSERT_OK(write_capture_folder(*r.result, tmp.path()));
-  auto again = load(tmp.path(), LoadOptions{});
+  auto again = load(tmp.path());
   ASSERT_OK(again);
   EXPECT_EQ(again->writers.size(), original->writers.size());
   std::ostringstream text;
-  dump_text(*again, text);
+  write_dump(*again, text);
   EXPECT_THAT(text.str(), HasSubstr(original->writers[0].display_name()));
   const CaptureSet writers_only{original->writers, {}, std::nullopt};
   EXPECT_EQ(validate(*again).size(), validate(writers_only).size());
