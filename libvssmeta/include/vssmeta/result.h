@@ -45,9 +45,31 @@ VSSMETA_EXPORT std::string to_string(const Error& error);
 /// Stable lower-case name of an error code ("io", "malformed-xml", ...).
 VSSMETA_EXPORT const char* to_string(ErrorCode code);
 
+/// The warnings part of Result<T> and Result<void>.
+template <typename Self>
+class ResultWarnings {
+ public:
+  /// Recoverable problems the call noted (severity warning), in the order
+  /// found; kept when the call failed too. Empty for calls that never warn.
+  const Diagnostics& warnings() const& { return warnings_; }
+  Diagnostics&& warnings() && { return std::move(warnings_); }
+  /// Replaces the warnings (for the code that produces the result).
+  Self& with_warnings(Diagnostics warnings) & {
+    warnings_ = std::move(warnings);
+    return static_cast<Self&>(*this);
+  }
+  Self&& with_warnings(Diagnostics warnings) && {
+    warnings_ = std::move(warnings);
+    return static_cast<Self&&>(*this);
+  }
+
+ private:
+  Diagnostics warnings_;
+};
+
 /// A value of type T, or an Error; plus warnings either way.
 template <typename T>
-class [[nodiscard]] Result {
+class [[nodiscard]] Result : public ResultWarnings<Result<T>> {
  public:
   Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
@@ -68,28 +90,13 @@ class [[nodiscard]] Result {
   const Error& error() const& { return std::get<1>(v_); }
   Error&& error() && { return std::get<1>(std::move(v_)); }
 
-  /// Recoverable problems the call noted (severity warning), in the order
-  /// found; kept when the call failed too. Empty for calls that never warn.
-  const Diagnostics& warnings() const& { return warnings_; }
-  Diagnostics&& warnings() && { return std::move(warnings_); }
-  /// Replaces the warnings (for the code that produces the result).
-  Result& with_warnings(Diagnostics warnings) & {
-    warnings_ = std::move(warnings);
-    return *this;
-  }
-  Result&& with_warnings(Diagnostics warnings) && {
-    warnings_ = std::move(warnings);
-    return std::move(*this);
-  }
-
  private:
   std::variant<T, Error> v_;
-  Diagnostics warnings_;
 };
 
-/// Success or an Error, for calls that produce nothing else.
+/// Success or an Error (plus warnings), for calls that produce nothing else.
 template <>
-class [[nodiscard]] Result<void> {
+class [[nodiscard]] Result<void> : public ResultWarnings<Result<void>> {
  public:
   /// Success.
   Result() = default;
@@ -102,21 +109,8 @@ class [[nodiscard]] Result<void> {
   const Error& error() const& { return *error_; }
   Error&& error() && { return *std::move(error_); }
 
-  /// As for Result<T>.
-  const Diagnostics& warnings() const& { return warnings_; }
-  Diagnostics&& warnings() && { return std::move(warnings_); }
-  Result& with_warnings(Diagnostics warnings) & {
-    warnings_ = std::move(warnings);
-    return *this;
-  }
-  Result&& with_warnings(Diagnostics warnings) && {
-    warnings_ = std::move(warnings);
-    return std::move(*this);
-  }
-
  private:
   std::optional<Error> error_;
-  Diagnostics warnings_;
 };
 
 /// The result of a call that returns nothing but success or an Error.
