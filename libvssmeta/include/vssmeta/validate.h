@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <string>
@@ -48,13 +49,59 @@ VSSMETA_EXPORT std::span<const RuleInfo> rules();
 /// The rule with this id (case-insensitive), or nullptr.
 VSSMETA_EXPORT const RuleInfo* find_rule(std::string_view id);
 
+/// An immutable string that findings share: the label of a writer or a
+/// component is the same in all of its findings, and most hints are
+/// constant text, so copying one copies a pointer, not the characters.
+/// Read it as a std::string_view (view(), or the implicit conversion); a
+/// moved-from SharedString is empty.
+class VSSMETA_EXPORT SharedString {
+ public:
+  SharedString() = default;
+  /// Owns `text`; copies share it.
+  SharedString(std::string text);  // NOLINT: implicit, as std::string's
+  SharedString(const char* text) : SharedString(std::string(text)) {}
+  /// Shares `text` (null: empty).
+  explicit SharedString(std::shared_ptr<const std::string> text);
+  /// Refers to `text` without copying it: only for text of static storage
+  /// duration (string literals), which outlives every copy.
+  static SharedString literal(std::string_view text);
+
+  SharedString(const SharedString&) = default;
+  SharedString& operator=(const SharedString&) = default;
+  SharedString(SharedString&& other) noexcept;
+  SharedString& operator=(SharedString&& other) noexcept;
+  ~SharedString() = default;
+
+  std::string_view view() const { return view_; }
+  operator std::string_view() const { return view_; }  // NOLINT
+  std::string str() const { return std::string(view_); }
+  bool empty() const { return view_.empty(); }
+
+  friend bool operator==(const SharedString& a, const SharedString& b) {
+    return a.view_ == b.view_;
+  }
+  friend bool operator==(const SharedString& a, std::string_view b) {
+    return a.view_ == b;
+  }
+  friend bool operator==(const SharedString& a, const std::string& b) {
+    return a.view_ == b;
+  }
+  friend bool operator==(const SharedString& a, const char* b) {
+    return a.view_ == b;
+  }
+
+ private:
+  std::shared_ptr<const std::string> owner_;  // null for literals
+  std::string_view view_;
+};
+
 /// One finding: a Diagnostic (rule id as code, severity after overrides,
 /// message, file:line:col) plus who it is about and what to do.
 struct Finding {
   Diagnostic diagnostic;
-  std::string writer;     ///< "Name {class-id}", empty for document rules
-  std::string component;  ///< `Writer:\logical\path\name`, or empty
-  std::string hint;       ///< what to do about it
+  SharedString writer;     ///< "Name {class-id}", empty for document rules
+  SharedString component;  ///< `Writer:\logical\path\name`, or empty
+  SharedString hint;       ///< what to do about it
 
   friend bool operator==(const Finding&, const Finding&) = default;
 };

@@ -57,11 +57,14 @@ class CheckContext {
   std::map<Guid, std::vector<std::size_t>> by_class_;
 };
 
-/// A finding's hint as a rule writes it: a string literal or formatted text.
+/// A finding's hint as a rule writes it: a string literal is referred to
+/// (SharedString::literal), not copied; formatted text is owned.
 struct Hint {
-  Hint(const char* literal) : text(literal) {}         // NOLINT: implicit
+  template <std::size_t N>
+  Hint(const char (&literal)[N])  // NOLINT: implicit, for literals only
+      : text(SharedString::literal(std::string_view(literal, N - 1))) {}
   Hint(std::string owned) : text(std::move(owned)) {}  // NOLINT: implicit
-  std::string text;
+  SharedString text;
 };
 
 /// Collects findings for the rule being run.
@@ -111,8 +114,8 @@ class Reporter {
   };
 
   void add(Severity severity, const std::string& file, Origin where,
-           std::string_view writer, std::string_view component,
-           std::string message, Hint hint);
+           SharedString writer, SharedString component, std::string message,
+           Hint hint);
   // The label of `key` (a writer or component), made by make() once.
   template <typename Make>
   const std::shared_ptr<const std::string>& cached(const void* key,
@@ -138,7 +141,7 @@ class Reporter {
   // on whether the capture has its WMD.
   const WriterComponents* last_entry_ = nullptr;
   const WriterMetadata* last_entry_wmd_ = nullptr;
-  std::string last_entry_label_;
+  SharedString last_entry_label_;
   const std::string* last_file_ = nullptr;
   std::uint32_t last_file_id_ = 0;
 };

@@ -14,6 +14,29 @@
 
 namespace vssmeta {
 
+SharedString::SharedString(std::string text)
+    : SharedString(std::make_shared<const std::string>(std::move(text))) {}
+
+SharedString::SharedString(std::shared_ptr<const std::string> text)
+    : owner_(std::move(text)) {
+  if (owner_) view_ = *owner_;
+}
+
+SharedString SharedString::literal(std::string_view text) {
+  SharedString s;
+  s.view_ = text;
+  return s;
+}
+
+SharedString::SharedString(SharedString&& other) noexcept
+    : owner_(std::move(other.owner_)), view_(std::exchange(other.view_, {})) {}
+
+SharedString& SharedString::operator=(SharedString&& other) noexcept {
+  owner_ = std::move(other.owner_);
+  view_ = std::exchange(other.view_, {});
+  return *this;
+}
+
 namespace internal {
 
 CheckContext::CheckContext(const CaptureSet& capture) : capture_(&capture) {
@@ -113,9 +136,13 @@ void Reporter::writer(Severity severity, const WriterMetadata& w,
     last_writer_ = &w;
     last_writer_label_ = &cached(&w, [&] { return writer_label(w); });
   }
-  add(severity, w.source.name, where, **last_writer_label_,
-      c != nullptr ? std::string_view(label(w, *c)) : std::string_view(),
-      std::move(message), std::move(hint));
+  SharedString component;
+  if (c != nullptr) {
+    label(w, *c);
+    component = SharedString(*last_component_label_);
+  }
+  add(severity, w.source.name, where, SharedString(*last_writer_label_),
+      std::move(component), std::move(message), std::move(hint));
 }
 
 void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
@@ -131,8 +158,8 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
                       std::string message, Hint hint) {
   severity = override_.value_or(severity);
   if (severity < options_.min_severity) return;
-  std::string_view writer;
-  std::string component;
+  SharedString writer;
+  SharedString component;
   if (entry != nullptr) {
     const std::string name = wmd != nullptr
                                  ? wmd->display_name()
@@ -140,18 +167,18 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
     if (entry != last_entry_ || wmd != last_entry_wmd_) {
       last_entry_ = entry;
       last_entry_wmd_ = wmd;
-      last_entry_label_ =
-          fmt::format("{} {}", name, entry->writer_id.to_braced_string());
+      last_entry_label_ = SharedString(
+          fmt::format("{} {}", name, entry->writer_id.to_braced_string()));
     }
     writer = last_entry_label_;
     if (c != nullptr) component = fmt::format("{}:\\{}", name, c->full_path());
   }
-  add(severity, b.source.name, where, writer, component, std::move(message),
-      std::move(hint));
+  add(severity, b.source.name, where, std::move(writer), std::move(component),
+      std::move(message), std::move(hint));
 }
 
 void Reporter::add(Severity severity, const std::string& file, Origin where,
-                   std::string_view writer, std::string_view component,
+                   SharedString writer, SharedString component,
                    std::string message, Hint hint) {
   if (&file != last_file_) {
     auto [id, fresh] =
@@ -166,8 +193,8 @@ void Reporter::add(Severity severity, const std::string& file, Origin where,
   f.diagnostic.code = rule_->id;
   f.diagnostic.message = std::move(message);
   f.diagnostic.where = locate(file, where);
-  f.writer = writer;
-  f.component = component;
+  f.writer = std::move(writer);
+  f.component = std::move(component);
   f.hint = std::move(hint.text);
 }
 
