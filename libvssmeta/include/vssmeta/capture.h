@@ -122,12 +122,14 @@ struct SelectedComponent {
   bool required = false;  ///< added because the writer requires it
 };
 
-/// Resolves `refs` against the captured writers: the writer part matches a
-/// writer name or id, the path a component (case-insensitive). A reference
-/// to a non-selectable subcomponent, an unknown writer or component, or an
-/// ambiguous writer name is an error (kInvalidValue) naming the reference.
-/// The required components (selection.h) of every writer involved are added
-/// too, as AddComponent expects. Sorted by writer, then path.
+/// Resolves `refs` against the captured writers by the rules of
+/// resolve_references() (selection.h): a reference names its component in
+/// every writer instance it matches, `Writer` alone the writer's required
+/// and optional top-level components. A reference that names nothing (the
+/// message lists the closest names) or a nonselectable subcomponent is an
+/// error (kInvalidValue) naming the reference. The required components of
+/// every writer involved are added too, as AddComponent expects. Sorted by
+/// writer, then path.
 VSSMETA_EXPORT Result<std::vector<SelectedComponent>> resolve_selection(
     const std::vector<CapturedWriter>& writers,
     const std::vector<std::string>& refs);

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "text/ascii.h"
@@ -140,53 +141,46 @@ std::string capture_file_name(std::string_view writer_name,
 Result<std::vector<SelectedComponent>> resolve_selection(
     const std::vector<CapturedWriter>& writers,
     const std::vector<std::string>& refs) {
-  std::vector<SelectedComponent> out;
-  std::vector<std::size_t> touched;
-  auto bad = [](const std::string& ref, const std::string& why) {
-    return Error{ErrorCode::kInvalidValue,
-                 fmt::format("--select '{}': {}", ref, why), std::nullopt};
-  };
-  for (const std::string& ref : refs) {
-    const ComponentRef cref = parse_component_ref(ref);
-    if (cref.writer.empty()) return bad(ref, "expected Writer:\\path\\name");
-    const auto id = Guid::parse(cref.writer);
-    std::vector<std::size_t> matches;
-    for (std::size_t w = 0; w < writers.size(); ++w) {
-      const bool hit =
-          id ? writers[w].writer_id == *id
-             : internal::iequals(writers[w].writer_name, cref.writer);
-      if (hit && writers[w].metadata) matches.push_back(w);
-    }
-    if (matches.empty()) return bad(ref, "no such writer");
-    if (matches.size() > 1) {
-      return bad(ref, "several writer instances match: use the writer id");
-    }
-    const CapturedWriter& cw = writers[matches[0]];
-    const ComponentIndex index(*cw.metadata);
-    const std::size_t slash = cref.path.rfind('\\');
-    std::optional<std::string> lp;
-    if (slash != std::string::npos) lp = cref.path.substr(0, slash);
-    const std::string name =
-        slash == std::string::npos ? cref.path : cref.path.substr(slash + 1);
-    const auto found = index.find(lp, name);
-    if (found.empty()) return bad(ref, "no such component");
-    if (index.backup_class(found[0]) == BackupClass::kNonselectableSub) {
-      return bad(ref, "not selectable: select its selectable ancestor");
-    }
-    const Component& c = cw.metadata->components[found[0]];
-    out.push_back({cw.writer_id, cw.instance_id, c.type,
-                   c.logical_path.value_or(""), c.name, false});
-    if (std::find(touched.begin(), touched.end(), matches[0]) == touched.end())
-      touched.push_back(matches[0]);
+  std::vector<const WriterMetadata*> wmds;
+  wmds.reserve(writers.size());
+  for (const CapturedWriter& cw : writers) {
+    wmds.push_back(cw.metadata ? &*cw.metadata : nullptr);
   }
-  for (std::size_t w : touched) {
-    const CapturedWriter& cw = writers[w];
-    const ComponentIndex index(*cw.metadata);
-    for (std::size_t i = 0; i < index.size(); ++i) {
-      if (index.backup_class(i) != BackupClass::kRequired) continue;
+  const ResolvedSelection resolved = resolve_references(wmds, refs);
+  auto bad = [](const ResolvedReference& r, std::string why) {
+    if (!r.candidates.empty()) {
+      why += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
+    }
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("--select '{}': {}", r.text, why), std::nullopt};
+  };
+  for (const ResolvedReference& r : resolved.references) {
+    if (r.problem == ReferenceProblem::kNoWriter) {
+      return bad(r, "no such writer");
+    }
+    if (r.problem == ReferenceProblem::kNoComponent) {
+      return bad(r, "no such component");
+    }
+    for (const ReferencedComponent& c : r.components) {
+      if (c.backup_class == BackupClass::kNonselectableSub) {
+        return bad(r, "not selectable: select its selectable ancestor");
+      }
+    }
+  }
+  // AddComponent wants the explicit components and every required one of
+  // the writers taking part.
+  std::vector<SelectedComponent> out;
+  for (const WriterSelection& s : resolved.writers) {
+    const CapturedWriter& cw = writers[s.writer];
+    for (std::size_t i = 0; i < s.index.size(); ++i) {
+      const bool named =
+          std::binary_search(s.explicit_ids.begin(), s.explicit_ids.end(), i);
+      if (!named && s.index.backup_class(i) != BackupClass::kRequired) {
+        continue;
+      }
       const Component& c = cw.metadata->components[i];
       out.push_back({cw.writer_id, cw.instance_id, c.type,
-                     c.logical_path.value_or(""), c.name, true});
+                     c.logical_path.value_or(""), c.name, !named});
     }
   }
   auto key = [](const SelectedComponent& s) {

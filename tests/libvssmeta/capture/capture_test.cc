@@ -2,6 +2,7 @@
 #include "vssmeta/capture.h"
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -277,8 +278,14 @@ TEST(ResolveSelection, ErrorsNameTheReference) {
   EXPECT_EQ(message("SqlServerWriter:\\KESTREL-SRV04\\nope"),
             "error: --select 'SqlServerWriter:\\KESTREL-SRV04\\nope': no "
             "such component");
-  EXPECT_EQ(message("Registry"),
-            "error: --select 'Registry': expected Writer:\\path\\name");
+  // A writer alone names its top-level components (as validate --select).
+  EXPECT_EQ(message("Registry"), "error: --select 'Registry': no such writer");
+  EXPECT_EQ(message("SqlServerWriter:\\KESTREL-SRV04\\mastr"),
+            "error: --select 'SqlServerWriter:\\KESTREL-SRV04\\mastr': no "
+            "such component (closest: KESTREL-SRV04\\master)");
+  EXPECT_EQ(message("Registry Writr:\\Registry"),
+            "error: --select 'Registry Writr:\\Registry': no such writer "
+            "(closest: Registry Writer)");
 }
 
 CapturedWriter my_writer() {
@@ -303,6 +310,46 @@ TEST(ResolveSelection, RequiredComponentsOfTheWriterAreAddedToo) {
   }
   EXPECT_THAT(got, ElementsAre("|Executables (required)", "|LicenseInfo",
                                "Executables|ConfigFiles (required)"));
+}
+
+// Two running instances of MyWriter: a reference names its component in
+// each instance it matches; the instance id or name picks one (the old
+// advice "use the writer id" could not: the class id names both).
+TEST(ResolveSelection, InstancesAreNamedByInstanceIdOrName) {
+  CapturedWriter second = my_writer();
+  second.metadata->identity.instance_id =
+      Guid::parse("0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e99");
+  second.metadata->identity.instance_name = "Second";
+  second.instance_id = *second.metadata->identity.instance_id;
+  const std::vector<CapturedWriter> writers = {my_writer(), second};
+  auto instances = [&](const std::string& ref) {
+    std::set<std::string> out;
+    auto sel = resolve_selection(writers, {ref});
+    EXPECT_TRUE(sel.has_value()) << ref;
+    if (!sel) return out;
+    for (const SelectedComponent& c : *sel) {
+      if (c.name == "LicenseInfo") out.insert(c.instance_id.to_string());
+    }
+    return out;
+  };
+  const std::string first = writers[0].instance_id.to_string();
+  const std::string other = second.instance_id.to_string();
+  EXPECT_THAT(instances("MyWriter:\\LicenseInfo"), ElementsAre(first, other));
+  EXPECT_THAT(instances("second:\\LicenseInfo"), ElementsAre(other));
+  EXPECT_THAT(instances("{" + other + "}:\\LicenseInfo"), ElementsAre(other));
+}
+
+// The writer alone: its required and optional top-level components.
+TEST(ResolveSelection, WriterAloneNamesItsTopLevelComponents) {
+  auto sel = resolve_selection({my_writer()}, {"MyWriter"});
+  ASSERT_OK(sel);
+  std::vector<std::string> got;
+  for (const SelectedComponent& c : *sel) {
+    got.push_back(c.logical_path + "|" + c.name +
+                  (c.required ? " (required)" : ""));
+  }
+  EXPECT_THAT(got, ElementsAre("|Executables", "|LicenseInfo", "|Security",
+                               "|writerData", "Executables|ConfigFiles"));
 }
 
 TEST(ResolveSelection, NonselectableSubcomponentIsRefused) {
