@@ -300,16 +300,22 @@ CapturedWriter my_writer() {
   return w;
 }
 
+// `logical_path|name`, marked when added as required.
+std::vector<std::string> listing(const std::vector<SelectedComponent>& sel) {
+  std::vector<std::string> out;
+  for (const SelectedComponent& c : sel) {
+    out.push_back(c.logical_path + "|" + c.name +
+                  (c.required ? " (required)" : ""));
+  }
+  return out;
+}
+
 TEST(ResolveSelection, RequiredComponentsOfTheWriterAreAddedToo) {
   auto sel = resolve_selection({my_writer()}, {"MyWriter:\\LicenseInfo"});
   ASSERT_OK(sel);
-  std::vector<std::string> got;
-  for (const SelectedComponent& c : *sel) {
-    got.push_back(c.logical_path + "|" + c.name +
-                  (c.required ? " (required)" : ""));
-  }
-  EXPECT_THAT(got, ElementsAre("|Executables (required)", "|LicenseInfo",
-                               "Executables|ConfigFiles (required)"));
+  EXPECT_THAT(listing(*sel),
+              ElementsAre("|Executables (required)", "|LicenseInfo",
+                          "Executables|ConfigFiles (required)"));
 }
 
 // Two running instances of MyWriter: a reference names its component in
@@ -343,13 +349,9 @@ TEST(ResolveSelection, InstancesAreNamedByInstanceIdOrName) {
 TEST(ResolveSelection, WriterAloneNamesItsTopLevelComponents) {
   auto sel = resolve_selection({my_writer()}, {"MyWriter"});
   ASSERT_OK(sel);
-  std::vector<std::string> got;
-  for (const SelectedComponent& c : *sel) {
-    got.push_back(c.logical_path + "|" + c.name +
-                  (c.required ? " (required)" : ""));
-  }
-  EXPECT_THAT(got, ElementsAre("|Executables", "|LicenseInfo", "|Security",
-                               "|writerData", "Executables|ConfigFiles"));
+  EXPECT_THAT(listing(*sel),
+              ElementsAre("|Executables", "|LicenseInfo", "|Security",
+                          "|writerData", "Executables|ConfigFiles"));
 }
 
 TEST(ResolveSelection, NonselectableSubcomponentIsRefused) {

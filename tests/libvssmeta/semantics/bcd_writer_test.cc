@@ -43,52 +43,39 @@ TEST(ResolveWriterEntry, NothingWithoutAWmdOfTheClass) {
                 "00000000-0000-4000-8000-000000000001", {})));
 }
 
-TEST(ResolveWriterEntry, TheOnlyWmdOfTheClassWhateverItsInstance) {
-  const auto ws = writers();
-  auto m = resolve_writer_entry(
-      ws, entry(kRegistry, "00000000-0000-4000-8000-0000000000ff", "other"));
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->writer, 0U);
-  EXPECT_EQ(m->by, EntryMatch::kClass);
-  EXPECT_FALSE(m->ambiguous);
-}
+struct Case {
+  const char* what;
+  WriterComponents entry;
+  std::size_t writer;
+  EntryMatch by;
+  bool ambiguous;
+};
 
-TEST(ResolveWriterEntry, InstanceIdBeforeInstanceName) {
+TEST(ResolveWriterEntry, IdThenNameThenClass) {
   const auto ws = writers();
-  // The id names SQL02, the name SQL01: the id wins.
-  auto m = resolve_writer_entry(
-      ws, entry(kSql, "00000000-0000-4000-8000-000000000003", "SQL01"));
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->writer, 2U);
-  EXPECT_EQ(m->by, EntryMatch::kInstanceId);
-}
-
-TEST(ResolveWriterEntry, InstanceNameWhenNoIdMatches) {
-  const auto ws = writers();
-  auto m = resolve_writer_entry(
-      ws, entry(kSql, "00000000-0000-4000-8000-0000000000ff", "SQL02"));
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->writer, 2U);
-  EXPECT_EQ(m->by, EntryMatch::kInstanceName);
-}
-
-// Instance names compare exactly (validate's rule; dump used to fold case).
-TEST(ResolveWriterEntry, InstanceNamesCompareExactly) {
-  const auto ws = writers();
-  auto m = resolve_writer_entry(ws, entry(kSql, "", "sql02"));
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->writer, 1U);
-  EXPECT_EQ(m->by, EntryMatch::kClass);
-  EXPECT_TRUE(m->ambiguous);
-}
-
-TEST(ResolveWriterEntry, FirstOfTheClassWhenNothingElseDecides) {
-  const auto ws = writers();
-  auto m = resolve_writer_entry(ws, entry(kSql, "", {}));
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->writer, 1U);
-  EXPECT_EQ(m->by, EntryMatch::kClass);
-  EXPECT_TRUE(m->ambiguous);
+  const Case cases[] = {
+      {"the only WMD of its class, whatever its instance",
+       entry(kRegistry, "00000000-0000-4000-8000-0000000000ff", "other"), 0,
+       EntryMatch::kClass, false},
+      {"the id names SQL02, the name SQL01: the id wins",
+       entry(kSql, "00000000-0000-4000-8000-000000000003", "SQL01"), 2,
+       EntryMatch::kInstanceId, false},
+      {"the name when no id matches",
+       entry(kSql, "00000000-0000-4000-8000-0000000000ff", "SQL02"), 2,
+       EntryMatch::kInstanceName, false},
+      // Validate's rule; dump used to fold the case of instance names.
+      {"instance names compare exactly", entry(kSql, "", "sql02"), 1,
+       EntryMatch::kClass, true},
+      {"the first of the class when nothing else decides", entry(kSql, "", {}),
+       1, EntryMatch::kClass, true},
+  };
+  for (const Case& c : cases) {
+    const auto m = resolve_writer_entry(ws, c.entry);
+    ASSERT_TRUE(m) << c.what;
+    EXPECT_EQ(m->writer, c.writer) << c.what;
+    EXPECT_EQ(m->by, c.by) << c.what;
+    EXPECT_EQ(m->ambiguous, c.ambiguous) << c.what;
+  }
 }
 
 }  // namespace
