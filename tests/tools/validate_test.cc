@@ -91,10 +91,8 @@ TEST(Validate, UnknownComponentInSelectionIsAUsageError) {
   EXPECT_EQ(r.err,
             "vssmeta: error: no component 'NoSuchThing' in writer "
             "'MyWriter'\n");
-}
-
-TEST(Validate, UnknownComponentInSelectionNamesTheClosest) {
-  auto r = run_cli(select_args({"Securty"}));
+  // A typo away: the closest names are offered.
+  r = run_cli(select_args({"Securty"}));
   EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_EQ(r.err,
             "vssmeta: error: no component 'Securty' in writer 'MyWriter' "

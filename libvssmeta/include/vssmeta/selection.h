@@ -143,7 +143,9 @@ struct WriterSelection {
   std::size_t writer = 0;                 ///< index into the writers
   std::vector<std::size_t> explicit_ids;  ///< sorted, unique
   InclusionResult inclusion;
-  ComponentIndex index;  ///< backup classes, ancestors (REQUIRES: the WMD)
+  /// Backup classes and ancestors; refers to the writer's WriterMetadata,
+  /// which must outlive it.
+  ComponentIndex index;
 };
 
 /// A selection resolved against a capture's writers.
