@@ -243,6 +243,24 @@ TEST(WriteCaptureFolder, FailureHalfWayLeavesNothingBehind) {
   EXPECT_TRUE(tmp.parent_listing().empty());
 }
 
+// Issue #19, defect 8: a trailing separator names the same folder.
+TEST(WriteCaptureFolder, TrailingSeparatorNamesTheSameFolder) {
+  TempPath tmp;
+  auto names = write_capture_folder(sample_capture(), tmp.folder() + "/");
+  ASSERT_OK(names);
+  EXPECT_THAT(tmp.parent_listing(), ElementsAre("capture"));
+  EXPECT_TRUE(fs::exists(fs::path(tmp.folder()) / "manifest.json"));
+}
+
+// Issue #19, defect 8: missing parent folders are created.
+TEST(WriteCaptureFolder, MissingParentsAreCreated) {
+  TempPath tmp;
+  const std::string dir = (tmp.parent() / "a" / "b" / "capture").string();
+  auto names = write_capture_folder(sample_capture(), dir);
+  ASSERT_OK(names);
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "manifest.json"));
+}
+
 TEST(ResolveSelection, ComponentsOfNamedWriters) {
   const CaptureResult c = sample_capture();
   auto sel =
