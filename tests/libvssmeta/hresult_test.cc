@@ -47,20 +47,17 @@ TEST(ExplainHresult, AdvisesWhatToDo) {
 // Issue #19, defect 4: the advice says what each code's documentation
 // says it means.
 TEST(ExplainHresult, AdviceFollowsTheDocumentation) {
-  // "this method has not been called within the correct sequence"
+  // A call out of its documented sequence.
   EXPECT_EQ(explain_hresult(0x80042301),
             "0x80042301 VSS_E_BAD_STATE: a VSS call came out of its "
             "documented sequence: a bug in the requester; please report it "
             "with the output of the failing command");
-  // "Writer status is not available for one or more writers. A writer may
-  // have reached the maximum number of available backup and restore
-  // sessions."
+  // A writer may have used up its backup and restore sessions.
   EXPECT_EQ(explain_hresult(0x80042409),
             "0x80042409 VSS_E_WRITER_STATUS_NOT_AVAILABLE: a writer's status "
             "is not available: it may have reached its maximum number of "
             "backup and restore sessions; wait for other backups to end");
-  // "The shadow copy contains only a subset of the volumes needed by the
-  // writer to correctly back up the application component."
+  // The shadow copy set lacks volumes the writer needs.
   EXPECT_EQ(explain_hresult(0x800423F0),
             "0x800423F0 VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT: the shadow "
             "copy set lacks volumes this writer needs: include every volume "

@@ -5,6 +5,7 @@
 // PrepareForBackup, an IVssAsync outcome left unread or an interface never
 // released. Issue #19, defects 1, 2, 5, 6 and 7.
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "libvssmeta/platform/vss_doubles.h"
 #include "platform/capture_win32.h"
 #include "support/test_support.h"
+#include "vssmeta/capture_set.h"
 
 namespace vssmeta {
 namespace {
@@ -29,7 +31,7 @@ using testing::Script;
 using testing::two_writers;
 
 // Position of `call` in the log, or -1.
-long at(const Log& log, const std::string& call) {
+std::ptrdiff_t at(const Log& log, const std::string& call) {
   const auto it = std::find(log.calls.begin(), log.calls.end(), call);
   return it == log.calls.end() ? -1 : it - log.calls.begin();
 }
@@ -69,6 +71,16 @@ TEST(CaptureSequence, BcdDoesNotClaimABootableSystemStateBackup) {
   EXPECT_EQ(plain.log->bootable, 0);
 }
 
+TEST(CaptureSequence, BootableSystemStateWhenAsked) {
+  CaptureOptions options = bcd_of_payroll();
+  options.bootable_system_state = true;
+  Outcome r = run_capture(two_writers(), options);
+  ASSERT_OK(r.result);
+  EXPECT_EQ(r.log->bootable, 1);
+  EXPECT_THAT(*r.result->bcd_xml,
+              HasSubstr("bootableSystemStateBackup=\"yes\""));
+}
+
 // Defect 1: a failed PrepareForBackup fails the BCD, never saves it.
 TEST(CaptureSequence, FailedPrepareForBackupSavesNoBcd) {
   Script s = two_writers();
@@ -86,7 +98,7 @@ TEST(CaptureSequence, MetadataIsFreedLast) {
   Outcome r = run_capture(two_writers(), bcd_of_payroll());
   ASSERT_OK(r.result);
   const Log& log = *r.log;
-  const long freed = at(log, "FreeWriterMetadata");
+  const std::ptrdiff_t freed = at(log, "FreeWriterMetadata");
   ASSERT_GE(freed, 0);
   EXPECT_LT(at(log, "GatherWriterStatus"), freed);
   EXPECT_LT(at(log, "AddComponent"), freed);
@@ -127,6 +139,10 @@ TEST(CaptureSequence, OneWriterFailingGetWriterMetadataKeepsTheRest) {
   EXPECT_THAT(manifest_json(r.result->host, *r.result),
               HasSubstr("\"capture_error\": \"GetWriterMetadata: 0x80042302 "
                         "VSS_E_UNEXPECTED"));
+  EXPECT_THAT(r.result->writers[0].capture_error,
+              HasSubstr("GetWriterMetadata: 0x80042302 VSS_E_UNEXPECTED"));
+  EXPECT_TRUE(any_capture_error(r.result->writers));
+  EXPECT_THAT(r.log->violations, IsEmpty());
 }
 
 TEST(CaptureSequence, OneWriterFailingGetIdentityOrSaveAsXmlKeepsTheRest) {
@@ -145,6 +161,25 @@ TEST(CaptureSequence, OneWriterFailingGetIdentityOrSaveAsXmlKeepsTheRest) {
                                   "0x80042311 VSS_E_INVALID_XML_DOCUMENT"));
   // What was known before the failure is kept: the identity of the second.
   EXPECT_EQ(r.result->writers[1].writer_name, "SqlServerWriter");
+}
+
+TEST(CaptureSequence, FailedWriterHasNoFileButTheFolderLoads) {
+  Script s = two_writers();
+  s.writers[0].get_metadata = VSS_E_UNEXPECTED;
+  Outcome r = run_capture(s);
+  ASSERT_OK(r.result);
+  const auto dir =
+      std::filesystem::temp_directory_path() / "vssmeta-sequence-failed-writer";
+  std::filesystem::remove_all(dir);
+  auto names = write_capture_folder(*r.result, (dir / "capture").string());
+  ASSERT_OK(names);
+  EXPECT_THAT(*names, ElementsAre("SqlServerWriter_97e6e0ef-df12-4009-9e6b-"
+                                  "165474834200.xml",
+                                  "status.json", "manifest.json"));
+  auto set = load((dir / "capture").string(), LoadOptions{});
+  ASSERT_OK(set);
+  EXPECT_EQ(set->writers.size(), 1U);
+  std::filesystem::remove_all(dir);
 }
 
 // Defect 6: file-share-backup means "without writer involvement".

@@ -134,8 +134,11 @@ TEST(CaptureWin32, FailedWriterIsReportedWithItsApplicationError) {
   write_status_text(r.result->status, text);
   EXPECT_THAT(text.str(),
               HasSubstr("   State: [9] Failed at freeze\n   Last error: "
-                        "0x800423F3 VSS_E_WRITERERROR_RETRYABLE: a transient "
-                        "writer error: run the capture again\n"));
+                        "0x800423F3 VSS_E_WRITERERROR_RETRYABLE: the writer "
+                        "failed in an earlier backup with an error a new "
+                        "backup may not meet; its status stays until a "
+                        "backup runs or its service restarts, so capturing "
+                        "again does not clear it\n"));
   TempFolder tmp;
   ASSERT_OK(write_capture_folder(*r.result, tmp.path()));
   EXPECT_THAT(testing::read_bytes(fs::path(tmp.path()) / "status.json"),
@@ -185,8 +188,10 @@ TEST(CaptureWin32, RetryableWriterErrorDuringGather) {
   Outcome r = run(s);
   EXPECT_EQ(message(r),
             "error: GatherWriterMetadata: 0x800423F3 "
-            "VSS_E_WRITERERROR_RETRYABLE: a transient writer error: run the "
-            "capture again");
+            "VSS_E_WRITERERROR_RETRYABLE: the writer failed in an earlier "
+            "backup with an error a new backup may not meet; its status stays "
+            "until a backup runs or its service restarts, so capturing again "
+            "does not clear it");
   EXPECT_TRUE(r.log->aborted);
   EXPECT_EQ(r.log->alive, 0);
 }

@@ -116,7 +116,7 @@ class FakeAsync : public Counted<IVssAsync> {
   ~FakeAsync() override {
     if (!waited_) {
       state_->violation(call_, "IVssAsync released without Wait", kSample);
-    } else if (!read_after_wait_) {
+    } else if (!read_after_wait_ && SUCCEEDED(script_.wait)) {
       state_->violation(call_, "Wait's outcome never read with QueryStatus",
                         std::string(kApi) + "vss/nf-vss-ivssasync-wait");
     }
@@ -138,6 +138,7 @@ class FakeAsync : public Counted<IVssAsync> {
     } else if (FAILED(script_.cancel)) {
       finished_ = true;
       result_ = script_.cancel;
+      read_after_wait_ = true;  // Cancel's answer is the step's outcome
     }
     return script_.cancel;
   }
@@ -252,9 +253,8 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
     s_->log = std::move(log);
   }
   ~FakeBackup() override {
-    // AbortBackup "must be called if a backup operation terminates after
-    // the creation of a shadow copy set with StartSnapshotSet and before
-    // DoSnapshotSet returns".
+    // A backup that ends after StartSnapshotSet and before DoSnapshotSet
+    // returns must call AbortBackup (AbortBackup page).
     if (s_->snapshot_set_started && !s_->aborted) {
       s_->violation("IVssBackupComponents", "released without AbortBackup",
                     page("abortbackup"));
@@ -272,8 +272,7 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
   }
   HRESULT STDMETHODCALLTYPE SetContext(LONG context) override {
     call("SetContext");
-    // "can be called only once, and it must be called prior to calling
-    // most VSS functions" (SetContext page).
+    // Once only, before most other calls (SetContext page).
     if (!s_->require(s_->initialised && !s_->context_set &&
                          !s_->backup_state_set && !s_->metadata_started,
                      "SetContext",
@@ -342,8 +341,8 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
   }
   HRESULT STDMETHODCALLTYPE FreeWriterMetadata() override {
     call("FreeWriterMetadata");
-    // "should never be called prior to the completion of
-    // GatherWriterMetadata"; afterwards the metadata cannot be recovered.
+    // Never before GatherWriterMetadata completed; freed metadata cannot
+    // be recovered by this instance (FreeWriterMetadata page).
     if (!s_->require(s_->metadata_done && !s_->metadata_freed,
                      "FreeWriterMetadata",
                      "once, after GatherWriterMetadata completed",
@@ -435,7 +434,7 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
   }
   HRESULT STDMETHODCALLTYPE StartSnapshotSet(VSS_ID* id) override {
     call("StartSnapshotSet");
-    // "must be called prior to PrepareForBackup during backup operations".
+    // Before PrepareForBackup in a backup (StartSnapshotSet page).
     if (!s_->require(s_->initialised && !s_->snapshot_set_started &&
                          !s_->prepare_started,
                      "StartSnapshotSet",
@@ -469,8 +468,8 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
   }
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* xml) override {
     call("SaveAsXML");
-    // "SaveAsXML should not be called before PrepareForBackup: the
-    // document is not filled in by the requester and the writers yet."
+    // Not before PrepareForBackup: until then neither the requester nor
+    // the writers have filled the document in (SaveAsXML page).
     if (!s_->require(s_->prepare_ready, "SaveAsXML",
                      "the backup components document before "
                      "PrepareForBackup completed",
