@@ -16,6 +16,9 @@
 
 namespace vssmeta {
 namespace internal {
+
+void (*free_bstr)(BSTR) = [](BSTR s) { SysFreeString(s); };
+
 namespace {
 
 // Owns one COM reference.
@@ -43,7 +46,9 @@ class Bstr {
   Bstr() = default;
   Bstr(const Bstr&) = delete;
   Bstr& operator=(const Bstr&) = delete;
-  ~Bstr() { SysFreeString(s_); }
+  ~Bstr() {
+    if (s_ != nullptr) free_bstr(s_);
+  }
   BSTR* put() { return &s_; }
   const wchar_t* get() const { return s_ != nullptr ? s_ : L""; }
 

@@ -23,6 +23,10 @@ namespace vssmeta::internal {
 /// production). On success `*out` holds one reference the caller releases.
 using VssFactory = std::function<HRESULT(IVssBackupComponents** out)>;
 
+/// Frees every BSTR the API returns: SysFreeString, or what a test puts
+/// here to count them.
+extern void (*free_bstr)(BSTR);
+
 /// The whole capture against `factory`; `host` is copied into the result.
 Result<CaptureResult> capture_with(const CaptureOptions& options,
                                    const VssFactory& factory,

@@ -2,6 +2,7 @@
 #include "libvssmeta/platform/vss_doubles.h"
 
 #include <functional>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -14,6 +15,46 @@
 
 namespace vssmeta::testing {
 namespace {
+
+// The BSTRs the doubles handed out and the code has not freed yet
+// (internal::free_bstr is pointed at free_counted while a session runs).
+std::set<BSTR>& outstanding_bstrs() {
+  static std::set<BSTR> s;
+  return s;
+}
+
+BSTR alloc_bstr(const wchar_t* text) {
+  BSTR s = SysAllocString(text);
+  outstanding_bstrs().insert(s);
+  return s;
+}
+
+void free_counted(BSTR s) {
+  if (outstanding_bstrs().erase(s) == 0) {
+    ADD_FAILURE() << "SysFreeString of a BSTR the doubles never handed out";
+  }
+  SysFreeString(s);
+}
+
+// Counts BSTRs for one session; fails the test on any left unfreed.
+class BstrCheck {
+ public:
+  BstrCheck() : saved_(internal::free_bstr) {
+    outstanding_bstrs().clear();
+    internal::free_bstr = free_counted;
+  }
+  BstrCheck(const BstrCheck&) = delete;
+  BstrCheck& operator=(const BstrCheck&) = delete;
+  ~BstrCheck() {
+    internal::free_bstr = saved_;
+    EXPECT_EQ(outstanding_bstrs().size(), 0U) << "a BSTR was never freed";
+    for (BSTR s : outstanding_bstrs()) SysFreeString(s);
+    outstanding_bstrs().clear();
+  }
+
+ private:
+  void (*saved_)(BSTR);
+};
 
 // IUnknown, counted in the Log: QueryInterface answers IUnknown and what
 // accepts() agrees to.
@@ -193,7 +234,7 @@ class FakeExamine : public Counted<NotImplementedExamine> {
     if (FAILED(w_.get_identity)) return w_.get_identity;
     *instance = w_.instance_id;
     *writer = w_.writer_id;
-    *name = SysAllocString(w_.name.c_str());
+    *name = alloc_bstr(w_.name.c_str());
     *usage = VSS_UT_USERDATA;
     *source = VSS_ST_OTHER;
     return S_OK;
@@ -202,7 +243,7 @@ class FakeExamine : public Counted<NotImplementedExamine> {
     if (!usable("IVssExamineWriterMetadata::SaveAsXML")) return VSS_E_BAD_STATE;
     ++log().writer_xml_reads;
     if (FAILED(w_.save_xml)) return w_.save_xml;
-    *xml = SysAllocString(w_.xml.c_str());
+    *xml = alloc_bstr(w_.xml.c_str());
     return S_OK;
   }
 
@@ -408,7 +449,7 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
     HRESULT hr = status_of(i, instance, writer, name, state, failure);
     if (FAILED(hr)) return hr;
     *application = script_.writers[i].application_error;
-    *message = SysAllocString(script_.writers[i].application_message.c_str());
+    *message = alloc_bstr(script_.writers[i].application_message.c_str());
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID instance, VSS_ID writer,
@@ -493,7 +534,7 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
              L"\"/></WRITER_COMPONENTS>";
     }
     doc += L"</BACKUP_COMPONENTS>";
-    *xml = SysAllocString(doc.c_str());
+    *xml = alloc_bstr(doc.c_str());
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE AbortBackup() override {
@@ -547,7 +588,7 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
     const FakeWriter& w = script_.writers[i];
     *instance = w.instance_id;
     *writer = w.writer_id;
-    *name = SysAllocString(w.name.c_str());
+    *name = alloc_bstr(w.name.c_str());
     *state = w.state;
     *failure = w.failure;
     return S_OK;
@@ -592,7 +633,11 @@ Script two_writers() {
 Outcome run_capture(const Script& script, const CaptureOptions& options,
                     const HostManifest& host) {
   Outcome r;
-  r.result = internal::capture_with(options, fake_factory(script, r.log), host);
+  {
+    BstrCheck bstrs;
+    r.result =
+        internal::capture_with(options, fake_factory(script, r.log), host);
+  }
   EXPECT_EQ(r.log->alive, 0) << "an interface was never released";
   return r;
 }
@@ -600,8 +645,11 @@ Outcome run_capture(const Script& script, const CaptureOptions& options,
 Result<std::vector<WriterStatus>> run_status(const Script& script,
                                              const std::shared_ptr<Log>& log,
                                              const CaptureOptions& options) {
-  auto status =
-      internal::writer_status_with(options, fake_factory(script, log));
+  Result<std::vector<WriterStatus>> status = Error{};
+  {
+    BstrCheck bstrs;
+    status = internal::writer_status_with(options, fake_factory(script, log));
+  }
   EXPECT_EQ(log->alive, 0) << "an interface was never released";
   return status;
 }
