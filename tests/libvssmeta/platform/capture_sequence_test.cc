@@ -223,6 +223,33 @@ TEST(CaptureSequence, CancelledStepIsWaitedFor) {
   EXPECT_THAT(r.log->violations, IsEmpty());
 }
 
+// Defect 7: Cancel finding the step already cancelled: a timeout.
+TEST(CaptureSequence, CancelFindingTheStepCancelledIsATimeout) {
+  Script s = two_writers();
+  s.status.hangs = true;
+  s.status.cancel = VSS_S_ASYNC_CANCELLED;
+  CaptureOptions options;
+  options.timeout_seconds = 5;
+  Outcome r = run_capture(s, options);
+  EXPECT_EQ(message(r),
+            "error: GatherWriterStatus: timed out after 5 s: a writer does not "
+            "respond; retry with a longer --timeout, or restart the writer's "
+            "service");
+  EXPECT_TRUE(r.log->aborted);
+}
+
+// Defect 7: PrepareForBackup is waited for and cancelled like the others.
+TEST(CaptureSequence, PrepareForBackupTimeoutSavesNoBcd) {
+  Script s = two_writers();
+  s.prepare.hangs = true;
+  CaptureOptions options = bcd_of_payroll();
+  options.timeout_seconds = 7;
+  Outcome r = run_capture(s, options);
+  EXPECT_THAT(message(r), HasSubstr("PrepareForBackup: timed out after 7 s"));
+  EXPECT_EQ(at(*r.log, "SaveAsXML"), -1);
+  EXPECT_TRUE(r.log->cancelled);
+}
+
 // Defect 7: Cancel returning the error the step failed with meanwhile.
 TEST(CaptureSequence, CancelReturningTheStepsErrorReportsIt) {
   Script s = two_writers();
