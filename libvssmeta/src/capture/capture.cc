@@ -94,6 +94,11 @@ bool is_failed(WriterState state) {
   return state >= WriterState::kFailedAtIdentify;
 }
 
+bool any_capture_error(const std::vector<CapturedWriter>& writers) {
+  return std::any_of(writers.begin(), writers.end(),
+                     [](const auto& w) { return !w.capture_error.empty(); });
+}
+
 bool is_failed(const WriterStatus& status) {
   return is_failed(status.state) || hresult_failed(status.failure);
 }
@@ -240,11 +245,14 @@ std::string manifest_json(const HostManifest& host,
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const CapturedWriter& w : capture.writers) {
     nlohmann::ordered_json f;
-    f["file"] = capture_file_name(w.writer_name, w.instance_id);
+    if (w.capture_error.empty()) {
+      f["file"] = capture_file_name(w.writer_name, w.instance_id);
+    }
     f["writer_name"] = w.writer_name;
     f["writer_id"] = w.writer_id.to_string();
     f["instance_id"] = w.instance_id.to_string();
     if (!w.parse_error.empty()) f["parse_error"] = w.parse_error;
+    if (!w.capture_error.empty()) f["capture_error"] = w.capture_error;
     files.push_back(std::move(f));
   }
   root["writers"] = std::move(files);
@@ -279,22 +287,48 @@ void write_status_text(const std::vector<WriterStatus>& status,
   out << fmt::format("{} writers, {} failed\n", status.size(), failed);
 }
 
-Result<std::vector<std::string>> write_capture_folder(
-    const CaptureResult& capture, const std::string& dir) {
-  const fs::path target(dir);
+Result<CaptureFolder> prepare_capture_folder(const std::string& dir) {
+  // "out/" and "out" name the same folder; without this, the folder's name
+  // would be empty and its parent "out" itself.
+  fs::path target(dir);
+  while (!target.empty() && !target.has_filename() &&
+         target != target.root_path()) {
+    target = target.parent_path();
+  }
+  if (target.empty() || !target.has_filename()) {
+    return folder_error(dir, "not a folder name");
+  }
   std::error_code ec;
   if (fs::exists(target, ec) || ec) {
     return folder_error(dir, "already exists: choose a new folder");
   }
   fs::path parent = target.parent_path();
   if (parent.empty()) parent = ".";
+  fs::create_directories(parent, ec);
+  if (ec) {
+    return folder_error(dir,
+                        "cannot create its parent folder: " + ec.message());
+  }
   const fs::path temp = parent / temp_sibling(target);
   if (!fs::create_directory(temp, ec)) {
     return folder_error(dir, "cannot create folder: " + ec.message());
   }
+  return CaptureFolder{target.string(), temp.string()};
+}
+
+void discard_capture_folder(const CaptureFolder& folder) {
+  std::error_code ec;
+  fs::remove_all(folder.temp, ec);
+}
+
+Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const CaptureFolder& folder) {
+  const fs::path temp(folder.temp);
+  const std::string& dir = folder.target;
   std::vector<std::string> names;
   auto write_all = [&]() -> Result<std::vector<std::string>> {
     for (const CapturedWriter& w : capture.writers) {
+      if (!w.capture_error.empty()) continue;  // no XML: listed in manifest
       std::string name = capture_file_name(w.writer_name, w.instance_id);
       if (std::find(names.begin(), names.end(), name) != names.end()) {
         return folder_error(dir, "two writers share the file name " + name);
@@ -317,14 +351,29 @@ Result<std::vector<std::string>> write_capture_folder(
       if (!r) return std::move(r).error();
       names.push_back(name);
     }
-    fs::rename(temp, target, ec);
-    if (ec)
-      return folder_error(dir, "cannot rename into place: " + ec.message());
     return names;
   };
   auto result = write_all();
-  if (!result) fs::remove_all(temp, ec);
+  if (!result) {
+    discard_capture_folder(folder);
+    return result;
+  }
+  std::error_code ec;
+  fs::rename(temp, dir, ec);
+  if (ec) {
+    // Everything was captured: keep it where it is and say so.
+    return folder_error(dir, fmt::format("cannot rename into place: {}; the "
+                                         "complete capture is kept in {}",
+                                         ec.message(), temp.string()));
+  }
   return result;
+}
+
+Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const std::string& dir) {
+  auto folder = prepare_capture_folder(dir);
+  if (!folder) return std::move(folder).error();
+  return write_capture_folder(capture, *folder);
 }
 
 }  // namespace vssmeta

@@ -244,6 +244,57 @@ TEST(WriteCaptureFolder, FailureHalfWayLeavesNothingBehind) {
   EXPECT_TRUE(tmp.parent_listing().empty());
 }
 
+// Issue #19, defect 8: a trailing separator names the same folder.
+TEST(WriteCaptureFolder, TrailingSeparatorNamesTheSameFolder) {
+  TempPath tmp;
+  auto names = write_capture_folder(sample_capture(), tmp.folder() + "/");
+  ASSERT_OK(names);
+  EXPECT_THAT(tmp.parent_listing(), ElementsAre("capture"));
+  EXPECT_TRUE(fs::exists(fs::path(tmp.folder()) / "manifest.json"));
+}
+
+// Issue #19, defect 8: missing parent folders are created.
+TEST(WriteCaptureFolder, MissingParentsAreCreated) {
+  TempPath tmp;
+  const std::string dir = (tmp.parent() / "a" / "b" / "capture").string();
+  auto names = write_capture_folder(sample_capture(), dir);
+  ASSERT_OK(names);
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "manifest.json"));
+}
+
+// Issue #19, defect 8: the folder is checked and made before VSS is asked.
+TEST(PrepareCaptureFolder, ValidatesAndMakesTheTemporarySibling) {
+  TempPath tmp;
+  auto folder = prepare_capture_folder(tmp.folder() + "/");
+  ASSERT_OK(folder);
+  EXPECT_EQ(folder->target, tmp.folder());
+  EXPECT_TRUE(fs::is_directory(folder->temp));
+  EXPECT_FALSE(fs::exists(tmp.folder()));
+  discard_capture_folder(*folder);
+  EXPECT_TRUE(tmp.parent_listing().empty());
+  fs::create_directory(tmp.folder());
+  auto exists = prepare_capture_folder(tmp.folder());
+  ASSERT_FALSE(exists.has_value());
+  EXPECT_EQ(to_string(exists.error()),
+            tmp.folder() + ": error: already exists: choose a new folder");
+}
+
+// Issue #19, defect 8: a failed rename keeps everything captured.
+TEST(WriteCaptureFolder, FailedRenameKeepsTheCapture) {
+  TempPath tmp;
+  auto folder = prepare_capture_folder(tmp.folder());
+  ASSERT_OK(folder);
+  // Another program takes the name while the writers are asked.
+  fs::create_directories(fs::path(tmp.folder()) / "taken");
+  auto names = write_capture_folder(sample_capture(), *folder);
+  ASSERT_FALSE(names.has_value());
+  EXPECT_NE(to_string(names.error())
+                .find("the complete capture is kept in " + folder->temp),
+            std::string::npos)
+      << to_string(names.error());
+  EXPECT_TRUE(fs::exists(fs::path(folder->temp) / "manifest.json"));
+}
+
 TEST(ResolveSelection, ComponentsOfNamedWriters) {
   const CaptureResult c = sample_capture();
   auto sel =
