@@ -70,6 +70,14 @@ if(WIN32 AND CMAKE_CROSSCOMPILING_EMULATOR)
       -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/capture-without-vss
       -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/RunCaptureWithoutVss.cmake)
   set_tests_properties(windows.capture_without_vss PROPERTIES LABELS golden)
+  add_test(NAME windows.status_without_vss
+    COMMAND ${CMAKE_COMMAND}
+      -DVSSMETA=$<TARGET_FILE:vssmeta_cli>
+      "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+      -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/status-without-vss
+      -DSUBCOMMAND=status
+      -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/RunCaptureWithoutVss.cmake)
+  set_tests_properties(windows.status_without_vss PROPERTIES LABELS golden)
   set(_samples ${PROJECT_SOURCE_DIR}/../shared/vss-samples/diskshadow-ws2012-sql2017)
   if(EXISTS ${_samples})
     add_test(NAME windows.dump_real_capture COMMAND vssmeta_cli dump --color never

@@ -110,6 +110,12 @@ TEST(CaptureCli, SelectNeedsBcd) {
   EXPECT_EQ(r.err, "vssmeta: error: --select needs --bcd\n");
 }
 
+TEST(CaptureCli, BootableSystemStateNeedsBcd) {
+  auto r = run_cli({"capture", "--bootable-system-state"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err, "vssmeta: error: --bootable-system-state needs --bcd\n");
+}
+
 TEST(CaptureCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_cli({"capture", "--timeout", "0"}).exit_code, kExitUsage);
   EXPECT_EQ(run_cli({"capture", "--context", "nope"}).exit_code, kExitUsage);

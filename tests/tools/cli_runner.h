@@ -39,4 +39,27 @@ inline CliResult run_cli(std::vector<std::string> args,
   return r;
 }
 
+/// One way of naming a writer on the command line, and which of the two
+/// Quillwort Writer instances of testdata/rules/SET002/ok (instance "One",
+/// id a1f4e2d3-1111-..., and "Two", a1f4e2d3-2222-...) it names. Every
+/// command accepts every form (writer_matches()).
+struct WriterForm {
+  const char* spec;
+  bool one;
+  bool two;
+};
+
+inline std::vector<WriterForm> writer_forms() {
+  return {
+      {"Quillwort Writer", true, true},  // friendly name
+      {"QUILLWORT WRITER", true, true},
+      {"one", true, false},  // instance name, any case
+      {"Two", false, true},
+      {"5b1e3c2a-7d4f-4c8e-9a61-0f2d8b7c4e13", true, true},  // class id
+      {"{5B1E3C2A-7D4F-4C8E-9A61-0F2D8B7C4E13}", true, true},
+      {"a1f4e2d3-1111-4c5d-8e6f-7a8b9c0d1e2f", true, false},  // instance id
+      {"{A1F4E2D3-2222-4C5D-8E6F-7A8B9C0D1E2F}", false, true},
+  };
+}
+
 }  // namespace vssmeta::testing

@@ -182,5 +182,16 @@ TEST(Dump, OutputFileIsWrittenWholeOrNotAtAll) {
   fs::remove_all(dir);
 }
 
+TEST(Dump, WriterFilterAcceptsEveryForm) {
+  for (const auto& form : testing::writer_forms()) {
+    auto r = run_cli({"dump", "--writer", form.spec, "rules/SET002/ok"});
+    EXPECT_EQ(r.exit_code, kExitOk) << form.spec << r.err;
+    EXPECT_EQ(r.out.find("name: \"One\"") != std::string::npos, form.one)
+        << form.spec;
+    EXPECT_EQ(r.out.find("name: \"Two\"") != std::string::npos, form.two)
+        << form.spec;
+  }
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

@@ -158,5 +158,20 @@ TEST(Graph, SvgOrAClearErrorWithoutGraphviz) {
   }
 }
 
+TEST(Graph, WriterFilterAcceptsEveryForm) {
+  for (const auto& form : testing::writer_forms()) {
+    auto r = run_cli({"graph", "--writer", form.spec, "rules/SET002/ok"});
+    EXPECT_EQ(r.exit_code, kExitOk) << form.spec << r.err;
+    EXPECT_EQ(
+        r.out.find("a1f4e2d3-1111-4c5d-8e6f-7a8b9c0d1e2f") != std::string::npos,
+        form.one)
+        << form.spec;
+    EXPECT_EQ(
+        r.out.find("a1f4e2d3-2222-4c5d-8e6f-7a8b9c0d1e2f") != std::string::npos,
+        form.two)
+        << form.spec;
+  }
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

@@ -91,6 +91,33 @@ TEST(Validate, UnknownComponentInSelectionIsAUsageError) {
   EXPECT_EQ(r.err,
             "vssmeta: error: no component 'NoSuchThing' in writer "
             "'MyWriter'\n");
+  // A typo away: the closest names are offered.
+  r = run_cli(select_args({"Securty"}));
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: no component 'Securty' in writer 'MyWriter' "
+            "(closest: Security)\n");
+  r = run_cli(
+      {"validate", "--select", "MyWritr:\\Security", "selection/mywriter.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: no writer 'MyWritr' in the capture (closest: "
+            "MyWriter)\n");
+}
+
+// The writer part of --select accepts every form, and a writer alone
+// selects its top-level components.
+TEST(Validate, SelectWriterAcceptsEveryForm) {
+  for (const auto& form : testing::writer_forms()) {
+    auto r = run_cli({"validate", "--select", form.spec, "rules/SET002/ok"});
+    EXPECT_NE(r.exit_code, kExitUsage) << form.spec << r.err;
+    EXPECT_EQ(r.out.find("explicit  \\One\\Ledger") != std::string::npos,
+              form.one)
+        << form.spec << r.out;
+    EXPECT_EQ(r.out.find("explicit  \\Two\\Ledger") != std::string::npos,
+              form.two)
+        << form.spec << r.out;
+  }
 }
 
 TEST(Validate, SarifAndJsonReportTheSameFindingsAsText) {

@@ -8,6 +8,7 @@
 /// as a folder that `load()` reads back on any system.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -85,14 +86,26 @@ struct CapturedWriter {
   /// The parsed model; nullopt when the XML does not parse (`parse_error`).
   std::optional<WriterMetadata> metadata;
   std::string parse_error;
+  /// The call that failed for this writer and its decoded HRESULT
+  /// (`GetWriterMetadata: 0x80042302 VSS_E_UNEXPECTED: ...`); empty when its
+  /// metadata was read. Such a writer has no `xml` and no file in the
+  /// capture folder; what was known of it (ids, name) is kept.
+  std::string capture_error;
 };
+
+/// True when any writer's metadata could not be read (`capture_error`).
+VSSMETA_EXPORT bool any_capture_error(const std::vector<CapturedWriter>& w);
 
 /// A complete capture.
 struct CaptureResult {
   HostManifest host;
   std::vector<CapturedWriter> writers;
   std::vector<WriterStatus> status;
-  /// The backup components document, when `CaptureOptions::save_bcd`.
+  /// The backup components document, when `CaptureOptions::save_bcd`: as
+  /// it stands after PrepareForBackup of a full, component-mode backup of
+  /// the selected components, with an empty snapshot set; the session is
+  /// then aborted, so no shadow copy exists and writers were told the
+  /// backup was aborted (see docs/windows.md).
   std::optional<std::string> bcd_xml;
 };
 
@@ -102,11 +115,19 @@ VSSMETA_EXPORT const char* to_string(CaptureContext context);
 
 struct CaptureOptions {
   /// Seconds to wait for each asynchronous step (gathering metadata and
-  /// status). On expiry the step is cancelled and the capture fails.
+  /// status, PrepareForBackup); 0 waits without limit. On expiry the step
+  /// is cancelled, waited for, and the capture fails.
   unsigned timeout_seconds = 120;
+  /// file-share-backup involves no writers: nothing is gathered in it.
   CaptureContext context = CaptureContext::kBackup;
   /// Save the BCD a backup of `select` would start with (no snapshot).
   bool save_bcd = false;
+  /// SetBackupState's bBootableSystemState: the BCD says a bootable system
+  /// state backup is made. Only when asked.
+  bool bootable_system_state = false;
+  /// Receives warnings (COM security set by the host process, a context
+  /// without writers); may be empty.
+  std::function<void(const std::string&)> on_warning;
   /// `Writer:\logical\path\name` references (see parse_component_ref).
   std::vector<std::string> select;
   std::string tool_version;  ///< recorded in the manifest
@@ -122,13 +143,14 @@ struct SelectedComponent {
   bool required = false;  ///< added because the writer requires it
 };
 
-/// Resolves `refs` against the captured writers: the writer part matches a
-/// writer name or id, the path a component (case-insensitive). A reference
-/// to a non-selectable subcomponent, an unknown writer or component, or an
-/// ambiguous writer name is an error (kInvalidValue) whose message is the
-/// quoted reference and why (`'Writer:\x': no such writer`).
-/// The required components (selection.h) of every writer involved are added
-/// too, as AddComponent expects. Sorted by writer, then path.
+/// Resolves `refs` against the captured writers by the rules of
+/// resolve_references() (selection.h): a reference names its component in
+/// every writer instance it matches, `Writer` alone the writer's required
+/// and optional top-level components. A reference that names nothing (the
+/// message lists the closest names) or a nonselectable subcomponent is an
+/// error (kInvalidValue) naming the reference. The required components of
+/// every writer involved are added too, as AddComponent expects. Sorted by
+/// writer, then path.
 VSSMETA_EXPORT Result<std::vector<SelectedComponent>> resolve_selection(
     const std::vector<CapturedWriter>& writers,
     const std::vector<std::string>& refs);
@@ -174,11 +196,31 @@ VSSMETA_EXPORT void write_status(const std::vector<WriterStatus>& status,
 VSSMETA_EXPORT void write_manifest(const CaptureResult& capture,
                                    std::ostream& out);
 
-/// Writes `capture` as folder `dir`: one WMD per writer (capture_file_name),
-/// `backup-components.xml` when there is a BCD, `status.json` and
-/// `manifest.json`. Everything goes to a temporary sibling folder first,
-/// renamed to `dir` at the end: on any error nothing is left behind. `dir`
-/// must not exist (kIo otherwise).
+/// A capture folder made ready before VSS is asked anything: `target` (no
+/// trailing separator) does not exist, its parents do, and the empty
+/// temporary sibling `temp` the files are written to exists.
+struct CaptureFolder {
+  std::string target;
+  std::string temp;
+};
+
+/// Validates `dir` (kIo when it exists or cannot be made) and creates its
+/// missing parents and the temporary sibling.
+VSSMETA_EXPORT Result<CaptureFolder> prepare_capture_folder(
+    const std::string& dir);
+
+/// Removes the temporary sibling of a folder nothing was written to.
+VSSMETA_EXPORT void discard_capture_folder(const CaptureFolder& folder);
+
+/// Writes `capture` into `folder.temp`: one WMD per writer whose metadata
+/// was read (capture_file_name), `backup-components.xml` when there is a
+/// BCD, `status.json` and `manifest.json`; then renames it to
+/// `folder.target`. A failed write removes the temporary folder; a failed
+/// rename keeps it, and the error names it, since the capture is complete.
+VSSMETA_EXPORT Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const CaptureFolder& folder);
+
+/// prepare_capture_folder(dir), then the above.
 VSSMETA_EXPORT Result<std::vector<std::string>> write_capture_folder(
     const CaptureResult& capture, const std::string& dir);
 

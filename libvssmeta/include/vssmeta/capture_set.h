@@ -5,6 +5,7 @@
 /// WMDs and BCDs, such as diskshadow's metadata cab), and `load()`, which
 /// reads a file, a folder or standard input into one.
 
+#include <cstddef>
 #include <istream>
 #include <optional>
 #include <string>
@@ -45,6 +46,29 @@ struct CaptureSet {
   std::vector<BackupComponents> backup_components;
   std::optional<CabManifest> manifest;
 };
+
+/// How resolve_writer_entry() found a BCD writer entry's WMD.
+enum class EntryMatch {
+  kInstanceId,    ///< the entry's instance id names the WMD's instance
+  kInstanceName,  ///< no instance id matched; the instance name did
+  kClass,         ///< neither matched: the only (or first) WMD of the class
+};
+
+/// The WMD a BCD writer entry refers to.
+struct WriterEntryMatch {
+  std::size_t writer = 0;  ///< index into the writers searched
+  EntryMatch by = EntryMatch::kClass;
+  bool ambiguous = false;  ///< kClass among several WMDs of the class
+};
+
+/// The WMD of `writers` that BCD writer entry `entry` refers to: among the
+/// WMDs of the entry's class (writer id), the one whose instance id equals
+/// the entry's, else the one whose instance name equals the entry's
+/// (exactly), else the only one of the class, else the first in `writers`
+/// order (`ambiguous`). Nothing when no WMD has the class. Every command
+/// (validate, graph, dump, diff) pairs BCD entries with WMDs this way.
+VSSMETA_EXPORT std::optional<WriterEntryMatch> resolve_writer_entry(
+    const std::vector<WriterMetadata>& writers, const WriterComponents& entry);
 
 struct LoadOptions {
   /// Size and nesting limits; `source_name` is set per file.

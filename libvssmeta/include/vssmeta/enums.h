@@ -170,9 +170,44 @@ struct BitName {
   std::string_view vss_name;
 };
 
+/// VSS_BACKUP_SCHEMA bits (vss.h), the writer capabilities of
+/// WRITER_METADATA/@backupSchema and WRITER_COMPONENTS/@backupSchema; 0 is
+/// VSS_BS_UNDEFINED (full backups of whole files only). 0x0800 has no name.
+enum class BackupSchema : std::uint32_t {
+  kDifferential = 0x0001,                      ///< VSS_BS_DIFFERENTIAL
+  kIncremental = 0x0002,                       ///< VSS_BS_INCREMENTAL
+  kExclusiveIncrementalDifferential = 0x0004,  ///< ..._INCREMENTAL_DIFFERENTIAL
+  kLog = 0x0008,                               ///< VSS_BS_LOG
+  kCopy = 0x0010,                              ///< VSS_BS_COPY
+  kTimestamped = 0x0020,                       ///< VSS_BS_TIMESTAMPED
+  kLastModify = 0x0040,                        ///< VSS_BS_LAST_MODIFY
+  kLsn = 0x0080,                               ///< VSS_BS_LSN (system use)
+  kWriterSupportsNewTarget = 0x0100,           ///< ..._SUPPORTS_NEW_TARGET
+  kWriterSupportsRestoreWithMove = 0x0200,     ///< ..._RESTORE_WITH_MOVE
+  kIndependentSystemState = 0x0400,  ///< VSS_BS_INDEPENDENT_SYSTEM_STATE
+  kRollForwardRestore = 0x1000,      ///< VSS_BS_ROLLFORWARD_RESTORE
+  kRestoreRename = 0x2000,           ///< VSS_BS_RESTORE_RENAME
+  kAuthoritativeRestore = 0x4000,    ///< VSS_BS_AUTHORITATIVE_RESTORE
+  kWriterSupportsParallelRestores = 0x8000,  ///< ..._PARALLEL_RESTORES
+};
+
+/// The mask value of a bit, to combine or test with `&`.
+constexpr std::uint32_t schema_bit(BackupSchema b) {
+  return static_cast<std::uint32_t>(b);
+}
+/// Whether `schema` has every bit of `b`.
+constexpr bool has_schema_bit(std::uint32_t schema, BackupSchema b) {
+  return (schema & schema_bit(b)) == schema_bit(b);
+}
+/// Every named VSS_BACKUP_SCHEMA bit (0x0800 and bits past 0x8000 are not).
+inline constexpr std::uint32_t kBackupSchemaDefined = 0xF7FF;
+
+/// The C name of a bit: "VSS_BS_TIMESTAMPED".
+VSSMETA_EXPORT std::string_view vss_name(BackupSchema b);
+
 /// VSS_COMPONENT_FLAGS (COMPONENT/@componentFlags).
 VSSMETA_EXPORT std::span<const BitName> component_flag_bits();
-/// VSS_BACKUP_SCHEMA (@backupSchema).
+/// VSS_BACKUP_SCHEMA (@backupSchema): every BackupSchema bit and its name.
 VSSMETA_EXPORT std::span<const BitName> backup_schema_bits();
 /// VSS_FILE_SPEC_BACKUP_TYPE (@filespecBackupType).
 VSSMETA_EXPORT std::span<const BitName> filespec_backup_type_bits();

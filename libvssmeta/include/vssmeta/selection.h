@@ -105,4 +105,79 @@ struct ComponentRef {
 };
 VSSMETA_EXPORT ComponentRef parse_component_ref(std::string_view text);
 
+/// One component a reference names: indices into the writers resolved
+/// against and into that writer's components.
+struct ReferencedComponent {
+  std::size_t writer = 0;
+  std::size_t component = 0;
+  BackupClass backup_class = BackupClass::kRequired;
+  friend bool operator==(const ReferencedComponent&,
+                         const ReferencedComponent&) = default;
+};
+
+/// Why a reference named nothing.
+enum class ReferenceProblem {
+  kNone,         ///< it named at least one component
+  kNoWriter,     ///< no writer matches its writer part
+  kNoComponent,  ///< writers match, none has the component
+};
+
+/// What one component reference resolved to.
+struct ResolvedReference {
+  std::string text;    ///< as given
+  std::string writer;  ///< the writer part (the whole text without `:\\`)
+  std::string path;    ///< the component's full path; empty: whole writer
+  std::vector<std::size_t> writers;  ///< every writer the writer part names
+  std::vector<ReferencedComponent> components;  ///< in writer order
+  ReferenceProblem problem = ReferenceProblem::kNone;
+  /// When the reference named nothing: the closest writer names
+  /// (kNoWriter) or component full paths (kNoComponent), nearest first, at
+  /// most three, only those a typo away.
+  std::vector<std::string> candidates;
+};
+
+/// The selection of one writer: its explicit components and what they
+/// include (InclusionResult says which are implicit and through which
+/// ancestor).
+struct WriterSelection {
+  std::size_t writer = 0;                 ///< index into the writers
+  std::vector<std::size_t> explicit_ids;  ///< sorted, unique
+  InclusionResult inclusion;
+  /// Backup classes and ancestors; refers to the writer's WriterMetadata,
+  /// which must outlive it.
+  ComponentIndex index;
+};
+
+/// A selection resolved against a capture's writers.
+struct ResolvedSelection {
+  /// Writers left with explicit components, in writer order.
+  std::vector<WriterSelection> writers;
+  /// The select references, then the exclude ones, in the order given.
+  std::vector<ResolvedReference> references;
+
+  /// The first reference that named nothing, or null.
+  const ResolvedReference* first_unmatched() const;
+};
+
+/// Resolves component references against `writers` (null entries are
+/// skipped: writers without metadata): `Writer:\logical\path\name`
+/// names that component (paths and names compare case-insensitively,
+/// empty path elements are ignored) in every writer the writer part
+/// matches (writer_matches(): friendly or instance name, class or instance
+/// id); `Writer` alone names its top-level components that a backup adds
+/// explicitly (required and optional ones, BackupClass kRequired and
+/// kOptionalTop). The `exclude` references remove components from what
+/// `select` named. Unmatched references are reported, never fatal: the
+/// caller decides (resolve_selection() for a live capture and the CLI's
+/// simulated selections both start here).
+VSSMETA_EXPORT ResolvedSelection
+resolve_references(const std::vector<const WriterMetadata*>& writers,
+                   const std::vector<std::string>& select,
+                   const std::vector<std::string>& exclude = {});
+/// The same over every writer of a capture.
+VSSMETA_EXPORT ResolvedSelection
+resolve_references(const std::vector<WriterMetadata>& writers,
+                   const std::vector<std::string>& select,
+                   const std::vector<std::string>& exclude = {});
+
 }  // namespace vssmeta

@@ -169,9 +169,12 @@ struct WriterMetadata {
 VSSMETA_EXPORT std::string join_component_path(
     const std::optional<std::string>& logical_path, const std::string& name);
 
-/// Whether `name` names `w`: its writer class id (a GUID, braced or not), or
-/// its friendly or instance name ignoring ASCII case. How `--writer` and
-/// `Writer:\\path` references pick a writer.
+/// Whether `name` names `w`: its friendly name or instance name ignoring
+/// ASCII case, or (a GUID, braced or not, any case) its writer class id or
+/// instance id. A nameless writer also answers to its display name, the
+/// braced class id. The empty name names no writer. The one definition of
+/// how `--writer` and `Writer:\\path` references pick writers, in every
+/// command.
 VSSMETA_EXPORT bool writer_matches(const WriterMetadata& w,
                                    const std::string& name);
 

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "text/ascii.h"
@@ -93,6 +94,11 @@ bool is_failed(WriterState state) {
   return state >= WriterState::kFailedAtIdentify;
 }
 
+bool any_capture_error(const std::vector<CapturedWriter>& writers) {
+  return std::any_of(writers.begin(), writers.end(),
+                     [](const auto& w) { return !w.capture_error.empty(); });
+}
+
 bool is_failed(const WriterStatus& status) {
   return is_failed(status.state) || hresult_failed(status.failure);
 }
@@ -140,53 +146,46 @@ std::string capture_file_name(std::string_view writer_name,
 Result<std::vector<SelectedComponent>> resolve_selection(
     const std::vector<CapturedWriter>& writers,
     const std::vector<std::string>& refs) {
-  std::vector<SelectedComponent> out;
-  std::vector<std::size_t> touched;
-  auto bad = [](const std::string& ref, const std::string& why) {
-    return Error{ErrorCode::kInvalidValue, fmt::format("'{}': {}", ref, why),
-                 std::nullopt};
-  };
-  for (const std::string& ref : refs) {
-    const ComponentRef cref = parse_component_ref(ref);
-    if (cref.writer.empty()) return bad(ref, "expected Writer:\\path\\name");
-    const auto id = Guid::parse(cref.writer);
-    std::vector<std::size_t> matches;
-    for (std::size_t w = 0; w < writers.size(); ++w) {
-      const bool hit =
-          id ? writers[w].writer_id == *id
-             : internal::iequals(writers[w].writer_name, cref.writer);
-      if (hit && writers[w].metadata) matches.push_back(w);
-    }
-    if (matches.empty()) return bad(ref, "no such writer");
-    if (matches.size() > 1) {
-      return bad(ref, "several writer instances match: use the writer id");
-    }
-    const CapturedWriter& cw = writers[matches[0]];
-    const ComponentIndex index(*cw.metadata);
-    const std::size_t slash = cref.path.rfind('\\');
-    std::optional<std::string> lp;
-    if (slash != std::string::npos) lp = cref.path.substr(0, slash);
-    const std::string name =
-        slash == std::string::npos ? cref.path : cref.path.substr(slash + 1);
-    const auto found = index.find(lp, name);
-    if (found.empty()) return bad(ref, "no such component");
-    if (index.backup_class(found[0]) == BackupClass::kNonselectableSub) {
-      return bad(ref, "not selectable: select its selectable ancestor");
-    }
-    const Component& c = cw.metadata->components[found[0]];
-    out.push_back({cw.writer_id, cw.instance_id, c.type,
-                   c.logical_path.value_or(""), c.name, false});
-    if (std::find(touched.begin(), touched.end(), matches[0]) == touched.end())
-      touched.push_back(matches[0]);
+  std::vector<const WriterMetadata*> wmds;
+  wmds.reserve(writers.size());
+  for (const CapturedWriter& cw : writers) {
+    wmds.push_back(cw.metadata ? &*cw.metadata : nullptr);
   }
-  for (std::size_t w : touched) {
-    const CapturedWriter& cw = writers[w];
-    const ComponentIndex index(*cw.metadata);
-    for (std::size_t i = 0; i < index.size(); ++i) {
-      if (index.backup_class(i) != BackupClass::kRequired) continue;
+  const ResolvedSelection resolved = resolve_references(wmds, refs);
+  auto bad = [](const ResolvedReference& r, std::string why) {
+    if (!r.candidates.empty()) {
+      why += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
+    }
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("--select '{}': {}", r.text, why), std::nullopt};
+  };
+  for (const ResolvedReference& r : resolved.references) {
+    if (r.problem == ReferenceProblem::kNoWriter) {
+      return bad(r, "no such writer");
+    }
+    if (r.problem == ReferenceProblem::kNoComponent) {
+      return bad(r, "no such component");
+    }
+    for (const ReferencedComponent& c : r.components) {
+      if (c.backup_class == BackupClass::kNonselectableSub) {
+        return bad(r, "not selectable: select its selectable ancestor");
+      }
+    }
+  }
+  // AddComponent wants the explicit components and every required one of
+  // the writers taking part.
+  std::vector<SelectedComponent> out;
+  for (const WriterSelection& s : resolved.writers) {
+    const CapturedWriter& cw = writers[s.writer];
+    for (std::size_t i = 0; i < s.index.size(); ++i) {
+      const bool named =
+          std::binary_search(s.explicit_ids.begin(), s.explicit_ids.end(), i);
+      if (!named && s.index.backup_class(i) != BackupClass::kRequired) {
+        continue;
+      }
       const Component& c = cw.metadata->components[i];
       out.push_back({cw.writer_id, cw.instance_id, c.type,
-                     c.logical_path.value_or(""), c.name, true});
+                     c.logical_path.value_or(""), c.name, !named});
     }
   }
   auto key = [](const SelectedComponent& s) {
@@ -248,11 +247,14 @@ std::string manifest_json(const CaptureResult& capture) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const CapturedWriter& w : capture.writers) {
     nlohmann::ordered_json f;
-    f["file"] = capture_file_name(w.writer_name, w.instance_id);
+    if (w.capture_error.empty()) {
+      f["file"] = capture_file_name(w.writer_name, w.instance_id);
+    }
     f["writer_name"] = w.writer_name;
     f["writer_id"] = w.writer_id.to_string();
     f["instance_id"] = w.instance_id.to_string();
     if (!w.parse_error.empty()) f["parse_error"] = w.parse_error;
+    if (!w.capture_error.empty()) f["capture_error"] = w.capture_error;
     files.push_back(std::move(f));
   }
   root["writers"] = std::move(files);
@@ -305,22 +307,48 @@ void write_manifest(const CaptureResult& capture, std::ostream& out) {
   out << manifest_json(capture);
 }
 
-Result<std::vector<std::string>> write_capture_folder(
-    const CaptureResult& capture, const std::string& dir) {
-  const fs::path target(dir);
+Result<CaptureFolder> prepare_capture_folder(const std::string& dir) {
+  // "out/" and "out" name the same folder; without this, the folder's name
+  // would be empty and its parent "out" itself.
+  fs::path target(dir);
+  while (!target.empty() && !target.has_filename() &&
+         target != target.root_path()) {
+    target = target.parent_path();
+  }
+  if (target.empty() || !target.has_filename()) {
+    return folder_error(dir, "not a folder name");
+  }
   std::error_code ec;
   if (fs::exists(target, ec) || ec) {
     return folder_error(dir, "already exists: choose a new folder");
   }
   fs::path parent = target.parent_path();
   if (parent.empty()) parent = ".";
+  fs::create_directories(parent, ec);
+  if (ec) {
+    return folder_error(dir,
+                        "cannot create its parent folder: " + ec.message());
+  }
   const fs::path temp = parent / temp_sibling(target);
   if (!fs::create_directory(temp, ec)) {
     return folder_error(dir, "cannot create folder: " + ec.message());
   }
+  return CaptureFolder{target.string(), temp.string()};
+}
+
+void discard_capture_folder(const CaptureFolder& folder) {
+  std::error_code ec;
+  fs::remove_all(folder.temp, ec);
+}
+
+Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const CaptureFolder& folder) {
+  const fs::path temp(folder.temp);
+  const std::string& dir = folder.target;
   std::vector<std::string> names;
   auto write_all = [&]() -> Result<std::vector<std::string>> {
     for (const CapturedWriter& w : capture.writers) {
+      if (!w.capture_error.empty()) continue;  // no XML: listed in manifest
       std::string name = capture_file_name(w.writer_name, w.instance_id);
       if (std::find(names.begin(), names.end(), name) != names.end()) {
         return folder_error(dir, "two writers share the file name " + name);
@@ -342,14 +370,29 @@ Result<std::vector<std::string>> write_capture_folder(
       if (!r) return std::move(r).error();
       names.push_back(name);
     }
-    fs::rename(temp, target, ec);
-    if (ec)
-      return folder_error(dir, "cannot rename into place: " + ec.message());
     return names;
   };
   auto result = write_all();
-  if (!result) fs::remove_all(temp, ec);
+  if (!result) {
+    discard_capture_folder(folder);
+    return result;
+  }
+  std::error_code ec;
+  fs::rename(temp, dir, ec);
+  if (ec) {
+    // Everything was captured: keep it where it is and say so.
+    return folder_error(dir, fmt::format("cannot rename into place: {}; the "
+                                         "complete capture is kept in {}",
+                                         ec.message(), temp.string()));
+  }
   return result;
+}
+
+Result<std::vector<std::string>> write_capture_folder(
+    const CaptureResult& capture, const std::string& dir) {
+  auto folder = prepare_capture_folder(dir);
+  if (!folder) return std::move(folder).error();
+  return write_capture_folder(capture, *folder);
 }
 
 }  // namespace vssmeta

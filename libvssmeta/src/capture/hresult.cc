@@ -16,12 +16,20 @@ struct Entry {
   std::string_view advice;
 };
 
-constexpr std::string_view kRetry =
-    "a transient writer error: run the capture again";
 constexpr std::string_view kWriterLog =
     "the writer failed: see the Application event log of that writer";
 
-// Sorted by code: the lookup is a binary search.
+// Sorted by code: the lookup is a binary search. Each entry's advice
+// follows what the code's page says it means. Unless an entry cites its
+// own page, the pages are:
+// - VSS_E_* and VSS_S_*: "Volume Shadow Copy Service Error Codes",
+//   https://learn.microsoft.com/en-us/windows/win32/vss/volume-shadow-copy-service-error-codes
+//   and the return values of the method that returned them (vsbackup.h);
+// - E_*, RPC_E_*, REGDB_E_*: "COM Error Codes",
+//   https://learn.microsoft.com/en-us/windows/win32/com/com-error-codes-1
+//   (and -2 for the RPC_E_ range);
+// - ERROR_* and RPC_S_* (HRESULT_FROM_WIN32): "System Error Codes",
+//   https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes
 constexpr Entry kTable[] = {
     {0x00000000, "S_OK", ""},
     {0x00000001, "S_FALSE", ""},
@@ -39,11 +47,22 @@ constexpr Entry kTable[] = {
      "unexpected error: see the Application event log (source VSS)"},
     {0x80010106, "RPC_E_CHANGED_MODE",
      "COM was already initialised in another mode on this thread"},
+    // CoInitializeSecurity was already called in this process: security is
+    // the host's, and may keep writers under other accounts from calling
+    // back.
+    // https://learn.microsoft.com/en-us/windows/win32/api/combaseapi/nf-combaseapi-coinitializesecurity
+    {0x80010119, "RPC_E_TOO_LATE",
+     "COM security was already set by this process: writers running under "
+     "other accounts may be unable to report; run vssmeta as its own "
+     "process"},
     {0x80040154, "REGDB_E_CLASSNOTREG",
      "the VSS COM classes are not registered: repair Windows (sfc /scannow)"},
+    // Every method's page: the call came out of its sequence (or on an
+    // uninitialised object), e.g. IVssBackupComponents::SaveAsXML.
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-saveasxml
     {0x80042301, "VSS_E_BAD_STATE",
-     "another backup or shadow copy is in progress: wait for it to end, "
-     "or restart the Volume Shadow Copy service"},
+     "a VSS call came out of its documented sequence: a bug in the "
+     "requester; please report it with the output of the failing command"},
     {0x80042302, "VSS_E_UNEXPECTED",
      "VSS failed internally: see the Application event log (source VSS)"},
     {0x80042304, "VSS_E_PROVIDER_NOT_REGISTERED",
@@ -54,6 +73,11 @@ constexpr Entry kTable[] = {
      "the writer or component named does not exist"},
     {0x8004230C, "VSS_E_VOLUME_NOT_SUPPORTED",
      "shadow copies are not supported on this volume"},
+    // AddComponent: a component with this logical path and name was
+    // already added.
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addcomponent
+    {0x8004230D, "VSS_E_OBJECT_ALREADY_EXISTS",
+     "the component was already added: name each component once"},
     {0x8004230F, "VSS_E_UNEXPECTED_PROVIDER_ERROR",
      "the shadow copy provider failed: see the System event log"},
     {0x80042310, "VSS_E_CORRUPT_XML_DOCUMENT",
@@ -88,21 +112,34 @@ constexpr Entry kTable[] = {
     {0x8004232F, "VSS_E_NOT_SUPPORTED", "not supported by this VSS version"},
     {0x80042336, "VSS_E_WRITERERROR_PARTIAL_FAILURE",
      "some components of the writer failed: see its event log entries"},
+    // The shadow copy set holds only some of the volumes the writer needs
+    // to back its component up correctly.
     {0x800423F0, "VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT",
-     "the shadow copy would be inconsistent for this writer: retry"},
+     "the shadow copy set lacks volumes this writer needs: include every "
+     "volume that holds its files"},
     {0x800423F1, "VSS_E_WRITERERROR_OUTOFRESOURCES",
      "the writer ran out of memory or handles: free resources and retry"},
     {0x800423F2, "VSS_E_WRITERERROR_TIMEOUT",
      "the writer timed out between freeze and thaw: retry when the machine "
      "is less busy"},
-    {0x800423F3, "VSS_E_WRITERERROR_RETRYABLE", kRetry},
+    // The writer failed with an error that restarting the whole backup
+    // would likely avoid. Read outside a backup (status, capture), it is
+    // the writer's last backup's failure, which a capture does not reset.
+    {0x800423F3, "VSS_E_WRITERERROR_RETRYABLE",
+     "the writer failed in an earlier backup with an error a new backup may "
+     "not meet; its status stays until a backup runs or its service "
+     "restarts, so capturing again does not clear it"},
     {0x800423F4, "VSS_E_WRITERERROR_NONRETRYABLE",
      "a permanent writer error: restart the writer's service, then see its "
      "event log"},
     {0x800423F5, "VSS_E_WRITERERROR_RECOVERY_FAILED",
      "the writer could not recover the shadow copy"},
+    // Some writers' status is unavailable; a writer may have used up its
+    // number of concurrent backup and restore sessions.
     {0x80042409, "VSS_E_WRITER_STATUS_NOT_AVAILABLE",
-     "the writer's status is unknown: gather metadata first"},
+     "a writer's status is not available: it may have reached its maximum "
+     "number of backup and restore sessions; wait for other backups to "
+     "end"},
     {0x80042417, "VSS_E_FSS_TIMEOUT", "the file share shadow copy timed out"},
     {0x80070002, "ERROR_FILE_NOT_FOUND", "a file was not found"},
     {0x80070005, "E_ACCESSDENIED",

@@ -15,6 +15,7 @@
 
 #include "diff/diff_engine.h"
 #include "text/ascii.h"
+#include "vssmeta/capture_set.h"
 
 namespace vssmeta {
 
@@ -296,22 +297,28 @@ std::string describe_writer(const WriterMetadata& w) {
 void check_declared(const CaptureSet& before, const CaptureSet& after,
                     const internal::WriterLabel& label,
                     std::vector<Change>& out) {
-  std::map<Guid, std::set<std::string>> declared;
-  for (const auto& w : after.writers) {
-    auto& set = declared[w.identity.writer_id];
-    for (const auto& c : w.components) {
-      set.insert(internal::logical_key(c.logical_path) + '\\' + fold(c.name));
+  // Per WMD of the new capture, built when a BCD entry refers to it.
+  std::map<std::size_t, std::set<std::string>> declared;
+  auto declared_by = [&](std::size_t wmd) -> const std::set<std::string>& {
+    auto [it, fresh] = declared.try_emplace(wmd);
+    if (fresh) {
+      for (const auto& c : after.writers[wmd].components) {
+        it->second.insert(internal::logical_key(c.logical_path) + '\\' +
+                          fold(c.name));
+      }
     }
-  }
+    return it->second;
+  };
   std::set<std::pair<std::string, std::string>> reported;
   for (const auto& bcd : before.backup_components) {
     for (const auto& w : bcd.writers) {
-      auto it = declared.find(w.writer_id);
-      if (it == declared.end()) continue;
+      const auto match = resolve_writer_entry(after.writers, w);
+      if (!match) continue;
+      const std::set<std::string>& names = declared_by(match->writer);
       for (const auto& c : w.components) {
         const std::string key =
             internal::logical_key(c.logical_path) + '\\' + fold(c.name);
-        if (it->second.count(key) != 0) continue;
+        if (names.count(key) != 0) continue;
         internal::DiffSink sink{&out, DocumentKind::kBackupComponents, label(w),
                                 c.full_path()};
         if (!reported.emplace(sink.writer, key).second) continue;
@@ -369,17 +376,15 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
               describe_writer(after.writers[j]));
   }
 
-  // BCD writers are named after the capture's WMDs (new side first).
-  std::map<Guid, std::string> names;
-  for (std::size_t i = 0; i < before.writers.size(); ++i) {
-    names[before.writers[i].identity.writer_id] = labels_a[i];
-  }
-  for (std::size_t j = 0; j < after.writers.size(); ++j) {
-    names[after.writers[j].identity.writer_id] = labels_b[j];
-  }
+  // BCD writers are named after the WMD they refer to (new side first).
   const internal::WriterLabel label = [&](const WriterComponents& w) {
-    auto it = names.find(w.writer_id);
-    return it != names.end() ? it->second : bcd_label(w);
+    if (const auto m = resolve_writer_entry(after.writers, w)) {
+      return labels_b[m->writer];
+    }
+    if (const auto m = resolve_writer_entry(before.writers, w)) {
+      return labels_a[m->writer];
+    }
+    return bcd_label(w);
   };
   const auto& ba = before.backup_components;
   const auto& bb = after.backup_components;

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "graph/graph_builder.h"
-#include "semantics/bcd_writer.h"
+#include "vssmeta/capture_set.h"
 #include "vssmeta/hierarchy.h"
 
 namespace vssmeta {
@@ -208,17 +208,12 @@ Result<bool> GraphBuilder::apply_backup() {
   const BackupComponents& bcd = capture_.backup_components[which];
   std::vector<std::vector<std::size_t>> explicit_ids(capture_.writers.size());
   for (const WriterComponents& e : bcd.writers) {
-    std::vector<std::size_t> of_class;
-    for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
-      if (capture_.writers[w].identity.writer_id == e.writer_id) {
-        of_class.push_back(w);
-      }
-    }
-    const auto match = pick_instance(capture_.writers, of_class, e);
+    const auto match = resolve_writer_entry(capture_.writers, e);
     if (!match) continue;
     for (const BcdComponent& c : e.components) {
-      for (std::size_t i : indexes_[*match].find(c.logical_path, c.name)) {
-        explicit_ids[*match].push_back(i);
+      for (std::size_t i :
+           indexes_[match->writer].find(c.logical_path, c.name)) {
+        explicit_ids[match->writer].push_back(i);
       }
     }
   }

@@ -106,22 +106,31 @@ constexpr std::array<BitName, 3> kComponentFlags{{
     {0x4, "VSS_CF_NOT_SYSTEM_STATE"},
 }};
 
+// In bit order, from BackupSchema: the names are the enumerators' only
+// spelling.
 constexpr std::array<BitName, 15> kBackupSchema{{
-    {0x0001, "VSS_BS_DIFFERENTIAL"},
-    {0x0002, "VSS_BS_INCREMENTAL"},
-    {0x0004, "VSS_BS_EXCLUSIVE_INCREMENTAL_DIFFERENTIAL"},
-    {0x0008, "VSS_BS_LOG"},
-    {0x0010, "VSS_BS_COPY"},
-    {0x0020, "VSS_BS_TIMESTAMPED"},
-    {0x0040, "VSS_BS_LAST_MODIFY"},
-    {0x0080, "VSS_BS_LSN"},
-    {0x0100, "VSS_BS_WRITER_SUPPORTS_NEW_TARGET"},
-    {0x0200, "VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE"},
-    {0x0400, "VSS_BS_INDEPENDENT_SYSTEM_STATE"},
-    {0x1000, "VSS_BS_ROLLFORWARD_RESTORE"},
-    {0x2000, "VSS_BS_RESTORE_RENAME"},
-    {0x4000, "VSS_BS_AUTHORITATIVE_RESTORE"},
-    {0x8000, "VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES"},
+    {schema_bit(BackupSchema::kDifferential), "VSS_BS_DIFFERENTIAL"},
+    {schema_bit(BackupSchema::kIncremental), "VSS_BS_INCREMENTAL"},
+    {schema_bit(BackupSchema::kExclusiveIncrementalDifferential),
+     "VSS_BS_EXCLUSIVE_INCREMENTAL_DIFFERENTIAL"},
+    {schema_bit(BackupSchema::kLog), "VSS_BS_LOG"},
+    {schema_bit(BackupSchema::kCopy), "VSS_BS_COPY"},
+    {schema_bit(BackupSchema::kTimestamped), "VSS_BS_TIMESTAMPED"},
+    {schema_bit(BackupSchema::kLastModify), "VSS_BS_LAST_MODIFY"},
+    {schema_bit(BackupSchema::kLsn), "VSS_BS_LSN"},
+    {schema_bit(BackupSchema::kWriterSupportsNewTarget),
+     "VSS_BS_WRITER_SUPPORTS_NEW_TARGET"},
+    {schema_bit(BackupSchema::kWriterSupportsRestoreWithMove),
+     "VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE"},
+    {schema_bit(BackupSchema::kIndependentSystemState),
+     "VSS_BS_INDEPENDENT_SYSTEM_STATE"},
+    {schema_bit(BackupSchema::kRollForwardRestore),
+     "VSS_BS_ROLLFORWARD_RESTORE"},
+    {schema_bit(BackupSchema::kRestoreRename), "VSS_BS_RESTORE_RENAME"},
+    {schema_bit(BackupSchema::kAuthoritativeRestore),
+     "VSS_BS_AUTHORITATIVE_RESTORE"},
+    {schema_bit(BackupSchema::kWriterSupportsParallelRestores),
+     "VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES"},
 }};
 
 constexpr std::array<BitName, 9> kFilespecBackupType{{
@@ -168,6 +177,13 @@ std::span<const EnumSpelling<RollForwardType>> spellings(RollForwardType) {
 }
 std::span<const BitName> component_flag_bits() { return kComponentFlags; }
 std::span<const BitName> backup_schema_bits() { return kBackupSchema; }
+
+std::string_view vss_name(BackupSchema b) {
+  for (const BitName& row : kBackupSchema) {
+    if (row.bit == schema_bit(b)) return row.vss_name;
+  }
+  return {};
+}
 std::span<const BitName> filespec_backup_type_bits() {
   return kFilespecBackupType;
 }

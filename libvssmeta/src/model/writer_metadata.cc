@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/writer_metadata.h"
 
-#include "vssmeta/hierarchy.h"
+#include "text/ascii.h"
 
 namespace vssmeta {
 
@@ -48,10 +48,16 @@ std::string WriterMetadata::display_name() const {
 }
 
 bool writer_matches(const WriterMetadata& w, const std::string& name) {
-  if (auto g = Guid::parse(name)) return w.identity.writer_id == *g;
-  return fold_case(w.display_name()) == fold_case(name) ||
-         (w.identity.instance_name &&
-          fold_case(*w.identity.instance_name) == fold_case(name));
+  if (name.empty()) return false;
+  const WriterIdentity& id = w.identity;
+  if (id.friendly_name && internal::iequals(*id.friendly_name, name)) {
+    return true;
+  }
+  if (id.instance_name && internal::iequals(*id.instance_name, name)) {
+    return true;
+  }
+  const std::optional<Guid> guid = Guid::parse(name);
+  return guid && (id.writer_id == *guid || id.instance_id == *guid);
 }
 
 }  // namespace vssmeta

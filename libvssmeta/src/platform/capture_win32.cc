@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The capture back end on Windows: a VSS requester session (COM), from
-// CreateVssBackupComponents to AbortBackup, without any snapshot.
+// CreateVssBackupComponents to AbortBackup, without any snapshot. The call
+// sequence follows Microsoft's pages (cited at each step) and the VShadow
+// sample (Samples/VShadowVolumeShadowCopy/cpp in Windows-classic-samples);
+// docs/windows.md lists it.
 #include "platform/capture_win32.h"
 
 #include <chrono>
@@ -13,6 +16,9 @@
 
 namespace vssmeta {
 namespace internal {
+
+void (*free_bstr)(BSTR) = [](BSTR s) { SysFreeString(s); };
+
 namespace {
 
 // Owns one COM reference.
@@ -40,7 +46,9 @@ class Bstr {
   Bstr() = default;
   Bstr(const Bstr&) = delete;
   Bstr& operator=(const Bstr&) = delete;
-  ~Bstr() { SysFreeString(s_); }
+  ~Bstr() {
+    if (s_ != nullptr) free_bstr(s_);
+  }
   BSTR* put() { return &s_; }
   const wchar_t* get() const { return s_ != nullptr ? s_ : L""; }
 
@@ -90,37 +98,77 @@ GUID to_native(const Guid& g) {
   return out;
 }
 
-// Waits for one asynchronous step; cancels it when the timeout expires.
-Status wait(IVssAsync* async, std::string_view call, unsigned timeout_seconds) {
-  const DWORD ms = timeout_seconds * 1000U;
+// The timeout IVssAsync::Wait takes: 0 is no limit, and the product is
+// computed in 64 bits and capped below INFINITE, so that it never wraps.
+DWORD wait_ms(unsigned timeout_seconds) {
+  if (timeout_seconds == 0) return INFINITE;
+  const std::uint64_t ms = std::uint64_t{timeout_seconds} * 1000U;
+  return ms >= INFINITE ? INFINITE - 1 : static_cast<DWORD>(ms);
+}
+
+Error timed_out(std::string_view call, unsigned timeout_seconds) {
+  return Error{ErrorCode::kIo,
+               fmt::format("{}: timed out after {} s: a writer does not "
+                           "respond; retry with a longer timeout, or "
+                           "restart the writer's service",
+                           call, timeout_seconds),
+               std::nullopt};
+}
+
+// Waits for one asynchronous step; when the timeout expires, cancels it and
+// waits for the cancellation. Every outcome IVssAsync documents is read:
+// https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-wait
+// https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-querystatus
+// https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-cancel
+Result<bool> wait(IVssAsync* async, std::string_view call,
+                  unsigned timeout_seconds) {
+  const DWORD ms = wait_ms(timeout_seconds);
   HRESULT hr = async->Wait(ms);
   if (FAILED(hr)) return vss_error(fmt::format("{} (waiting)", call), hr);
   HRESULT status = S_OK;
   hr = async->QueryStatus(&status, nullptr);
   if (FAILED(hr)) return vss_error(fmt::format("{} (status)", call), hr);
   if (status == VSS_S_ASYNC_PENDING) {
-    async->Cancel();
-    return Error{ErrorCode::kIo,
-                 fmt::format("{}: timed out after {} s: a writer does not "
-                             "respond; retry with a longer timeout, or "
-                             "restart the writer's service",
-                             call, timeout_seconds),
-                 std::nullopt};
+    const HRESULT cancel = async->Cancel();
+    // A step that failed before Cancel makes Cancel return its error.
+    if (FAILED(cancel)) return vss_error(call, cancel);
+    if (cancel == S_OK) {
+      // Cancelled: the step ends soon after; wait for it before AbortBackup.
+      hr = async->Wait(ms);
+      if (FAILED(hr))
+        return vss_error(fmt::format("{} (cancelling)", call), hr);
+    }
+    // VSS_S_ASYNC_FINISHED: it completed before Cancel, and its outcome
+    // counts; after a cancellation the status says VSS_S_ASYNC_CANCELLED,
+    // unless the step finished first.
+    hr = async->QueryStatus(&status, nullptr);
+    if (FAILED(hr)) return vss_error(fmt::format("{} (status)", call), hr);
+    if (status == VSS_S_ASYNC_CANCELLED || status == VSS_S_ASYNC_PENDING) {
+      return timed_out(call, timeout_seconds);
+    }
   }
   if (status == VSS_S_ASYNC_CANCELLED) return vss_error(call, status);
   if (FAILED(status)) return vss_error(call, status);
-  return {};
+  return true;
 }
 
-// Starts one of the Gather* calls and waits for it.
-using GatherCall =
+// Starts one of the asynchronous calls and waits for it.
+using AsyncCall =
     HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*)(IVssAsync**);
-Status gather(IVssBackupComponents* vss, GatherCall start,
-              std::string_view call, unsigned timeout) {
+Result<bool> run_async(IVssBackupComponents* vss, AsyncCall start,
+                       std::string_view call, unsigned timeout) {
   ComRef<IVssAsync> async;
   const HRESULT hr = (vss->*start)(async.put());
   if (FAILED(hr)) return vss_error(call, hr);
   return wait(async.get(), call, timeout);
+}
+
+// VSS_CTX_FILE_SHARE_BACKUP is VSS_VOLSNAP_ATTR_NO_WRITERS: "without
+// writer involvement"; the sample gathers writer metadata only when the
+// context has writers (create.cpp, CreateSnapshotSet).
+// https://learn.microsoft.com/en-us/windows/win32/api/vss/ne-vss-vss_snapshot_context
+bool has_writers(CaptureContext c) {
+  return c != CaptureContext::kFileShareBackup;
 }
 
 LONG native_context(CaptureContext c) {
@@ -139,26 +187,47 @@ VSS_COMPONENT_TYPE native_type(ComponentType t) {
   return t == ComponentType::kDatabase ? VSS_CT_DATABASE : VSS_CT_FILEGROUP;
 }
 
-// One session: created, initialised for backup, aborted at the end.
+// One session: created, initialised for backup; at the end the writer
+// metadata is freed (last: AddComponent and PrepareForBackup need it) and
+// the backup aborted (no snapshot is ever made).
 class Session {
  public:
-  Status open(const CaptureOptions& options, const VssFactory& factory) {
+  Result<bool> open(const CaptureOptions& options, const VssFactory& factory) {
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssbackupcomponents
     HRESULT hr = factory(vss_.put());
     if (FAILED(hr)) return vss_error("CreateVssBackupComponents", hr);
     if (!vss_) return vss_error("CreateVssBackupComponents", E_POINTER);
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-initializeforbackup
     hr = vss_->InitializeForBackup(nullptr);
     if (FAILED(hr)) return vss_error("InitializeForBackup", hr);
     initialised_ = true;
+    // Once only, before the other calls:
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-setcontext
     hr = vss_->SetContext(native_context(options.context));
     if (FAILED(hr)) return vss_error("SetContext", hr);
-    hr = vss_->SetBackupState(true, true, VSS_BT_FULL, false);
+    // Component mode, full; bootable system state only when asked:
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-setbackupstate
+    hr = vss_->SetBackupState(true, options.bootable_system_state, VSS_BT_FULL,
+                              false);
     if (FAILED(hr)) return vss_error("SetBackupState", hr);
-    return {};
+    return true;
+  }
+  // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-gatherwritermetadata
+  Result<bool> gather_metadata(unsigned timeout) {
+    auto gathered =
+        run_async(vss_.get(), &IVssBackupComponents::GatherWriterMetadata,
+                  "GatherWriterMetadata", timeout);
+    if (gathered) metadata_ = true;
+    return gathered;
   }
   Session() = default;
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
   ~Session() {
+    // Freed metadata is gone for this instance: so only here, at the end.
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-freewritermetadata
+    if (metadata_) vss_->FreeWriterMetadata();
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-abortbackup
     if (initialised_) vss_->AbortBackup();
   }
   IVssBackupComponents* operator->() const { return vss_.get(); }
@@ -167,23 +236,33 @@ class Session {
  private:
   ComRef<IVssBackupComponents> vss_;
   bool initialised_ = false;
+  bool metadata_ = false;
 };
 
-Result<std::vector<CapturedWriter>> gather_metadata(IVssBackupComponents* vss,
-                                                    unsigned timeout) {
-  auto gathered = gather(vss, &IVssBackupComponents::GatherWriterMetadata,
-                         "GatherWriterMetadata", timeout);
-  if (!gathered) return std::move(gathered).error();
-  Finally free_metadata([vss] { vss->FreeWriterMetadata(); });
+std::string call_failed(std::string_view call, HRESULT hr) {
+  return fmt::format("{}: {}", call, explain_hresult(u32(hr)));
+}
+
+// Every writer's identity and XML. A writer whose GetWriterMetadata,
+// GetIdentity or SaveAsXML fails keeps what was known and says what failed
+// (capture_error): one broken writer does not discard the others.
+Result<std::vector<CapturedWriter>> read_metadata(IVssBackupComponents* vss) {
   UINT count = 0;
   HRESULT hr = vss->GetWriterMetadataCount(&count);
   if (FAILED(hr)) return vss_error("GetWriterMetadataCount", hr);
   std::vector<CapturedWriter> writers;
   for (UINT i = 0; i < count; ++i) {
+    CapturedWriter& w = writers.emplace_back();
     VSS_ID instance{};
     ComRef<IVssExamineWriterMetadata> examine;
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-getwritermetadata
     hr = vss->GetWriterMetadata(i, &instance, examine.put());
-    if (FAILED(hr)) return vss_error("GetWriterMetadata", hr);
+    if (FAILED(hr) || !examine) {
+      w.capture_error =
+          call_failed("GetWriterMetadata", FAILED(hr) ? hr : E_POINTER);
+      continue;
+    }
+    w.instance_id = to_guid(instance);
     VSS_ID instance_id{};
     VSS_ID writer_id{};
     Bstr name;
@@ -191,27 +270,32 @@ Result<std::vector<CapturedWriter>> gather_metadata(IVssBackupComponents* vss,
     VSS_SOURCE_TYPE source{};
     hr = examine->GetIdentity(&instance_id, &writer_id, name.put(), &usage,
                               &source);
-    if (FAILED(hr))
-      return vss_error("IVssExamineWriterMetadata::GetIdentity", hr);
-    Bstr xml;
-    hr = examine->SaveAsXML(xml.put());
-    if (FAILED(hr))
-      return vss_error("IVssExamineWriterMetadata::SaveAsXML", hr);
-    CapturedWriter w;
+    if (FAILED(hr)) {
+      w.capture_error =
+          call_failed("IVssExamineWriterMetadata::GetIdentity", hr);
+      continue;
+    }
     w.writer_name = to_utf8(name.get());
     w.writer_id = to_guid(writer_id);
     w.instance_id = to_guid(instance_id);
+    Bstr xml;
+    hr = examine->SaveAsXML(xml.put());
+    if (FAILED(hr)) {
+      w.capture_error = call_failed("IVssExamineWriterMetadata::SaveAsXML", hr);
+      continue;
+    }
     w.xml = xml_to_utf8(xml.get());
-    writers.push_back(std::move(w));
   }
   return writers;
 }
 
+// https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-gatherwriterstatus
 Result<std::vector<WriterStatus>> gather_status(IVssBackupComponents* vss,
                                                 unsigned timeout) {
-  auto gathered = gather(vss, &IVssBackupComponents::GatherWriterStatus,
-                         "GatherWriterStatus", timeout);
+  auto gathered = run_async(vss, &IVssBackupComponents::GatherWriterStatus,
+                            "GatherWriterStatus", timeout);
   if (!gathered) return std::move(gathered).error();
+  // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-freewriterstatus
   Finally free_status([vss] { vss->FreeWriterStatus(); });
   ComRef<IVssBackupComponentsEx3> ex3;
   // Windows 8 and later; on failure ex3 stays null and GetWriterStatus is used.
@@ -251,14 +335,19 @@ Result<std::vector<WriterStatus>> gather_status(IVssBackupComponents* vss,
   return out;
 }
 
-Result<std::string> save_bcd(IVssBackupComponents* vss,
-                             const std::vector<CapturedWriter>& writers,
-                             const std::vector<std::string>& select) {
+// The documented sequence as far as PrepareForBackup, which has the writers
+// fill in their parts of the backup components document; no volume is
+// added and no snapshot made.
+Result<bool> prepare_bcd(IVssBackupComponents* vss,
+                         const std::vector<CapturedWriter>& writers,
+                         const std::vector<std::string>& select,
+                         unsigned timeout) {
   auto selection = resolve_selection(writers, select);
   if (!selection) return std::move(selection).error();
   for (const SelectedComponent& c : *selection) {
     const std::wstring path = to_wide(c.logical_path);
     const std::wstring name = to_wide(c.name);
+    // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-addcomponent
     HRESULT hr = vss->AddComponent(
         to_native(c.instance_id), to_native(c.writer_id), native_type(c.type),
         path.empty() ? nullptr : path.c_str(), name.c_str());
@@ -266,10 +355,27 @@ Result<std::string> save_bcd(IVssBackupComponents* vss,
       return vss_error(fmt::format("AddComponent {}", c.name), hr);
     }
   }
+  // Required before PrepareForBackup in a backup:
+  // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-startsnapshotset
+  VSS_ID snapshot_set{};
+  HRESULT hr = vss->StartSnapshotSet(&snapshot_set);
+  if (FAILED(hr)) return vss_error("StartSnapshotSet", hr);
+  // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-prepareforbackup
+  return run_async(vss, &IVssBackupComponents::PrepareForBackup,
+                   "PrepareForBackup", timeout);
+}
+
+// Never before PrepareForBackup, which has the document filled in:
+// https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-saveasxml
+Result<std::string> save_bcd(IVssBackupComponents* vss) {
   Bstr xml;
   HRESULT hr = vss->SaveAsXML(xml.put());
   if (FAILED(hr)) return vss_error("IVssBackupComponents::SaveAsXML", hr);
   return xml_to_utf8(xml.get());
+}
+
+void warn(const CaptureOptions& options, const std::string& text) {
+  if (options.on_warning) options.on_warning(text);
 }
 
 }  // namespace
@@ -315,12 +421,20 @@ Result<CaptureResult> capture_with(const CaptureOptions& options,
   if (!opened) return std::move(opened).error();
   CaptureResult result;
   result.host = host;
-  auto writers = gather_metadata(session.get(), options.timeout_seconds);
-  if (!writers) return std::move(writers).error();
-  result.writers = std::move(*writers);
-  // Parsed here, not while gathering: `status` gathers metadata only so
-  // that the writers report their state, and never reads it.
+  if (!has_writers(options.context)) {
+    warn(options, fmt::format("context {} involves no writers: the capture "
+                              "holds no writer metadata or status",
+                              to_string(options.context)));
+  } else {
+    auto gathered = session.gather_metadata(options.timeout_seconds);
+    if (!gathered) return std::move(gathered).error();
+    auto writers = read_metadata(session.get());
+    if (!writers) return std::move(writers).error();
+    result.writers = std::move(*writers);
+  }
+  // Parsed here, not while gathering: `status` never reads the XML.
   for (CapturedWriter& w : result.writers) {
+    if (!w.capture_error.empty()) continue;
     ParseOptions po;
     po.source_name = capture_file_name(w.writer_name, w.instance_id);
     auto parsed = parse_writer_metadata(w.xml, po);
@@ -330,11 +444,20 @@ Result<CaptureResult> capture_with(const CaptureOptions& options,
       w.parse_error = to_string(parsed.error());
     }
   }
-  auto status = gather_status(session.get(), options.timeout_seconds);
-  if (!status) return std::move(status).error();
-  result.status = std::move(*status);
   if (options.save_bcd) {
-    auto bcd = save_bcd(session.get(), result.writers, options.select);
+    auto prepared = prepare_bcd(session.get(), result.writers, options.select,
+                                options.timeout_seconds);
+    if (!prepared) return std::move(prepared).error();
+  }
+  // After PrepareForBackup when there is one, as the sample does: the
+  // status then shows writers that failed to prepare.
+  if (has_writers(options.context)) {
+    auto status = gather_status(session.get(), options.timeout_seconds);
+    if (!status) return std::move(status).error();
+    result.status = std::move(*status);
+  }
+  if (options.save_bcd) {
+    auto bcd = save_bcd(session.get());
     if (!bcd) return std::move(bcd).error();
     result.bcd_xml = std::move(*bcd);
   }
@@ -343,13 +466,101 @@ Result<CaptureResult> capture_with(const CaptureOptions& options,
 
 Result<std::vector<WriterStatus>> writer_status_with(
     const CaptureOptions& options, const VssFactory& factory) {
+  if (!has_writers(options.context)) {
+    return Error{ErrorCode::kInvalidValue,
+                 fmt::format("context {} involves no writers: no status",
+                             to_string(options.context)),
+                 std::nullopt};
+  }
   Session session;
   auto opened = session.open(options, factory);
   if (!opened) return std::move(opened).error();
-  // Writers report status only once their metadata was gathered.
-  auto writers = gather_metadata(session.get(), options.timeout_seconds);
-  if (!writers) return std::move(writers).error();
+  // Writers report status only once their metadata was gathered; the
+  // metadata itself is never read.
+  auto gathered = session.gather_metadata(options.timeout_seconds);
+  if (!gathered) return std::move(gathered).error();
   return gather_status(session.get(), options.timeout_seconds);
+}
+
+// https://learn.microsoft.com/en-us/windows/win32/api/objidlbase/nn-objidlbase-iglobaloptions
+// CLSID_GlobalOptions, spelled out: MinGW has it only in libuuid.
+constexpr CLSID kClsidGlobalOptions = {
+    0x0000034B, 0x0000, 0x0000, {0xC0, 0, 0, 0, 0, 0, 0, 0x46}};
+
+ComCalls system_com_calls() {
+  ComCalls com;
+  com.is_wow64 = [] {
+    BOOL wow64 = FALSE;
+    return IsWow64Process(GetCurrentProcess(), &wow64) != 0 && wow64 != FALSE;
+  };
+  com.initialize = [] { return CoInitializeEx(nullptr, COINIT_MULTITHREADED); };
+  com.initialize_security = [] {
+    // As the VShadow sample, any writer may call back (no security
+    // descriptor) at packet privacy; writers may identify the requester,
+    // not impersonate it.
+    return CoInitializeSecurity(
+        nullptr, -1, nullptr, nullptr, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
+        RPC_C_IMP_LEVEL_IDENTIFY, nullptr, EOAC_NONE, nullptr);
+  };
+  com.no_exception_handling = [] {
+    ComRef<IGlobalOptions> options;
+    HRESULT hr = CoCreateInstance(
+        kClsidGlobalOptions, nullptr, CLSCTX_INPROC_SERVER,
+        __uuidof(IGlobalOptions), reinterpret_cast<void**>(options.put()));
+    if (FAILED(hr)) return hr;
+    return options->Set(COMGLB_EXCEPTION_HANDLING,
+                        COMGLB_EXCEPTION_DONOT_HANDLE);
+  };
+  com.uninitialize = [] { CoUninitialize(); };
+  return com;
+}
+
+Result<bool> start_com(const ComCalls& com,
+                       const std::function<void(const std::string&)>& warn) {
+  // VSS applications must run natively: a 32-bit requester under WOW64 is
+  // unsupported since Windows Vista:
+  // https://learn.microsoft.com/en-us/windows/win32/vss/volume-shadow-copy-service-portal
+  // https://learn.microsoft.com/en-us/windows/win32/vss/usage-conventions
+  if (com.is_wow64()) {
+    return Error{ErrorCode::kUnsupported,
+                 "this is a 32-bit vssmeta on 64-bit Windows (WOW64), where "
+                 "VSS does not support 32-bit requesters: run the 64-bit "
+                 "vssmeta.exe",
+                 std::nullopt};
+  }
+  // https://learn.microsoft.com/en-us/windows/win32/api/combaseapi/nf-combaseapi-coinitializeex
+  const HRESULT init = com.initialize();
+  // RPC_E_CHANGED_MODE: the thread is already in a single-threaded
+  // apartment; COM works there too, and security is still ours to set.
+  if (FAILED(init) && init != RPC_E_CHANGED_MODE) {
+    return vss_error("CoInitializeEx", init);
+  }
+  const bool owed = SUCCEEDED(init);
+  auto fail = [&](Error e) -> Result<bool> {
+    if (owed) com.uninitialize();
+    return e;
+  };
+  // https://learn.microsoft.com/en-us/windows/win32/api/combaseapi/nf-combaseapi-coinitializesecurity
+  const HRESULT security = com.initialize_security();
+  if (security == RPC_E_TOO_LATE) {
+    if (warn) {
+      warn(call_failed("CoInitializeSecurity", security) +
+           "; the capture may be incomplete");
+    }
+  } else if (FAILED(security)) {
+    return fail(vss_error("CoInitializeSecurity", security));
+  }
+  // Requesters should set COMGLB_EXCEPTION_DONOT_HANDLE, since COM's
+  // exception handling can mask fatal errors ("Disabling COM Exception
+  // Handling"):
+  // https://learn.microsoft.com/en-us/windows/win32/vss/security-considerations-for-requestors
+  const HRESULT exceptions = com.no_exception_handling();
+  if (FAILED(exceptions) && warn) {
+    warn(call_failed("IGlobalOptions::Set(COMGLB_EXCEPTION_HANDLING)",
+                     exceptions) +
+         "; COM may hide a crash inside a VSS call");
+  }
+  return owed;
 }
 
 }  // namespace internal
@@ -359,23 +570,19 @@ namespace {
 // COM for the calling thread, for the duration of one capture.
 class ComScope {
  public:
-  ComScope() : hr_(CoInitializeEx(nullptr, COINIT_MULTITHREADED)) {
-    if (SUCCEEDED(hr_)) {
-      // Writers call back into the requester: identify-level security.
-      CoInitializeSecurity(
-          nullptr, -1, nullptr, nullptr, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
-          RPC_C_IMP_LEVEL_IDENTIFY, nullptr, EOAC_NONE, nullptr);
-    }
-  }
+  explicit ComScope(const CaptureOptions& options)
+      : com_(internal::system_com_calls()),
+        started_(internal::start_com(com_, options.on_warning)) {}
   ComScope(const ComScope&) = delete;
   ComScope& operator=(const ComScope&) = delete;
   ~ComScope() {
-    if (SUCCEEDED(hr_)) CoUninitialize();
+    if (started_ && *started_) com_.uninitialize();
   }
-  HRESULT status() const { return hr_ == RPC_E_CHANGED_MODE ? S_OK : hr_; }
+  const Result<bool>& started() const { return started_; }
 
  private:
-  HRESULT hr_;
+  internal::ComCalls com_;
+  Result<bool> started_;
 };
 
 bool elevated() {
@@ -436,20 +643,16 @@ HRESULT create_backup_components(IVssBackupComponents** out) {
 bool capture_supported() { return true; }
 
 Result<CaptureResult> capture(const CaptureOptions& options) {
-  ComScope com;
-  if (FAILED(com.status())) {
-    return internal::vss_error("CoInitializeEx", com.status());
-  }
+  ComScope com(options);
+  if (!com.started()) return com.started().error();
   return internal::capture_with(options, create_backup_components,
                                 this_host(options));
 }
 
 Result<std::vector<WriterStatus>> capture_writer_status(
     const CaptureOptions& options) {
-  ComScope com;
-  if (FAILED(com.status())) {
-    return internal::vss_error("CoInitializeEx", com.status());
-  }
+  ComScope com(options);
+  if (!com.started()) return com.started().error();
   return internal::writer_status_with(options, create_backup_components);
 }
 

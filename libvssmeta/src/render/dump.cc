@@ -11,6 +11,7 @@
 
 #include "render/dump_json.h"
 #include "render/style.h"
+#include "vssmeta/capture_set.h"
 #include "vssmeta/hierarchy.h"
 
 namespace vssmeta {
@@ -46,42 +47,22 @@ using internal::Style;
 
 // ---------------------------------------------------------------- filters
 
-struct WriterFilter {
-  std::vector<std::string> names;  // folded
-  std::vector<Guid> ids;
-
-  explicit WriterFilter(const std::vector<std::string>& specs) {
-    for (const std::string& spec : specs) {
-      if (auto id = Guid::parse(spec)) ids.push_back(*id);
-      names.push_back(fold_case(spec));
-    }
+// A BCD entry matches `--writer` through its own identity (class id,
+// instance id, instance name: it has no friendly name) or through the WMD it
+// refers to (resolve_writer_entry).
+bool entry_matches(const std::vector<std::string>& writers,
+                   const WriterComponents& wc,
+                   const std::vector<WriterMetadata>& wmds,
+                   const std::vector<bool>& matched) {
+  if (const auto match = resolve_writer_entry(wmds, wc)) {
+    if (matched[match->writer]) return true;
   }
-  bool has_id(const std::optional<Guid>& id) const {
-    return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
-  }
-  bool has_name(const std::optional<std::string>& name) const {
-    return name && std::find(names.begin(), names.end(), fold_case(*name)) !=
-                       names.end();
-  }
-  bool matches(const WriterMetadata& w) const {
-    const WriterIdentity& id = w.identity;
-    return has_name(id.friendly_name) || has_name(id.instance_name) ||
-           has_id(id.writer_id) || has_id(id.instance_id);
-  }
-};
-
-// A BCD entry has no friendly name, so it also matches through the WMDs the
-// filter selected: same class, and the same instance when both name one.
-bool matches(const WriterFilter& filter, const WriterComponents& wc,
-             const std::vector<const WriterMetadata*>& matched) {
-  if (filter.has_id(wc.writer_id) || filter.has_id(wc.instance_id) ||
-      filter.has_name(wc.instance_name)) {
-    return true;
-  }
-  return std::any_of(matched.begin(), matched.end(), [&](const auto* w) {
-    const auto& wi = w->identity.instance_id;
-    return w->identity.writer_id == wc.writer_id &&
-           (!wi || !wc.instance_id || *wi == *wc.instance_id);
+  WriterMetadata own;
+  own.identity.writer_id = wc.writer_id;
+  own.identity.instance_id = wc.instance_id;
+  own.identity.instance_name = wc.instance_name;
+  return std::any_of(writers.begin(), writers.end(), [&](const auto& name) {
+    return writer_matches(own, name);
   });
 }
 
@@ -561,28 +542,12 @@ void Printer::backup_components(const BackupComponents& b) {
   for (const WriterComponents& wc : b.writers) bcd_writer(wc);
 }
 
-// The BCD names writers by class id only; the friendly name comes from this
-// capture's WMDs, choosing the instance when a class has several.
+// The BCD names writers by class id only; the friendly name comes from the
+// WMD the entry refers to (resolve_writer_entry).
 std::string Printer::writer_name(const WriterComponents& wc) const {
-  const WriterMetadata* best = nullptr;
-  int best_score = -1;
-  for (const WriterMetadata& w : capture_.writers) {
-    const WriterIdentity& id = w.identity;
-    if (id.writer_id != wc.writer_id) continue;
-    int score = 0;
-    if (wc.instance_id && id.instance_id == wc.instance_id)
-      score = 2;
-    else if (wc.instance_name && id.instance_name &&
-             fold_case(*id.instance_name) == fold_case(*wc.instance_name)) {
-      score = 1;
-    }
-    if (score > best_score) {
-      best = &w;
-      best_score = score;
-    }
-  }
-  if (best == nullptr) return paint(Style::kMuted, "(no WMD in this capture)");
-  return quoted(best->display_name());
+  const auto match = resolve_writer_entry(capture_.writers, wc);
+  if (!match) return paint(Style::kMuted, "(no WMD in this capture)");
+  return quoted(capture_.writers[match->writer].display_name());
 }
 
 void Printer::bcd_writer(const WriterComponents& wc) {
@@ -740,17 +705,21 @@ std::string escape_control(const std::string& text) {
 
 CaptureSet filter_capture(const CaptureSet& capture,
                           const DumpOptions& options) {
-  const WriterFilter by_writer(options.writers);
   const ComponentFilter by_component(options.components);
   // A writer named explicitly stays visible (identity only) even when the
   // component filter leaves it nothing; otherwise it would silently vanish.
   const bool named = !options.writers.empty();
   CaptureSet out;
   out.manifest = capture.manifest;
-  std::vector<const WriterMetadata*> matched;
-  for (const WriterMetadata& w : capture.writers) {
-    if (named && !by_writer.matches(w)) continue;
-    matched.push_back(&w);
+  std::vector<bool> matched(capture.writers.size(), !named);
+  for (std::size_t i = 0; i < capture.writers.size(); ++i) {
+    const WriterMetadata& w = capture.writers[i];
+    if (named) {
+      matched[i] = std::any_of(
+          options.writers.begin(), options.writers.end(),
+          [&](const std::string& name) { return writer_matches(w, name); });
+      if (!matched[i]) continue;
+    }
     WriterMetadata copy = w;
     keep_matching(copy.components, by_component);
     if (!by_component.empty() && copy.components.empty() && !named) continue;
@@ -760,7 +729,10 @@ CaptureSet filter_capture(const CaptureSet& capture,
     BackupComponents copy = b;
     copy.writers.clear();
     for (const WriterComponents& wc : b.writers) {
-      if (named && !matches(by_writer, wc, matched)) continue;
+      if (named &&
+          !entry_matches(options.writers, wc, capture.writers, matched)) {
+        continue;
+      }
       WriterComponents kept = wc;
       keep_matching(kept.components, by_component);
       if (!by_component.empty() && kept.components.empty() && !named) continue;

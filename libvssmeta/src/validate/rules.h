@@ -155,6 +155,16 @@ std::string writer_label(const WriterMetadata& w);
 /// `Name:\logical\path\name` (the Windows tools' form).
 std::string component_label(const WriterMetadata& w, const Component& c);
 
+/// Whether component `c` of writer entry `e` has a backup stamp while the
+/// entry records a backup schema without VSS_BS_TIMESTAMPED: BCD028's case.
+/// The schema recorded with the backup is the one the stamp was made under,
+/// so XREF010 (the WMD's schema) leaves these stamps to BCD028.
+inline bool stamp_without_recorded_timestamps(const WriterComponents& e,
+                                              const BcdComponent& c) {
+  return c.backup_stamp && e.backup_schema &&
+         !has_schema_bit(*e.backup_schema, BackupSchema::kTimestamped);
+}
+
 /// A rule: its description and its check.
 struct Rule {
   RuleInfo info;

@@ -291,13 +291,15 @@ void check_bcd026(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_bcd028(const CheckContext& ctx, Reporter& r) {
-  constexpr std::uint32_t kTimestamped = 0x20;  // VSS_BS_TIMESTAMPED
   for (const BackupComponents& b : ctx.capture().backup_components) {
     for (const WriterComponents& e : b.writers) {
-      if (!e.backup_schema || (*e.backup_schema & kTimestamped) != 0) continue;
+      if (!e.backup_schema ||
+          has_schema_bit(*e.backup_schema, BackupSchema::kTimestamped)) {
+        continue;
+      }
       const Who w = who(ctx, e);
       for (const BcdComponent& c : e.components) {
-        if (!c.backup_stamp) continue;
+        if (!stamp_without_recorded_timestamps(e, c)) continue;
         r.backup(b, &e, &c, w.wmd, c.where,
                  fmt::format("component \"{}\" has a backup stamp, but "
                              "writer \"{}\" records backup schema {} "

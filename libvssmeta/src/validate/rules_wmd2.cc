@@ -20,17 +20,10 @@
 namespace vssmeta::internal {
 namespace {
 
-// VSS_BACKUP_SCHEMA bits (sdk:vss/ne-vss-vss_backup_schema.md).
-constexpr std::uint32_t kSchemaDifferential = 0x0001;
-constexpr std::uint32_t kSchemaIncremental = 0x0002;
-constexpr std::uint32_t kSchemaExclusiveIncDiff = 0x0004;
-constexpr std::uint32_t kSchemaLog = 0x0008;
-constexpr std::uint32_t kSchemaTimestamped = 0x0020;
-constexpr std::uint32_t kSchemaLastModify = 0x0040;
-constexpr std::uint32_t kSchemaLsn = 0x0080;
-constexpr std::uint32_t kSchemaRestoreWithMove = 0x0200;
-/// Every defined bit: 0x0001..0x0400 and 0x1000..0x8000 (0x0800 is unnamed).
-constexpr std::uint32_t kSchemaDefined = 0xF7FF;
+// Incremental or differential: what timestamps and last-modify times serve.
+constexpr std::uint32_t kSchemaIncOrDiff =
+    schema_bit(BackupSchema::kIncremental) |
+    schema_bit(BackupSchema::kDifferential);
 
 // VSS_COMPONENT_FLAGS (sdk:vswriter/ne-vswriter-vss_component_flags.md).
 constexpr std::uint32_t kComponentFlagsDefined = 0x7;
@@ -144,12 +137,12 @@ void check_wmd027(const CheckContext& ctx, Reporter& r) {
 // Runs `report` for each writer whose schema has `bit` set but none of
 // `needs`.
 template <typename Report>
-void for_schema_without(const CheckContext& ctx, std::uint32_t bit,
+void for_schema_without(const CheckContext& ctx, BackupSchema bit,
                         std::uint32_t needs, bool need_all, Report report) {
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.backup_schema) continue;
     const std::uint32_t s = *w.backup_schema;
-    if ((s & bit) == 0) continue;
+    if (!has_schema_bit(s, bit)) continue;
     const bool ok = need_all ? (s & needs) == needs : (s & needs) != 0;
     if (!ok) report(w, s);
   }
@@ -158,7 +151,7 @@ void for_schema_without(const CheckContext& ctx, std::uint32_t bit,
 void check_wmd028(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.backup_schema) continue;
-    const std::uint32_t extra = *w.backup_schema & ~kSchemaDefined;
+    const std::uint32_t extra = *w.backup_schema & ~kBackupSchemaDefined;
     if (extra == 0) continue;
     r.writer(w, nullptr, w.where,
              fmt::format("backup schema {} ({}) of writer {} has undefined "
@@ -172,7 +165,7 @@ void check_wmd028(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd029(const CheckContext& ctx, Reporter& r) {
   for_schema_without(
-      ctx, kSchemaExclusiveIncDiff, kSchemaIncremental | kSchemaDifferential,
+      ctx, BackupSchema::kExclusiveIncrementalDifferential, kSchemaIncOrDiff,
       true, [&](const WriterMetadata& w, std::uint32_t s) {
         r.writer(w, nullptr, w.where,
                  fmt::format("backup schema {} ({}) of writer {} sets "
@@ -186,7 +179,7 @@ void check_wmd029(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd030(const CheckContext& ctx, Reporter& r) {
   for_schema_without(
-      ctx, kSchemaTimestamped, kSchemaIncremental | kSchemaDifferential, false,
+      ctx, BackupSchema::kTimestamped, kSchemaIncOrDiff, false,
       [&](const WriterMetadata& w, std::uint32_t s) {
         r.writer(w, nullptr, w.where,
                  fmt::format("backup schema {} ({}) of writer {} sets "
@@ -200,7 +193,7 @@ void check_wmd030(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd031(const CheckContext& ctx, Reporter& r) {
   for_schema_without(
-      ctx, kSchemaLastModify, kSchemaIncremental | kSchemaDifferential, false,
+      ctx, BackupSchema::kLastModify, kSchemaIncOrDiff, false,
       [&](const WriterMetadata& w, std::uint32_t s) {
         r.writer(w, nullptr, w.where,
                  fmt::format("backup schema {} ({}) of writer {} sets "
@@ -214,7 +207,9 @@ void check_wmd031(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd032(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
-    if ((w.backup_schema_or_default() & kSchemaLog) == 0) continue;
+    if (!has_schema_bit(w.backup_schema_or_default(), BackupSchema::kLog)) {
+      continue;
+    }
     bool has_log = false;
     for (const Component& c : w.components) {
       for (const FileDescriptor& f : c.files) {
@@ -234,7 +229,9 @@ void check_wmd032(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd033(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
-    if ((w.backup_schema_or_default() & kSchemaLsn) == 0) continue;
+    if (!has_schema_bit(w.backup_schema_or_default(), BackupSchema::kLsn)) {
+      continue;
+    }
     r.writer(w, nullptr, w.where,
              fmt::format("backup schema of writer {} sets VSS_BS_LSN, which "
                          "is reserved for system use",
@@ -246,7 +243,10 @@ void check_wmd033(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd034(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
-    if ((w.backup_schema_or_default() & kSchemaRestoreWithMove) == 0) continue;
+    if (!has_schema_bit(w.backup_schema_or_default(),
+                        BackupSchema::kWriterSupportsRestoreWithMove)) {
+      continue;
+    }
     const auto& name = w.identity.instance_name;
     if (name && !name->empty()) continue;
     r.writer(w, nullptr, w.where,

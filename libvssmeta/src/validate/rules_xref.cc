@@ -333,14 +333,13 @@ void check_xref007(const CheckContext& ctx, Reporter& r) {
 
 struct SchemaNeed {
   BackupType type;
-  std::uint32_t bit;
-  const char* bit_name;
+  BackupSchema bit;
 };
 constexpr SchemaNeed kSchemaNeeds[] = {
-    {BackupType::kIncremental, 0x0002, "VSS_BS_INCREMENTAL"},
-    {BackupType::kDifferential, 0x0001, "VSS_BS_DIFFERENTIAL"},
-    {BackupType::kLog, 0x0008, "VSS_BS_LOG"},
-    {BackupType::kCopy, 0x0010, "VSS_BS_COPY"},
+    {BackupType::kIncremental, BackupSchema::kIncremental},
+    {BackupType::kDifferential, BackupSchema::kDifferential},
+    {BackupType::kLog, BackupSchema::kLog},
+    {BackupType::kCopy, BackupSchema::kCopy},
 };
 
 void check_xref008(const CheckContext& ctx, Reporter& r) {
@@ -356,13 +355,13 @@ void check_xref008(const CheckContext& ctx, Reporter& r) {
       const WriterMetadata* w = wmd_of(ctx, v);
       if (w == nullptr || v.entry->components.empty()) continue;
       const std::uint32_t schema = w->backup_schema_or_default();
-      if ((schema & need->bit) != 0) continue;
+      if (has_schema_bit(schema, need->bit)) continue;
       r.backup(b, v.entry, nullptr, w, v.entry->where,
                fmt::format("the backup type is {} but writer {} does not "
                            "support it (backup schema 0x{:X} lacks {}); the "
                            "writer will treat it as a full backup",
                            to_xml(*b.backup_type), writer_label(*w), schema,
-                           need->bit_name),
+                           vss_name(need->bit)),
                "back this writer up with a full backup, or leave it out");
     }
   });

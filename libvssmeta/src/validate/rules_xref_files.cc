@@ -24,7 +24,9 @@ constexpr RuleInfo kXref010{
     RuleScope::kCrossDocument,
     "A component carries a backup stamp but its writer does not use stamps",
     "Backup stamps and previous backup stamps are for writers whose backup "
-    "schema includes VSS_BS_TIMESTAMPED; other writers do not read them.",
+    "schema includes VSS_BS_TIMESTAMPED; other writers do not read them. A "
+    "backup stamp whose writer entry records a schema without the bit is "
+    "reported by BCD028 instead.",
     "sdk:vss/ne-vss-vss_backup_schema.md; "
     "win32:writer-backup-schema-support.md"};
 constexpr RuleInfo kXref011{
@@ -204,19 +206,21 @@ void check_xref010(const CheckContext& ctx, Reporter& r) {
                             const WriterMetadata& w, std::size_t k,
                             const BcdComponent& c,
                             const std::vector<std::size_t>&) {
-    if (!c.backup_stamp && !c.previous_backup_stamp) return;
+    // A backup stamp the entry's own recorded schema disowns is BCD028's.
+    const bool stamp =
+        c.backup_stamp && !stamp_without_recorded_timestamps(*v.entry, c);
+    if (!stamp && !c.previous_backup_stamp) return;
     const std::uint32_t schema = w.backup_schema_or_default();
-    if ((schema & 0x0020) != 0) return;
-    r.backup(
-        b, v.entry, &c, &w, c.where,
-        fmt::format("component \"{}\" carries a {} but writer {} does "
-                    "not use backup stamps (backup schema 0x{:X} lacks "
-                    "VSS_BS_TIMESTAMPED)",
-                    component_label(w, w.components[*v.matches[k].index]),
-                    c.backup_stamp ? "backup stamp" : "previous backup stamp",
-                    writer_label(w), schema),
-        "check that the writer metadata belongs to this backup; "
-        "otherwise the stamp is ignored");
+    if (has_schema_bit(schema, BackupSchema::kTimestamped)) return;
+    r.backup(b, v.entry, &c, &w, c.where,
+             fmt::format("component \"{}\" carries a {} but writer {} does "
+                         "not use backup stamps (backup schema 0x{:X} lacks "
+                         "VSS_BS_TIMESTAMPED)",
+                         component_label(w, w.components[*v.matches[k].index]),
+                         stamp ? "backup stamp" : "previous backup stamp",
+                         writer_label(w), schema),
+             "check that the writer metadata belongs to this backup; "
+             "otherwise the stamp is ignored");
   });
 }
 
@@ -228,14 +232,17 @@ void check_xref011(const CheckContext& ctx, Reporter& r) {
     if (c.differenced_files.empty()) return;
     const std::uint32_t schema = w.backup_schema_or_default();
     std::string missing;
-    if ((schema & 0x0040) == 0) missing = "VSS_BS_LAST_MODIFY";
-    if (b.backup_type == BackupType::kIncremental && (schema & 0x0002) == 0) {
+    auto need = [&](BackupSchema bit) {
+      if (has_schema_bit(schema, bit)) return;
       missing += missing.empty() ? "" : " and ";
-      missing += "VSS_BS_INCREMENTAL";
+      missing += vss_name(bit);
+    };
+    need(BackupSchema::kLastModify);
+    if (b.backup_type == BackupType::kIncremental) {
+      need(BackupSchema::kIncremental);
     }
-    if (b.backup_type == BackupType::kDifferential && (schema & 0x0001) == 0) {
-      missing += missing.empty() ? "" : " and ";
-      missing += "VSS_BS_DIFFERENTIAL";
+    if (b.backup_type == BackupType::kDifferential) {
+      need(BackupSchema::kDifferential);
     }
     if (missing.empty()) return;
     r.backup(b, v.entry, &c, &w, c.differenced_files.front().where,
@@ -305,7 +312,7 @@ void check_xref014(const CheckContext& ctx, Reporter& r) {
                             const std::vector<std::size_t>&) {
     if (c.new_targets.empty()) return;
     const std::uint32_t schema = w.backup_schema_or_default();
-    if ((schema & 0x0100) != 0) return;
+    if (has_schema_bit(schema, BackupSchema::kWriterSupportsNewTarget)) return;
     r.backup(b, v.entry, &c, &w, c.new_targets.front().where,
              fmt::format("component \"{}\" has a new target but writer {} "
                          "does not support new targets (backup schema 0x{:X} "
@@ -458,22 +465,21 @@ void check_xref018(const CheckContext& ctx, Reporter& r) {
 void check_xref019(const CheckContext& ctx, Reporter& r) {
   struct Need {
     bool (*used)(const BcdComponent&);
-    std::uint32_t bit;
+    BackupSchema bit;
     const char* what;
-    const char* bit_name;
   };
   static constexpr Need kNeeds[] = {
       {[](const BcdComponent& c) {
          return c.roll_forward_type.has_value() ||
                 c.roll_forward_point.has_value();
        },
-       0x1000, "a roll-forward", "VSS_BS_ROLLFORWARD_RESTORE"},
-      {[](const BcdComponent& c) { return c.restore_name.has_value(); }, 0x2000,
-       "a restore name", "VSS_BS_RESTORE_RENAME"},
+       BackupSchema::kRollForwardRestore, "a roll-forward"},
+      {[](const BcdComponent& c) { return c.restore_name.has_value(); },
+       BackupSchema::kRestoreRename, "a restore name"},
       {[](const BcdComponent& c) {
          return c.authoritative_restore.value_or(false);
        },
-       0x4000, "an authoritative restore", "VSS_BS_AUTHORITATIVE_RESTORE"},
+       BackupSchema::kAuthoritativeRestore, "an authoritative restore"},
   };
   for_each_matched(ctx, [&](const BackupComponents& b, const EntryView& v,
                             const WriterMetadata& w, std::size_t,
@@ -481,12 +487,12 @@ void check_xref019(const CheckContext& ctx, Reporter& r) {
                             const std::vector<std::size_t>&) {
     const std::uint32_t schema = w.backup_schema_or_default();
     for (const Need& n : kNeeds) {
-      if (!n.used(c) || (schema & n.bit) != 0) continue;
+      if (!n.used(c) || has_schema_bit(schema, n.bit)) continue;
       r.backup(b, v.entry, &c, &w, c.where,
                fmt::format("component \"{}\" asks for {} but writer {} does "
                            "not support it (backup schema 0x{:X} lacks {})",
                            bcd_label(ctx, v, c), n.what, writer_label(w),
-                           schema, n.bit_name),
+                           schema, vss_name(n.bit)),
                "the writer will ignore the setting; drop it");
     }
   });

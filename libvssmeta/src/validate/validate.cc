@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "semantics/bcd_writer.h"
 #include "text/ascii.h"
 #include "validate/rules.h"
+#include "vssmeta/capture_set.h"
 
 namespace vssmeta {
 
@@ -56,8 +56,8 @@ const std::vector<std::size_t>& CheckContext::writers_of_class(
 
 std::optional<std::size_t> CheckContext::writer_for(
     const WriterComponents& entry) const {
-  return pick_instance(capture_->writers, writers_of_class(entry.writer_id),
-                       entry);
+  const auto match = resolve_writer_entry(capture_->writers, entry);
+  return match ? std::optional(match->writer) : std::nullopt;
 }
 
 std::string writer_label(const WriterMetadata& w) {

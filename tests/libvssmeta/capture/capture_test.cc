@@ -2,6 +2,7 @@
 #include "vssmeta/capture.h"
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -245,6 +246,57 @@ TEST(WriteCaptureFolder, FailureHalfWayLeavesNothingBehind) {
   EXPECT_TRUE(tmp.parent_listing().empty());
 }
 
+// Issue #19, defect 8: a trailing separator names the same folder.
+TEST(WriteCaptureFolder, TrailingSeparatorNamesTheSameFolder) {
+  TempPath tmp;
+  auto names = write_capture_folder(sample_capture(), tmp.folder() + "/");
+  ASSERT_OK(names);
+  EXPECT_THAT(tmp.parent_listing(), ElementsAre("capture"));
+  EXPECT_TRUE(fs::exists(fs::path(tmp.folder()) / "manifest.json"));
+}
+
+// Issue #19, defect 8: missing parent folders are created.
+TEST(WriteCaptureFolder, MissingParentsAreCreated) {
+  TempPath tmp;
+  const std::string dir = (tmp.parent() / "a" / "b" / "capture").string();
+  auto names = write_capture_folder(sample_capture(), dir);
+  ASSERT_OK(names);
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "manifest.json"));
+}
+
+// Issue #19, defect 8: the folder is checked and made before VSS is asked.
+TEST(PrepareCaptureFolder, ValidatesAndMakesTheTemporarySibling) {
+  TempPath tmp;
+  auto folder = prepare_capture_folder(tmp.folder() + "/");
+  ASSERT_OK(folder);
+  EXPECT_EQ(folder->target, tmp.folder());
+  EXPECT_TRUE(fs::is_directory(folder->temp));
+  EXPECT_FALSE(fs::exists(tmp.folder()));
+  discard_capture_folder(*folder);
+  EXPECT_TRUE(tmp.parent_listing().empty());
+  fs::create_directory(tmp.folder());
+  auto exists = prepare_capture_folder(tmp.folder());
+  ASSERT_FALSE(exists.has_value());
+  EXPECT_EQ(to_string(exists.error()),
+            tmp.folder() + ": error: already exists: choose a new folder");
+}
+
+// Issue #19, defect 8: a failed rename keeps everything captured.
+TEST(WriteCaptureFolder, FailedRenameKeepsTheCapture) {
+  TempPath tmp;
+  auto folder = prepare_capture_folder(tmp.folder());
+  ASSERT_OK(folder);
+  // Another program takes the name while the writers are asked.
+  fs::create_directories(fs::path(tmp.folder()) / "taken");
+  auto names = write_capture_folder(sample_capture(), *folder);
+  ASSERT_FALSE(names.has_value());
+  EXPECT_NE(to_string(names.error())
+                .find("the complete capture is kept in " + folder->temp),
+            std::string::npos)
+      << to_string(names.error());
+  EXPECT_TRUE(fs::exists(fs::path(folder->temp) / "manifest.json"));
+}
+
 TEST(ResolveSelection, ComponentsOfNamedWriters) {
   const CaptureResult c = sample_capture();
   auto sel =
@@ -275,12 +327,18 @@ TEST(ResolveSelection, ErrorsNameTheReference) {
     auto r = resolve_selection(c.writers, {ref});
     return r ? std::string("ok") : to_string(r.error());
   };
-  EXPECT_EQ(message("Nope:\\x"), "error: 'Nope:\\x': no such writer");
+  EXPECT_EQ(message("Nope:\\x"), "error: --select 'Nope:\\x': no such writer");
   EXPECT_EQ(message("SqlServerWriter:\\KESTREL-SRV04\\nope"),
-            "error: 'SqlServerWriter:\\KESTREL-SRV04\\nope': no "
+            "error: --select 'SqlServerWriter:\\KESTREL-SRV04\\nope': no "
             "such component");
-  EXPECT_EQ(message("Registry"),
-            "error: 'Registry': expected Writer:\\path\\name");
+  // A writer alone names its top-level components (as validate --select).
+  EXPECT_EQ(message("Registry"), "error: --select 'Registry': no such writer");
+  EXPECT_EQ(message("SqlServerWriter:\\KESTREL-SRV04\\mastr"),
+            "error: --select 'SqlServerWriter:\\KESTREL-SRV04\\mastr': no "
+            "such component (closest: KESTREL-SRV04\\master)");
+  EXPECT_EQ(message("Registry Writr:\\Registry"),
+            "error: --select 'Registry Writr:\\Registry': no such writer "
+            "(closest: Registry Writer)");
 }
 
 CapturedWriter my_writer() {
@@ -295,16 +353,58 @@ CapturedWriter my_writer() {
   return w;
 }
 
+// `logical_path|name`, marked when added as required.
+std::vector<std::string> listing(const std::vector<SelectedComponent>& sel) {
+  std::vector<std::string> out;
+  for (const SelectedComponent& c : sel) {
+    out.push_back(c.logical_path + "|" + c.name +
+                  (c.required ? " (required)" : ""));
+  }
+  return out;
+}
+
 TEST(ResolveSelection, RequiredComponentsOfTheWriterAreAddedToo) {
   auto sel = resolve_selection({my_writer()}, {"MyWriter:\\LicenseInfo"});
   ASSERT_OK(sel);
-  std::vector<std::string> got;
-  for (const SelectedComponent& c : *sel) {
-    got.push_back(c.logical_path + "|" + c.name +
-                  (c.required ? " (required)" : ""));
-  }
-  EXPECT_THAT(got, ElementsAre("|Executables (required)", "|LicenseInfo",
-                               "Executables|ConfigFiles (required)"));
+  EXPECT_THAT(listing(*sel),
+              ElementsAre("|Executables (required)", "|LicenseInfo",
+                          "Executables|ConfigFiles (required)"));
+}
+
+// Two running instances of MyWriter: a reference names its component in
+// each instance it matches; the instance id or name picks one (the old
+// advice "use the writer id" could not: the class id names both).
+TEST(ResolveSelection, InstancesAreNamedByInstanceIdOrName) {
+  CapturedWriter second = my_writer();
+  second.metadata->identity.instance_id =
+      Guid::parse("0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e99");
+  second.metadata->identity.instance_name = "Second";
+  second.instance_id = *second.metadata->identity.instance_id;
+  const std::vector<CapturedWriter> writers = {my_writer(), second};
+  auto instances = [&](const std::string& ref) {
+    std::set<std::string> out;
+    auto sel = resolve_selection(writers, {ref});
+    EXPECT_TRUE(sel.has_value()) << ref;
+    if (!sel) return out;
+    for (const SelectedComponent& c : *sel) {
+      if (c.name == "LicenseInfo") out.insert(c.instance_id.to_string());
+    }
+    return out;
+  };
+  const std::string first = writers[0].instance_id.to_string();
+  const std::string other = second.instance_id.to_string();
+  EXPECT_THAT(instances("MyWriter:\\LicenseInfo"), ElementsAre(first, other));
+  EXPECT_THAT(instances("second:\\LicenseInfo"), ElementsAre(other));
+  EXPECT_THAT(instances("{" + other + "}:\\LicenseInfo"), ElementsAre(other));
+}
+
+// The writer alone: its required and optional top-level components.
+TEST(ResolveSelection, WriterAloneNamesItsTopLevelComponents) {
+  auto sel = resolve_selection({my_writer()}, {"MyWriter"});
+  ASSERT_OK(sel);
+  EXPECT_THAT(listing(*sel),
+              ElementsAre("|Executables", "|LicenseInfo", "|Security",
+                          "|writerData", "Executables|ConfigFiles"));
 }
 
 TEST(ResolveSelection, NonselectableSubcomponentIsRefused) {
@@ -312,7 +412,7 @@ TEST(ResolveSelection, NonselectableSubcomponentIsRefused) {
       resolve_selection({my_writer()}, {"MyWriter:\\Security\\UserInfo"});
   ASSERT_FALSE(sel.has_value());
   EXPECT_EQ(to_string(sel.error()),
-            "error: 'MyWriter:\\Security\\UserInfo': not selectable: "
+            "error: --select 'MyWriter:\\Security\\UserInfo': not selectable: "
             "select its selectable ancestor");
 }
 

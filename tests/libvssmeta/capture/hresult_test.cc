@@ -40,12 +40,40 @@ TEST(ExplainHresult, AdvisesWhatToDo) {
             "prompt (Run as administrator)");
   EXPECT_EQ(explain_hresult(0x80004001),
             "0x80004001 E_NOTIMPL: VSS is not available on this system");
-  EXPECT_EQ(explain_hresult(0x80042301),
-            "0x80042301 VSS_E_BAD_STATE: another backup or shadow copy is in "
-            "progress: wait for it to end, or restart the Volume Shadow Copy "
-            "service");
   EXPECT_EQ(explain_hresult(0x0004230A), "0x0004230A VSS_S_ASYNC_FINISHED");
   EXPECT_EQ(explain_hresult(0x8badf00d), "0x8BADF00D");
+}
+
+// Issue #19, defect 4: the advice says what each code's documentation
+// says it means.
+TEST(ExplainHresult, AdviceFollowsTheDocumentation) {
+  // A call out of its documented sequence.
+  EXPECT_EQ(explain_hresult(0x80042301),
+            "0x80042301 VSS_E_BAD_STATE: a VSS call came out of its "
+            "documented sequence: a bug in the requester; please report it "
+            "with the output of the failing command");
+  // A writer may have used up its backup and restore sessions.
+  EXPECT_EQ(explain_hresult(0x80042409),
+            "0x80042409 VSS_E_WRITER_STATUS_NOT_AVAILABLE: a writer's status "
+            "is not available: it may have reached its maximum number of "
+            "backup and restore sessions; wait for other backups to end");
+  // The shadow copy set lacks volumes the writer needs.
+  EXPECT_EQ(explain_hresult(0x800423F0),
+            "0x800423F0 VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT: the shadow "
+            "copy set lacks volumes this writer needs: include every volume "
+            "that holds its files");
+  EXPECT_EQ(explain_hresult(0x800423F3),
+            "0x800423F3 VSS_E_WRITERERROR_RETRYABLE: the writer failed in an "
+            "earlier backup with an error a new backup may not meet; its "
+            "status stays until a backup runs or its service restarts, so "
+            "capturing again does not clear it");
+}
+
+TEST(ExplainHresult, KnowsDuplicateComponentsAndLateComSecurity) {
+  EXPECT_EQ(describe_hresult(0x8004230D).name, "VSS_E_OBJECT_ALREADY_EXISTS");
+  EXPECT_EQ(describe_hresult(0x80010119).name, "RPC_E_TOO_LATE");
+  EXPECT_FALSE(describe_hresult(0x8004230D).advice.empty());
+  EXPECT_FALSE(describe_hresult(0x80010119).advice.empty());
 }
 
 TEST(HresultFailed, SeverityBit) {

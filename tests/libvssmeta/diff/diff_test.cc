@@ -220,6 +220,35 @@ TEST(Diff, InstancesOfOneClassPairByInstanceNameThenContent) {
   EXPECT_EQ(d.changes[1].component, "A2");
 }
 
+// A BCD writer entry is labelled after, and checked against, the WMD it
+// refers to (resolve_writer_entry), not the last WMD of its class.
+TEST(Diff, BcdEntriesAreLabelledByTheInstanceTheyReferTo) {
+  CaptureSet a;
+  for (const char* instance : {"one", "two"}) {
+    WriterMetadata w;
+    w.identity.writer_id = *Guid::parse("3f1c9a2e-5b7d-4e8a-9c61-2d4f8b0e7a13");
+    w.identity.friendly_name = "F";
+    w.identity.instance_name = instance;
+    a.writers.push_back(std::move(w));
+  }
+  // Only instance "one" declares A: the entry's component stays declared.
+  a.writers[0].components.emplace_back().name = "A";
+  WriterComponents entry;
+  entry.writer_id = a.writers[0].identity.writer_id;
+  entry.instance_name = "one";
+  BcdComponent c;
+  c.name = "A";
+  c.backup_stamp = "1";
+  entry.components.push_back(c);
+  a.backup_components.emplace_back().writers.push_back(entry);
+  CaptureSet b = a;
+  b.backup_components[0].writers[0].components[0].backup_stamp = "2";
+  const MetadataDiff d = diff(a, b);
+  ASSERT_EQ(d.changes.size(), 1U);
+  EXPECT_EQ(d.changes[0].writer, "F (one)");
+  EXPECT_EQ(d.changes[0].field, "backupStamp");
+}
+
 // Unnamed instances of one class that declare the same components pair by
 // their files too: swapping the instances' order and changing one file of
 // one of them reports that one change, labelled so the instance is known.

@@ -251,5 +251,28 @@ TEST(Enums, DefaultFilespecBackupTypeIsAllRequiredBits) {
             "VSS_FSBT_LOG_SNAPSHOT_REQUIRED");
 }
 
+// The VSS_BACKUP_SCHEMA bits of vss.h (../shared/docs/vss-domain.md §1.7):
+// the enum, its name table and the mask of defined bits agree.
+TEST(Enums, BackupSchemaBitsAndNames) {
+  EXPECT_EQ(schema_bit(BackupSchema::kTimestamped), 0x0020U);
+  EXPECT_EQ(schema_bit(BackupSchema::kWriterSupportsNewTarget), 0x0100U);
+  EXPECT_EQ(schema_bit(BackupSchema::kWriterSupportsRestoreWithMove), 0x0200U);
+  EXPECT_EQ(schema_bit(BackupSchema::kRollForwardRestore), 0x1000U);
+  EXPECT_EQ(vss_name(BackupSchema::kTimestamped), "VSS_BS_TIMESTAMPED");
+  EXPECT_EQ(vss_name(BackupSchema::kWriterSupportsParallelRestores),
+            "VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES");
+  std::uint32_t all = 0;
+  for (const BitName& b : backup_schema_bits()) {
+    EXPECT_EQ(vss_name(static_cast<BackupSchema>(b.bit)), b.vss_name);
+    EXPECT_EQ(b.vss_name.substr(0, 7), "VSS_BS_");
+    all |= b.bit;
+  }
+  EXPECT_EQ(backup_schema_bits().size(), 15U);
+  EXPECT_EQ(all, kBackupSchemaDefined);
+  EXPECT_EQ(all & 0x0800U, 0U);  // 0x0800 has no name
+  EXPECT_TRUE(has_schema_bit(0x371, BackupSchema::kTimestamped));
+  EXPECT_FALSE(has_schema_bit(0x351, BackupSchema::kTimestamped));
+}
+
 }  // namespace
 }  // namespace vssmeta

@@ -97,6 +97,18 @@ TEST(WriterMatches, FriendlyOrInstanceNameIgnoringAsciiCase) {
   EXPECT_FALSE(writer_matches(wmd, "SqlServer"));
 }
 
+// Every command's --writer: the instance id too, braced or not, any case
+// (dump accepted it, graph and validate did not).
+TEST(WriterMatches, InstanceIdBracedOrNotAnyCase) {
+  WriterMetadata wmd;
+  wmd.identity.writer_id = *Guid::parse("a65faa63-5ea8-4ebc-9dbd-a0c4db26912a");
+  wmd.identity.instance_id =
+      Guid::parse("97e6e0ef-df12-4009-9e6b-165474834200");
+  EXPECT_TRUE(writer_matches(wmd, "97E6E0EF-DF12-4009-9E6B-165474834200"));
+  EXPECT_TRUE(writer_matches(wmd, "{97e6e0ef-df12-4009-9e6b-165474834200}"));
+  EXPECT_FALSE(writer_matches(wmd, "97e6e0ef-df12-4009-9e6b-165474834201"));
+}
+
 TEST(WriterMatches, NamelessWriterMatchesItsBracedIdAsName) {
   WriterMetadata wmd;
   wmd.identity.writer_id = *Guid::parse("AFBAB4A2-367D-4D15-A586-71DBB18F8485");

@@ -27,49 +27,20 @@ using ::testing::ElementsAre;
 using testing::FakeWriter;
 using ::testing::HasSubstr;
 using testing::Log;
+using testing::message;
+using testing::Outcome;
 using testing::Script;
 using testing::testdata_dir;
+using testing::two_writers;
 
 std::wstring wide(const std::string& utf8) { return internal::to_wide(utf8); }
-
-FakeWriter fake(const std::string& name, const char* writer_id,
-                const char* instance_id, const std::string& wmd_file) {
-  FakeWriter w;
-  w.name = wide(name);
-  w.writer_id = testing::guid(writer_id);
-  w.instance_id = testing::guid(instance_id);
-  w.xml = wide(testing::read_bytes(testdata_dir() / "wmd" / wmd_file));
-  return w;
-}
-
-Script two_writers() {
-  Script s;
-  s.writers = {
-      fake("Registry Writer", "afbab4a2-367d-4d15-a586-71dbb18f8485",
-           "9f88d149-91e6-4f13-9153-84e74e5b68d7", "registry-writer.xml"),
-      fake("SqlServerWriter", "a65faa63-5ea8-4ebc-9dbd-a0c4db26912a",
-           "97e6e0ef-df12-4009-9e6b-165474834200", "sql-writer.xml")};
-  return s;
-}
 
 const HostManifest kHost{
     "TESTHOST", "Windows 10.0.20348", "2026-12-01T18:22:35Z", "0.1.0", true,
     "backup"};
 
-struct Outcome {
-  std::shared_ptr<Log> log = std::make_shared<Log>();
-  Result<CaptureResult> result = Error{};
-};
-
 Outcome run(const Script& script, const CaptureOptions& options = {}) {
-  Outcome r;
-  r.result = internal::capture_with(
-      options, testing::fake_factory(script, r.log), kHost);
-  return r;
-}
-
-std::string message(const Outcome& r) {
-  return r.result ? std::string("ok") : to_string(r.result.error());
+  return testing::run_capture(script, options, kHost);
 }
 
 class TempFolder {
@@ -163,8 +134,11 @@ TEST(CaptureWin32, FailedWriterIsReportedWithItsApplicationError) {
   write_status(r.result->status, text);
   EXPECT_THAT(text.str(),
               HasSubstr("   State: [9] Failed at freeze\n   Last error: "
-                        "0x800423F3 VSS_E_WRITERERROR_RETRYABLE: a transient "
-                        "writer error: run the capture again\n"));
+                        "0x800423F3 VSS_E_WRITERERROR_RETRYABLE: the writer "
+                        "failed in an earlier backup with an error a new "
+                        "backup may not meet; its status stays until a "
+                        "backup runs or its service restarts, so capturing "
+                        "again does not clear it\n"));
   TempFolder tmp;
   ASSERT_OK(write_capture_folder(*r.result, tmp.path()));
   EXPECT_THAT(testing::read_bytes(fs::path(tmp.path()) / "status.json"),
@@ -182,7 +156,7 @@ TEST(CaptureWin32, WithoutEx3TheStatusHasNoApplicationError) {
 
 TEST(CaptureWin32, GatherTimeoutCancelsAbortsAndReleases) {
   Script s = two_writers();
-  s.metadata_hangs = true;
+  s.metadata.hangs = true;
   CaptureOptions options;
   options.timeout_seconds = 1;
   Outcome r = run(s, options);
@@ -201,7 +175,8 @@ TEST(CaptureWin32, AccessDeniedAdvisesElevation) {
   Outcome r = run(s);
   EXPECT_EQ(message(r),
             "error: InitializeForBackup: 0x80070005 E_ACCESSDENIED: access "
-            "denied: run from an elevated prompt (Run as administrator)");
+            "denied: run from an elevated prompt (Run as "
+            "administrator)");
   EXPECT_EQ(r.result.error().code, ErrorCode::kIo);
   EXPECT_FALSE(r.log->aborted);  // never initialised: nothing to abort
   EXPECT_EQ(r.log->alive, 0);
@@ -209,19 +184,21 @@ TEST(CaptureWin32, AccessDeniedAdvisesElevation) {
 
 TEST(CaptureWin32, RetryableWriterErrorDuringGather) {
   Script s = two_writers();
-  s.metadata_result = VSS_E_WRITERERROR_RETRYABLE;
+  s.metadata.result = VSS_E_WRITERERROR_RETRYABLE;
   Outcome r = run(s);
   EXPECT_EQ(message(r),
             "error: GatherWriterMetadata: 0x800423F3 "
-            "VSS_E_WRITERERROR_RETRYABLE: a transient writer error: run the "
-            "capture again");
+            "VSS_E_WRITERERROR_RETRYABLE: the writer failed in an earlier "
+            "backup with an error a new backup may not meet; its status stays "
+            "until a backup runs or its service restarts, so capturing again "
+            "does not clear it");
   EXPECT_TRUE(r.log->aborted);
   EXPECT_EQ(r.log->alive, 0);
 }
 
 TEST(CaptureWin32, AnotherBackupInProgress) {
   Script s = two_writers();
-  s.gather_metadata = VSS_E_SNAPSHOT_SET_IN_PROGRESS;
+  s.metadata.start = VSS_E_SNAPSHOT_SET_IN_PROGRESS;
   Outcome r = run(s);
   EXPECT_EQ(message(r),
             "error: GatherWriterMetadata: 0x80042316 "
@@ -242,12 +219,11 @@ TEST(CaptureWin32, NoVssIsUnsupported) {
 
 TEST(CaptureWin32, StatusTimeoutIsReported) {
   Script s = two_writers();
-  s.status_hangs = true;
+  s.status.hangs = true;
   CaptureOptions options;
   options.timeout_seconds = 2;
   auto log = std::make_shared<Log>();
-  auto status =
-      internal::writer_status_with(options, testing::fake_factory(s, log));
+  auto status = testing::run_status(s, log, options);
   ASSERT_FALSE(status.has_value());
   EXPECT_EQ(to_string(status.error()),
             "error: GatherWriterStatus: timed out after 2 s: a writer does "
@@ -259,8 +235,7 @@ TEST(CaptureWin32, StatusTimeoutIsReported) {
 
 TEST(CaptureWin32, StatusOnly) {
   auto log = std::make_shared<Log>();
-  auto status = internal::writer_status_with(
-      CaptureOptions{}, testing::fake_factory(two_writers(), log));
+  auto status = testing::run_status(two_writers(), log);
   ASSERT_OK(status);
   ASSERT_EQ(status->size(), 2U);
   EXPECT_EQ((*status)[1].writer_name, "SqlServerWriter");
@@ -291,7 +266,7 @@ TEST(CaptureWin32, BadSelectionFailsBeforeAnyComponentIsAdded) {
   options.save_bcd = true;
   options.select = {"Nope:\\x"};
   Outcome r = run(two_writers(), options);
-  EXPECT_EQ(message(r), "error: 'Nope:\\x': no such writer");
+  EXPECT_EQ(message(r), "error: --select 'Nope:\\x': no such writer");
   EXPECT_TRUE(r.log->added.empty());
   EXPECT_TRUE(r.log->aborted);
   EXPECT_EQ(r.log->alive, 0);

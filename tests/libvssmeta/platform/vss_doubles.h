@@ -300,6 +300,26 @@ struct FakeWriter {
   HRESULT failure = S_OK;
   HRESULT application_error = S_OK;
   std::wstring application_message;
+  /// Per-writer failures of IVssBackupComponents::GetWriterMetadata,
+  /// IVssExamineWriterMetadata::GetIdentity and ::SaveAsXML.
+  HRESULT get_metadata = S_OK;
+  HRESULT get_identity = S_OK;
+  HRESULT save_xml = S_OK;
+};
+
+/// One asynchronous step (IVssAsync), with every documented outcome:
+/// https://learn.microsoft.com/en-us/windows/win32/api/vss/nn-vss-ivssasync
+struct AsyncScript {
+  HRESULT start = S_OK;  ///< returned by the call that starts the step
+  HRESULT wait = S_OK;   ///< returned by IVssAsync::Wait
+  /// QueryStatus once finished: VSS_S_ASYNC_FINISHED or a failure.
+  HRESULT result = VSS_S_ASYNC_FINISHED;
+  bool hangs = false;  ///< still VSS_S_ASYNC_PENDING after Wait
+  /// IVssAsync::Cancel: S_OK (cancelled; QueryStatus then says
+  /// VSS_S_ASYNC_CANCELLED), VSS_S_ASYNC_FINISHED (finished meanwhile:
+  /// QueryStatus then says `result`), VSS_S_ASYNC_CANCELLED, or the error
+  /// the step failed with meanwhile.
+  HRESULT cancel = S_OK;
 };
 
 /// What the session does; the defaults succeed.
@@ -307,24 +327,31 @@ struct Script {
   HRESULT create = S_OK;
   HRESULT initialize = S_OK;
   HRESULT set_context = S_OK;
-  HRESULT gather_metadata = S_OK;  ///< returned by GatherWriterMetadata
-  HRESULT metadata_result = VSS_S_ASYNC_FINISHED;  ///< its async outcome
-  bool metadata_hangs = false;                     ///< the async never finishes
-  HRESULT status_result = VSS_S_ASYNC_FINISHED;
-  bool status_hangs = false;
+  AsyncScript metadata;  ///< GatherWriterMetadata
+  AsyncScript status;    ///< GatherWriterStatus
+  AsyncScript prepare;   ///< PrepareForBackup
+  HRESULT start_snapshot_set = S_OK;
   bool has_ex3 = true;  ///< offers IVssBackupComponentsEx3
   std::vector<FakeWriter> writers;
 };
 
-/// What the code under test did.
+/// What the code under test did. Every call out of the documented sequence
+/// is a violation: the doubles add it here and fail the running test.
 struct Log {
   int alive = 0;  ///< objects not yet released
   bool aborted = false;
   bool metadata_freed = false;
   bool status_freed = false;
   bool cancelled = false;
+  bool metadata_gathered = false;  ///< GatherWriterMetadata was called
+  bool prepared = false;           ///< PrepareForBackup was called
+  int writer_xml_reads = 0;        ///< IVssExamineWriterMetadata::SaveAsXML
   LONG context = -1;
+  int bootable = -1;         ///< SetBackupState's bBootableSystemState (0 or 1)
+  std::vector<DWORD> waits;  ///< IVssAsync::Wait timeouts, in ms
   std::vector<std::wstring> added;  ///< AddComponent: `path\name`
+  std::vector<std::string> calls;   ///< every IVssBackupComponents call
+  std::vector<std::string> violations;
 };
 
 /// Builds the factory the capture takes.
@@ -333,5 +360,31 @@ internal::VssFactory fake_factory(const Script& script,
 
 /// GUID from text (test data only).
 GUID guid(const char* text);
+
+/// A writer whose metadata is testdata/wmd/`wmd_file`.
+FakeWriter fake_writer(const std::string& name, const char* writer_id,
+                       const char* instance_id, const std::string& wmd_file);
+
+/// The Registry Writer and SqlServerWriter, both stable.
+Script two_writers();
+
+/// The result of one scripted session, and what the code did.
+struct Outcome {
+  std::shared_ptr<Log> log = std::make_shared<Log>();
+  Result<CaptureResult> result = Error{};
+};
+
+/// capture_with() against `script`; fails the test when an interface
+/// the doubles handed out is still referenced afterwards.
+Outcome run_capture(const Script& script, const CaptureOptions& options = {},
+                    const HostManifest& host = {});
+
+/// writer_status_with() against `script`, checked the same way.
+Result<std::vector<WriterStatus>> run_status(
+    const Script& script, const std::shared_ptr<Log>& log,
+    const CaptureOptions& options = {});
+
+/// The error text of a failed result, or "ok".
+std::string message(const Outcome& r);
 
 }  // namespace vssmeta::testing

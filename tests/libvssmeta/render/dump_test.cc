@@ -252,6 +252,22 @@ TEST(DumpText, BackupComponentsWithWriterNames) {
             "    \\X\n");
 }
 
+// The entry's WMD is the one resolve_writer_entry() picks: instance names
+// compare exactly, so "sql2017" names no instance and the first WMD of the
+// class answers (dump used to fold the case here, validate did not).
+TEST(DumpText, BackupEntryInstanceNamesCompareExactly) {
+  CaptureSet capture;
+  capture.writers.push_back(sql_writer("OTHER"));
+  capture.writers.push_back(sql_writer("SQL2017"));
+  capture.writers[0].identity.friendly_name = "First instance";
+  capture.backup_components.push_back(bcd());
+  EXPECT_THAT(text(capture), HasSubstr("\"SqlServerWriter\"  name: "
+                                       "\"SQL2017\"\n"));
+  capture.backup_components[0].writers[1].instance_name = "sql2017";
+  EXPECT_THAT(text(capture), HasSubstr("\"First instance\"  name: "
+                                       "\"sql2017\"\n"));
+}
+
 TEST(DumpText, RestoreTimeFieldsAreAllShown) {
   BackupComponents b;
   b.restore_type = RestoreType::kByCopy;

@@ -263,5 +263,22 @@ TEST(RulesXrefFiles, NewTargetsUseTheDefiningComponentsSet) {
   EXPECT_EQ(findings(c, "XREF015").size(), 1U);
 }
 
+// A backup stamp while the BCD entry records a schema without TIMESTAMPED
+// (and the WMD's lacks it too) used to be reported twice, by BCD028 and
+// XREF010: BCD028, which reads the schema recorded with the backup, keeps
+// it. A previous backup stamp is XREF010's alone.
+TEST(RulesXrefStamps, StampAgainstARecordedSchemaIsReportedOnce) {
+  const auto c = capture_of(
+      bcd_xml({"LicenseInfo"}, kMyWriterInstance, R"( backupStamp="s")"));
+  EXPECT_EQ(findings(c, "BCD028").size(), 1U);
+  EXPECT_TRUE(findings(c, "XREF010").empty());
+  const auto p = capture_of(bcd_xml({"LicenseInfo"}, kMyWriterInstance,
+                                    R"( previousBackupStamp="s")"));
+  EXPECT_TRUE(findings(p, "BCD028").empty());
+  ASSERT_EQ(findings(p, "XREF010").size(), 1U);
+  EXPECT_NE(findings(p, "XREF010")[0].message.find("previous backup stamp"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace vssmeta

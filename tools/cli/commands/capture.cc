@@ -6,7 +6,6 @@
 #include "vssmeta/capture.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -27,6 +26,7 @@ struct CaptureCommand {
   unsigned timeout = 120;
   std::string context = "backup";
   bool bcd = false;
+  bool bootable = false;
   std::vector<std::string> select;
 };
 
@@ -46,31 +46,42 @@ int fail(Io& io, const Error& error) {
   return kExitError;
 }
 
+void warn_to(Io& io, CaptureOptions& options) {
+  options.on_warning = [&io](const std::string& text) {
+    io.err << "vssmeta: warning: " << text << "\n";
+  };
+}
+
 int run_capture(const CaptureCommand& cmd, Io& io) {
   if (!cmd.select.empty() && !cmd.bcd) {
     return usage_error(io, "--select needs --bcd");
+  }
+  if (cmd.bootable && !cmd.bcd) {
+    return usage_error(io, "--bootable-system-state needs --bcd");
   }
   CaptureOptions options;
   options.timeout_seconds = cmd.timeout;
   options.context = parse_context(cmd.context);
   options.save_bcd = cmd.bcd;
+  options.bootable_system_state = cmd.bootable;
   options.select = cmd.select;
   options.tool_version = VSSMETA_VERSION_STRING;
-  // Before the writers are asked (which can take minutes): a folder that
-  // exists is never touched. write_capture_folder() checks again.
-  std::error_code ec;
-  if (capture_supported() && std::filesystem::exists(cmd.output, ec)) {
-    io.err << cmd.output << ": error: already exists: choose a new folder\n";
+  warn_to(io, options);
+  if (!capture_supported()) return fail(io, capture(options).error());
+  // Before the writers are asked (which can take minutes): the folder is
+  // validated and its parents and temporary sibling created, so that
+  // nothing captured is lost to a bad --output.
+  auto folder = prepare_capture_folder(cmd.output);
+  if (!folder) {
+    io.err << to_string(folder.error()) << "\n";
     return kExitError;
   }
   auto captured = capture(options);
-  if (!captured && captured.error().code == ErrorCode::kInvalidValue) {
-    // Only a --select reference is an invalid value: name the option.
-    io.err << "vssmeta: error: --select " << captured.error().message << "\n";
-    return kExitError;
+  if (!captured) {
+    discard_capture_folder(*folder);
+    return fail(io, captured.error());
   }
-  if (!captured) return fail(io, captured.error());
-  auto written = write_capture_folder(*captured, cmd.output);
+  auto written = write_capture_folder(*captured, *folder);
   if (!written) {
     io.err << to_string(written.error()) << "\n";
     return kExitError;
@@ -84,13 +95,21 @@ int run_capture(const CaptureCommand& cmd, Io& io) {
     if (!w.parse_error.empty()) {
       io.err << "vssmeta: warning: " << w.parse_error << "\n";
     }
+    if (!w.capture_error.empty()) {
+      io.err << fmt::format("vssmeta: warning: writer {} ({}): {}\n",
+                            w.writer_name.empty() ? "?" : w.writer_name,
+                            w.instance_id.to_string(), w.capture_error);
+    }
   }
-  return kExitOk;
+  // A writer whose metadata could not be read is a finding: the folder is
+  // complete otherwise (manifest.json names what failed).
+  return any_capture_error(captured->writers) ? kExitFindings : kExitOk;
 }
 
 int run_status(const StatusCommand& cmd, Io& io) {
   CaptureOptions options;
   options.timeout_seconds = cmd.timeout;
+  warn_to(io, options);
   auto status = capture_writer_status(options);
   if (!status) return fail(io, status.error());
   StatusOptions report;
@@ -123,8 +142,12 @@ void register_capture(CLI::App& app, Action& action) {
                   "app-rollback")
       ->check(CLI::IsMember({"backup", "file-share-backup", "app-rollback"}));
   sub->add_flag("--bcd", cmd->bcd,
-                "Also save the backup components document a backup of the "
-                "--select components would start with");
+                "Also save the backup components document of a backup of the "
+                "--select components, as it stands after PrepareForBackup "
+                "(no volume added, no shadow copy; the backup is aborted)");
+  sub->add_flag("--bootable-system-state", cmd->bootable,
+                "With --bcd: the backup is a bootable system state backup "
+                "(SetBackupState)");
   sub->add_option("--select", cmd->select,
                   "With --bcd: a component, 'Writer:\\logical\\path\\name' "
                   "(repeatable)")

@@ -4,8 +4,6 @@
 
 #include "vssmeta/validate.h"
 
-#include <algorithm>
-#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -13,6 +11,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
@@ -20,7 +19,6 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "vssmeta/capture_set.h"
-#include "vssmeta/hierarchy.h"
 #include "vssmeta/report.h"
 #include "vssmeta/selection.h"
 
@@ -61,93 +59,55 @@ std::string canonical_rule(const std::string& id) {
   return std::string(r->id);
 }
 
-// The components a reference names: `Writer` alone means every component
-// that can be added explicitly at the top (required and optional ones).
-std::vector<std::pair<std::size_t, std::size_t>> resolve(
-    const CaptureSet& capture, const std::vector<ComponentIndex>& indexes,
-    const std::string& text) {
-  const ComponentRef ref = parse_component_ref(text);
-  const std::string writer = ref.writer.empty() ? text : ref.writer;
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  bool writer_found = false;
-  for (std::size_t w = 0; w < capture.writers.size(); ++w) {
-    if (!writer_matches(capture.writers[w], writer)) continue;
-    writer_found = true;
-    const ComponentIndex& index = indexes[w];
-    if (ref.writer.empty()) {
-      for (std::size_t c = 0; c < index.size(); ++c) {
-        BackupClass k = index.backup_class(c);
-        if (k == BackupClass::kRequired || k == BackupClass::kOptionalTop) {
-          out.emplace_back(w, c);
-        }
-      }
-      continue;
-    }
-    auto elements = split_logical_path(ref.path);
-    if (elements.empty()) continue;
-    std::string name = elements.back();
-    elements.pop_back();
-    std::string logical;
-    for (const auto& e : elements) logical += (logical.empty() ? "" : "\\") + e;
-    for (std::size_t c : index.find(logical, name)) out.emplace_back(w, c);
-  }
-  if (!writer_found) {
-    throw UsageError{fmt::format("no writer '{}' in the capture", writer)};
-  }
-  if (out.empty()) {
-    throw UsageError{
-        fmt::format("no component '{}' in writer '{}'", ref.path, writer)};
+// A reference that named nothing, as the usage error says it.
+std::string unmatched_message(const ResolvedReference& r) {
+  std::string out =
+      r.problem == ReferenceProblem::kNoWriter
+          ? fmt::format("no writer '{}' in the capture", r.writer)
+      : r.path.empty()
+          ? fmt::format("no top-level component in writer '{}'", r.writer)
+          : fmt::format("no component '{}' in writer '{}'", r.path, r.writer);
+  if (!r.candidates.empty()) {
+    out += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
   }
   return out;
 }
 
-// Builds the BCD a backup of the selection would start with, and a report of
-// what it includes.
+// Builds the BCD a backup of the selection would start with (the library
+// resolves it), and a report of what it includes.
 BackupComponents simulate(const CaptureSet& capture, const ValidateCommand& cmd,
                           std::ostream& report) {
-  std::vector<ComponentIndex> indexes;
-  indexes.reserve(capture.writers.size());
-  for (const auto& w : capture.writers) indexes.emplace_back(w);
-  std::map<std::size_t, std::vector<std::size_t>> chosen;  // writer -> ids
-  for (const std::string& s : cmd.select) {
-    for (auto [w, c] : resolve(capture, indexes, s)) chosen[w].push_back(c);
-  }
-  for (const std::string& x : cmd.exclude) {
-    for (auto [w, c] : resolve(capture, indexes, x)) {
-      auto& ids = chosen[w];
-      ids.erase(std::remove(ids.begin(), ids.end(), c), ids.end());
-    }
+  const ResolvedSelection selection =
+      resolve_references(capture.writers, cmd.select, cmd.exclude);
+  if (const ResolvedReference* r = selection.first_unmatched()) {
+    throw UsageError{unmatched_message(*r)};
   }
   BackupComponents bcd;
   bcd.source.name = "<selection>";
   bcd.backup_type = BackupType::kFull;
   bcd.select_components = true;
-  for (auto& [w, ids] : chosen) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    if (ids.empty()) continue;
-    const WriterMetadata& wmd = capture.writers[w];
+  for (const WriterSelection& s : selection.writers) {
+    const WriterMetadata& wmd = capture.writers[s.writer];
     WriterComponents& entry = bcd.writers.emplace_back();
     entry.writer_id = wmd.identity.writer_id;
     entry.instance_id = wmd.identity.instance_id;
     entry.instance_name = wmd.identity.instance_name;
     entry.backup_schema = wmd.backup_schema_or_default();
-    InclusionResult inclusion = compute_inclusion(indexes[w], ids);
     report << fmt::format("Writer \"{}\" {}\n", wmd.display_name(),
                           wmd.identity.writer_id.to_braced_string());
     for (std::size_t i = 0; i < wmd.components.size(); ++i) {
       const Component& c = wmd.components[i];
-      if (inclusion.inclusion[i] == Inclusion::kExplicit) {
+      if (s.inclusion.inclusion[i] == Inclusion::kExplicit) {
         BcdComponent& bc = entry.components.emplace_back();
         bc.logical_path = c.logical_path;
         bc.name = c.name;
         bc.type = c.type;
         report << fmt::format("  explicit  \\{}  ({})\n", c.full_path(),
-                              to_string(indexes[w].backup_class(i)));
-      } else if (inclusion.inclusion[i] == Inclusion::kImplicit) {
+                              to_string(s.index.backup_class(i)));
+      } else if (s.inclusion.inclusion[i] == Inclusion::kImplicit) {
         report << fmt::format(
             "  implicit  \\{}  (through \\{})\n", c.full_path(),
-            wmd.components[*inclusion.defining[i]].full_path());
+            wmd.components[*s.inclusion.defining[i]].full_path());
       }
     }
   }

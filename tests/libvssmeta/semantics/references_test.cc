@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// resolve_references(): component references against a capture's writers
+// (testdata/selection/mywriter.xml, the MyWriter example of
+// ../shared/docs/vss-domain.md §3.4), explained results.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+#include "vssmeta/parse.h"
+#include "vssmeta/selection.h"
+
+namespace vssmeta {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+class References : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = parse_writer_metadata(testing::read_bytes(
+        testing::testdata_dir() / "selection/mywriter.xml"));
+    ASSERT_OK(r);
+    writers_.push_back(std::move(*r));
+    // A second instance of the class, named, with one component.
+    WriterMetadata other;
+    other.identity = writers_[0].identity;
+    other.identity.instance_id =
+        Guid::parse("0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e99");
+    other.identity.instance_name = "Second";
+    other.components.push_back(writers_[0].components[2]);  // LicenseInfo
+    writers_.push_back(std::move(other));
+  }
+  // "writer:path" of what a reference named.
+  std::vector<std::string> named(const ResolvedReference& r) const {
+    std::vector<std::string> out;
+    for (const ReferencedComponent& c : r.components) {
+      out.push_back(std::to_string(c.writer) + ":" +
+                    writers_[c.writer].components[c.component].full_path());
+    }
+    return out;
+  }
+  std::vector<std::string> explicit_paths(const WriterSelection& s) const {
+    std::vector<std::string> out;
+    for (std::size_t i : s.explicit_ids) {
+      out.push_back(writers_[s.writer].components[i].full_path());
+    }
+    return out;
+  }
+
+  std::vector<WriterMetadata> writers_;
+};
+
+TEST_F(References, PathsCompareWithoutCaseAndEmptyElements) {
+  // Doubled and trailing backslashes are empty elements: ignored.
+  auto s = resolve_references(writers_, {"mywriter:\\\\WRITERDATA\\\\usage\\"});
+  ASSERT_EQ(s.references.size(), 1U);
+  EXPECT_EQ(s.references[0].problem, ReferenceProblem::kNone);
+  EXPECT_THAT(named(s.references[0]), ElementsAre("0:writerData\\Usage"));
+  s = resolve_references(writers_, {"mywriter:\\WRITERDATA\\usage"});
+  EXPECT_THAT(named(s.references[0]), ElementsAre("0:writerData\\Usage"));
+  EXPECT_EQ(s.references[0].components[0].backup_class,
+            BackupClass::kSelectableSub);
+}
+
+TEST_F(References, AReferenceNamesItsComponentInEveryMatchingInstance) {
+  auto s = resolve_references(writers_, {"MyWriter:\\LicenseInfo"});
+  EXPECT_THAT(s.references[0].writers, ElementsAre(0U, 1U));
+  EXPECT_THAT(named(s.references[0]),
+              ElementsAre("0:LicenseInfo", "1:LicenseInfo"));
+  ASSERT_EQ(s.writers.size(), 2U);
+}
+
+TEST_F(References, WritersMatchByEveryForm) {
+  for (const char* writer : {"second", "{0F2E7C44-6A51-4D3B-9E2F-8B7A6C5D4E99}",
+                             "0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e99"}) {
+    auto s =
+        resolve_references(writers_, {std::string(writer) + ":\\LicenseInfo"});
+    EXPECT_THAT(named(s.references[0]), ElementsAre("1:LicenseInfo")) << writer;
+  }
+  auto s = resolve_references(
+      writers_, {"{5C8A5A5E-9B1D-4B7E-8F3A-2D6E4C1B0A91}:\\LicenseInfo"});
+  EXPECT_THAT(s.references[0].writers, ElementsAre(0U, 1U));
+}
+
+TEST_F(References, TheWriterAloneNamesItsRequiredAndOptionalTopComponents) {
+  auto s =
+      resolve_references(writers_, {"0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e31"});
+  EXPECT_EQ(s.references[0].path, "");
+  EXPECT_THAT(named(s.references[0]),
+              ElementsAre("0:Executables", "0:Executables\\ConfigFiles",
+                          "0:LicenseInfo", "0:Security", "0:writerData"));
+}
+
+TEST_F(References, ExcludeRemovesAndInclusionIsExplained) {
+  auto s =
+      resolve_references(writers_, {"0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e31"},
+                         {"Second:\\LicenseInfo",
+                          "0f2e7c44-6a51-4d3b-9e2f-8b7a6c5d4e31:\\"
+                          "LicenseInfo"});
+  ASSERT_EQ(s.references.size(), 3U);
+  EXPECT_EQ(s.first_unmatched(), nullptr);
+  ASSERT_EQ(s.writers.size(), 1U);
+  const WriterSelection& w = s.writers[0];
+  EXPECT_EQ(w.writer, 0U);
+  EXPECT_THAT(explicit_paths(w),
+              ElementsAre("Executables", "Executables\\ConfigFiles", "Security",
+                          "writerData"));
+  // Security\UserInfo (index 4) comes through Security (index 3).
+  EXPECT_EQ(w.inclusion.inclusion[4], Inclusion::kImplicit);
+  EXPECT_EQ(w.inclusion.defining[4], std::optional<std::size_t>(3));
+  EXPECT_EQ(w.index.backup_class(4), BackupClass::kNonselectableSub);
+}
+
+TEST_F(References, UnmatchedReferencesCarryTheClosestNames) {
+  auto s = resolve_references(writers_, {"MyWriter:\\Securty", "MyWritr:\\x",
+                                         "MyWriter:\\NoSuchThing"});
+  ASSERT_EQ(s.references.size(), 3U);
+  EXPECT_EQ(s.first_unmatched(), &s.references[0]);
+  EXPECT_EQ(s.references[0].problem, ReferenceProblem::kNoComponent);
+  EXPECT_THAT(s.references[0].candidates, ElementsAre("Security"));
+  EXPECT_EQ(s.references[1].problem, ReferenceProblem::kNoWriter);
+  EXPECT_THAT(s.references[1].candidates, ElementsAre("MyWriter"));
+  EXPECT_EQ(s.references[2].problem, ReferenceProblem::kNoComponent);
+  EXPECT_THAT(s.references[2].candidates, IsEmpty());
+  EXPECT_TRUE(s.writers.empty());
+}
+
+TEST_F(References, WritersWithoutMetadataAreSkipped) {
+  std::vector<const WriterMetadata*> ws = {nullptr, &writers_[1]};
+  auto s = resolve_references(ws, {"MyWriter:\\LicenseInfo"});
+  EXPECT_THAT(s.references[0].writers, ElementsAre(1U));
+}
+
+}  // namespace
+}  // namespace vssmeta
