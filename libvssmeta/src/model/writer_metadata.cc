@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/writer_metadata.h"
 
+#include "text/ascii.h"
 #include "vssmeta/hierarchy.h"
 
 namespace vssmeta {
@@ -49,9 +50,9 @@ std::string WriterMetadata::display_name() const {
 
 bool writer_matches(const WriterMetadata& w, const std::string& name) {
   if (auto g = Guid::parse(name)) return w.identity.writer_id == *g;
-  return fold_case(w.display_name()) == fold_case(name) ||
+  return internal::iequals(w.display_name(), name) ||
          (w.identity.instance_name &&
-          fold_case(*w.identity.instance_name) == fold_case(name));
+          internal::iequals(*w.identity.instance_name, name));
 }
 
 }  // namespace vssmeta
