@@ -95,15 +95,6 @@ std::string path_key(std::string_view path) {
   return out;
 }
 
-bool is_path_key_but_case(std::string_view path) {
-  if (!path.empty() && is_separator(path.back())) return false;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '/') return false;
-    if (path[i] == '\\' && i >= 2 && path[i - 1] == '\\') return false;
-  }
-  return true;
-}
-
 bool same_path(std::string_view a, std::string_view b) {
   KeyReader ra(a);
   KeyReader rb(b);

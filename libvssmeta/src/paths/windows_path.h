@@ -23,11 +23,6 @@ void append_path_key(std::string_view path, std::string& out);
 /// The normal form of `path`.
 std::string path_key(std::string_view path);
 
-/// Whether `path` is in normal form but for the case of A-Z: no `/`, no run
-/// of `\` after the opening two, no trailing `\`. Hashes that fold a word at
-/// a time may then read `path` itself instead of its key.
-bool is_path_key_but_case(std::string_view path);
-
 /// Whether `a` and `b` have the same normal form (no allocation).
 bool same_path(std::string_view a, std::string_view b);
 

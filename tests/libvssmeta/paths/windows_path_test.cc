@@ -51,16 +51,6 @@ TEST(AppendPathKey, AppendsWithoutTouchingWhatIsThere) {
   EXPECT_EQ(out, "X\\\\a\\b");
 }
 
-TEST(IsPathKeyButCase, TellsWhetherOnlyCaseDiffers) {
-  EXPECT_TRUE(is_path_key_but_case(""));
-  EXPECT_TRUE(is_path_key_but_case("C:\\Data\\X"));
-  EXPECT_TRUE(is_path_key_but_case("\\\\server\\share"));
-  EXPECT_FALSE(is_path_key_but_case("C:/Data"));
-  EXPECT_FALSE(is_path_key_but_case("C:\\Data\\"));
-  EXPECT_FALSE(is_path_key_but_case("C:\\\\Data"));
-  EXPECT_FALSE(is_path_key_but_case("\\\\\\server"));
-}
-
 TEST(SamePath, AgreesWithPathKey) {
   const char* paths[] = {"",
                          "\\",
