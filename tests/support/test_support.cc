@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <vector>
 
 namespace vssmeta::testing {
 namespace fs = std::filesystem;
@@ -62,9 +63,36 @@ std::string read_bytes(const fs::path& path) {
   s << in.rdbuf();
   if (s.str() == actual) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure()
-         << "output differs from " << file << "\n--- expected\n"
-         << s.str() << "\n--- actual\n"
-         << actual;
+         << "output differs from " << file
+         << " (VSSMETA_UPDATE_GOLDEN=1 rewrites it)\n--- expected\n+++ actual\n"
+         << unified_diff(s.str(), actual);
+}
+
+namespace {
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+std::string unified_diff(const std::string& expected,
+                         const std::string& actual) {
+  std::string out = ::testing::internal::edit_distance::CreateUnifiedDiff(
+      lines_of(expected), lines_of(actual));
+  // Same lines, other bytes: only the final line end (or a CR) differs.
+  if (out.empty()) {
+    out = "(the lines agree; the texts differ in line ends: expected " +
+          std::to_string(expected.size()) + " bytes, actual " +
+          std::to_string(actual.size()) + ")\n";
+  }
+  return out;
 }
 
 namespace {

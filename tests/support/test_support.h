@@ -31,6 +31,12 @@ std::string read_bytes(const std::filesystem::path& path);
 ::testing::AssertionResult matches_golden(const std::string& actual,
                                           const std::string& relative);
 
+/// A unified diff (GoogleTest's: `@@ -a,b +c,d @@`, a side left out when
+/// it has no lines of its own; ` `/`-`/`+` lines, 2 lines of
+/// context) from `expected` to `actual`, as golden mismatches print it.
+std::string unified_diff(const std::string& expected,
+                         const std::string& actual);
+
 /// True when python3 with the jsonschema module is available.
 bool have_python_jsonschema();
 

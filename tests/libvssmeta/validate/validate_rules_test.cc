@@ -5,7 +5,6 @@
 // `file:line:col: severity: message [RULE]` per line), and close variants
 // that must not trigger it (`ok*`).
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -51,22 +50,6 @@ std::string joined(const std::vector<std::string>& lines) {
   return out;
 }
 
-// VSSMETA_RULES=WMD0,XREF003 limits the run (and VSSMETA_UPDATE_GOLDEN) to
-// the folders whose names start with one of the comma-separated prefixes.
-bool selected(const std::string& rule) {
-  const char* filter = std::getenv("VSSMETA_RULES");
-  if (filter == nullptr || *filter == '\0') return true;
-  std::string_view rest(filter);
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(',');
-    const std::string_view prefix = rest.substr(0, comma);
-    if (!prefix.empty() && rule.rfind(prefix, 0) == 0) return true;
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 std::vector<fs::path> rule_folders() {
   std::vector<fs::path> out;
   const fs::path root = testing::testdata_dir() / "rules";
@@ -78,42 +61,69 @@ std::vector<fs::path> rule_folders() {
   return out;
 }
 
-TEST(ValidateRules, EveryTriggerTriggersAndEveryCloseVariantDoesNot) {
+// One test per rule of the table (ValidateRule/Cases.Run/WMD013, ...), so
+// `--gtest_filter='*WMD0*'` picks rules and CTest runs them in parallel.
+// The parameters come from the rule table, not from the folders: the tests
+// exist before the working directory or VSSMETA_TESTDATA are known, and
+// EveryRuleHasTestData / EveryFolderIsARule check that the two agree.
+class ValidateRule : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ValidateRule, TriggersAndCloseVariantsDoNot) {
   InTestdata cwd;
+  const std::string& rule = GetParam();
+  const fs::path folder = fs::path("rules") / rule;
+  ASSERT_TRUE(fs::is_directory(folder)) << "no testdata/" << folder.string();
+  std::size_t triggers = 0;
+  std::size_t oks = 0;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(folder)) {
+    entries.push_back(e.path());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& e : entries) {
+    const std::string name = e.filename().string();
+    const std::string stem = e.stem().string();
+    const std::string input = "rules/" + rule + "/" + name;
+    if (name.rfind("trigger", 0) == 0) {
+      ++triggers;
+      SCOPED_TRACE(input);
+      const auto lines = findings_of(rule, input);
+      EXPECT_FALSE(lines.empty()) << "did not trigger";
+      EXPECT_TRUE(testing::matches_golden(
+          joined(lines), "../rules/" + rule + "/expected-" +
+                             (fs::is_directory(e) ? name : stem) + ".txt"));
+    } else if (name.rfind("ok", 0) == 0) {
+      ++oks;
+      SCOPED_TRACE(input);
+      EXPECT_EQ(joined(findings_of(rule, input)), "");
+    }
+  }
+  EXPECT_GE(triggers, 1U) << "no trigger input";
+  EXPECT_GE(oks, 1U) << "no close variant that must not trigger";
+}
+
+std::vector<std::string> rule_ids() {
+  std::vector<std::string> out;
+  for (const RuleInfo& r : rules()) out.emplace_back(r.id);
+  return out;
+}
+
+// Test names allow only letters, digits and '_' (XREF-CASE).
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ValidateRule, ::testing::ValuesIn(rule_ids()),
+                         test_name);
+
+TEST(ValidateRules, EveryFolderIsARule) {
   const auto folders = rule_folders();
   ASSERT_FALSE(folders.empty());
   for (const fs::path& folder : folders) {
-    const std::string rule = folder.filename().string();
-    if (!selected(rule)) continue;
-    SCOPED_TRACE(rule);
-    ASSERT_NE(find_rule(rule), nullptr) << "no rule " << rule;
-    std::size_t triggers = 0;
-    std::size_t oks = 0;
-    std::vector<fs::path> entries;
-    for (const auto& e : fs::directory_iterator(folder)) {
-      entries.push_back(e.path());
-    }
-    std::sort(entries.begin(), entries.end());
-    for (const fs::path& e : entries) {
-      const std::string name = e.filename().string();
-      const std::string stem = e.stem().string();
-      const std::string input = "rules/" + rule + "/" + name;
-      if (name.rfind("trigger", 0) == 0) {
-        ++triggers;
-        SCOPED_TRACE(input);
-        const auto lines = findings_of(rule, input);
-        EXPECT_FALSE(lines.empty()) << "did not trigger";
-        EXPECT_TRUE(testing::matches_golden(
-            joined(lines), "../rules/" + rule + "/expected-" +
-                               (fs::is_directory(e) ? name : stem) + ".txt"));
-      } else if (name.rfind("ok", 0) == 0) {
-        ++oks;
-        SCOPED_TRACE(input);
-        EXPECT_EQ(joined(findings_of(rule, input)), "");
-      }
-    }
-    EXPECT_GE(triggers, 1U) << "no trigger input";
-    EXPECT_GE(oks, 1U) << "no close variant that must not trigger";
+    EXPECT_NE(find_rule(folder.filename().string()), nullptr)
+        << "testdata/rules/" << folder.filename().string() << "/ names no rule";
   }
 }
 
