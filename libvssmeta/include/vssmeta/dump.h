@@ -48,7 +48,4 @@ VSSMETA_EXPORT void dump_text(const CaptureSet& capture, std::ostream& out,
 VSSMETA_EXPORT void dump_json(const CaptureSet& capture, std::ostream& out,
                               const DumpOptions& options = {});
 
-/// Escapes control characters and backslash-free text for one-line output.
-VSSMETA_EXPORT std::string escape_control(const std::string& text);
-
 }  // namespace vssmeta
