@@ -164,9 +164,4 @@ VSSMETA_EXPORT MetadataDiff diff(const BackupComponents& before,
 ///   stamps, restore settings, unknown content).
 VSSMETA_EXPORT Impact classify(const Change& change);
 
-/// True when `text` matches the glob `pattern` (`*`, `?`), ignoring ASCII
-/// case. The matcher `DiffOptions::ignore` uses; linear in practice.
-VSSMETA_EXPORT bool glob_matches(const std::string& pattern,
-                                 const std::string& text);
-
 }  // namespace vssmeta

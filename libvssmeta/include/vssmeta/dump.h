@@ -54,7 +54,4 @@ VSSMETA_EXPORT CaptureSet filter_capture(const CaptureSet& capture,
 VSSMETA_EXPORT void write_dump(const CaptureSet& capture, std::ostream& out,
                                const DumpOptions& options = {});
 
-/// Escapes control characters and backslash-free text for one-line output.
-VSSMETA_EXPORT std::string escape_control(const std::string& text);
-
 }  // namespace vssmeta

@@ -17,12 +17,6 @@
 
 namespace vssmeta {
 
-/// True for `xmlns` and `xmlns:*`: namespace declarations, which Extras keep
-/// (so documents are written back as they were) but which are not content.
-inline bool is_namespace_declaration(std::string_view name) {
-  return name == "xmlns" || name.substr(0, 6) == "xmlns:";
-}
-
 /// One attribute as written (name with any prefix, value with entities and
 /// character references decoded, line ends untouched).
 struct XmlAttribute {

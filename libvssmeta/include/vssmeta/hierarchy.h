@@ -40,7 +40,4 @@ VSSMETA_EXPORT ComponentTree build_component_tree(const WriterMetadata& wmd);
 VSSMETA_EXPORT std::vector<std::string> split_logical_path(
     const std::string& logical_path);
 
-/// ASCII case folding used for logical paths and names.
-VSSMETA_EXPORT std::string fold_case(const std::string& text);
-
 }  // namespace vssmeta

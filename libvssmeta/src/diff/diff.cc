@@ -14,7 +14,10 @@
 #include <fmt/format.h>
 
 #include "diff/diff_engine.h"
+#include "paths/windows_path.h"
+#include "semantics/logical_path.h"
 #include "text/ascii.h"
+#include "text/glob.h"
 #include "vssmeta/capture_set.h"
 
 namespace vssmeta {
@@ -127,33 +130,6 @@ Impact classify(const Change& c) {
   return Impact::kNotable;
 }
 
-bool glob_matches(const std::string& pattern, const std::string& text) {
-  // Iterative matching with one backtrack point: O(n·m) worst case, linear
-  // for the patterns people write.
-  std::size_t p = 0;
-  std::size_t t = 0;
-  std::size_t star = std::string::npos;
-  std::size_t resume = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() &&
-        (pattern[p] == '?' ||
-         internal::ascii_lower(pattern[p]) == internal::ascii_lower(text[t]))) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      resume = t;
-    } else if (star != std::string::npos) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 namespace {
 
 bool is_hidden_by_default(const Change& c) {
@@ -165,8 +141,9 @@ bool is_ignored(const Change& c, const DiffOptions& options) {
   const std::string path = c.path();
   return std::any_of(
       options.ignore.begin(), options.ignore.end(), [&](const std::string& p) {
-        return glob_matches(p, c.field) || glob_matches(p, path) ||
-               (!c.writer.empty() && glob_matches(p, c.writer));
+        return internal::glob_matches(p, c.field) ||
+               internal::glob_matches(p, path) ||
+               (!c.writer.empty() && internal::glob_matches(p, c.writer));
       });
 }
 
@@ -222,7 +199,7 @@ std::string content_signature(const WriterMetadata& w, bool with_files) {
   std::vector<std::string> parts;
   parts.reserve(w.components.size());
   for (const auto& c : w.components) {
-    std::string part = fold(c.full_path());
+    std::string part = internal::component_key(c.logical_path, c.name);
     if (with_files) {
       std::vector<std::string> files;
       for (const FileDescriptor& f : c.files) {
@@ -303,8 +280,7 @@ void check_declared(const CaptureSet& before, const CaptureSet& after,
     auto [it, fresh] = declared.try_emplace(wmd);
     if (fresh) {
       for (const auto& c : after.writers[wmd].components) {
-        it->second.insert(internal::logical_key(c.logical_path) + '\\' +
-                          fold(c.name));
+        it->second.insert(internal::component_key(c.logical_path, c.name));
       }
     }
     return it->second;
@@ -316,8 +292,7 @@ void check_declared(const CaptureSet& before, const CaptureSet& after,
       if (!match) continue;
       const std::set<std::string>& names = declared_by(match->writer);
       for (const auto& c : w.components) {
-        const std::string key =
-            internal::logical_key(c.logical_path) + '\\' + fold(c.name);
+        const std::string key = internal::component_key(c.logical_path, c.name);
         if (names.count(key) != 0) continue;
         internal::DiffSink sink{&out, DocumentKind::kBackupComponents, label(w),
                                 c.full_path()};

@@ -8,14 +8,11 @@
 #include <vector>
 
 #include "diff/diff_engine.h"
+#include "semantics/logical_path.h"
 #include "vssmeta/enums.h"
 
 namespace vssmeta::internal {
 namespace {
-
-std::string component_key(const BcdComponent& c) {
-  return logical_key(c.logical_path) + '\\' + fold(c.name);
-}
 
 template <typename T>
 std::vector<std::string> described(const std::vector<T>& items) {
@@ -72,8 +69,12 @@ void diff_writer_components(const DiffSink& sink, const WriterComponents& a,
   diff_extras(sink, "WRITER_COMPONENTS", a.extras, b.extras);
   std::vector<std::string> ka;
   std::vector<std::string> kb;
-  for (const auto& c : a.components) ka.push_back(component_key(c));
-  for (const auto& c : b.components) kb.push_back(component_key(c));
+  for (const auto& c : a.components) {
+    ka.push_back(component_key(c.logical_path, c.name));
+  }
+  for (const auto& c : b.components) {
+    kb.push_back(component_key(c.logical_path, c.name));
+  }
   const Matching m = match_keys(ka, kb);
   for (auto [i, j] : m.pairs) {
     if (!(a.components[i] == b.components[j])) {

@@ -10,6 +10,9 @@
 #include <fmt/format.h>
 
 #include "model/model_fields.h"
+#include "paths/windows_path.h"
+#include "text/ascii.h"
+#include "text/xml_name.h"
 #include "vssmeta/enums.h"
 
 namespace vssmeta::internal {
@@ -267,18 +270,19 @@ bool same_descriptor(const FileDescriptor& a, const FileDescriptor& b) {
          a.extras == b.extras;
 }
 
-// The matching key of a descriptor: kind, normalised path and, when
-// `with_spec`, folded filespec and recursive flag. Written into `out`, whose
-// storage is reused: no allocation per descriptor.
+// The matching key of a descriptor: path key (paths/windows_path.h), kind
+// and, when `with_spec`, folded filespec and recursive flag: the file set's
+// identity plus its kind. Written into `out`, whose storage is reused: no
+// allocation per descriptor. The byte layout fixes the order of the diff's
+// leftovers: keep it.
 void descriptor_key(const FileDescriptor& f, bool with_spec, std::string& out) {
-  path_key_into(f.path, out);
+  out.clear();
+  append_path_key(f.path, out);
   out.push_back('\0');
   out.push_back(static_cast<char>('A' + static_cast<int>(f.kind)));
   if (!with_spec) return;
   out.push_back('\0');
-  for (char c : f.filespec) {
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
+  append_folded(f.filespec, out);
   out.push_back(f.is_recursive() ? 'r' : '-');
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "diff/diff_match.h"
+#include "text/ascii.h"
 #include "vssmeta/backup_components.h"
 #include "vssmeta/diff.h"
 #include "vssmeta/extras.h"

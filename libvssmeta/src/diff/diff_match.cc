@@ -12,39 +12,6 @@ std::string count_of(std::size_t n, const char* noun) {
   return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
-std::string fold(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-void path_key_into(std::string_view path, std::string& out) {
-  out.clear();
-  for (char c : path) {
-    if (c == '/') c = '\\';
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '\\' && !out.empty() && out.back() == '\\') continue;
-    out.push_back(c);
-  }
-  while (!out.empty() && out.back() == '\\') out.pop_back();
-}
-
-std::string path_key(std::string_view path) {
-  std::string out;
-  out.reserve(path.size());
-  path_key_into(path, out);
-  return out;
-}
-
-std::string logical_key(const std::optional<std::string>& logical_path) {
-  if (!logical_path) return {};
-  std::string key = path_key(*logical_path);
-  if (!key.empty() && key.front() == '\\') key.erase(0, 1);
-  return key;
-}
-
 namespace {
 
 std::vector<std::size_t> sorted_order(const std::vector<std::string>& keys) {

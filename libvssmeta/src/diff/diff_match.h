@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Keys and matching for the diff engine: Windows-style normalisation of
-// names and paths, and sort- or hash-based pairing of two key lists
-// (n log n; never pairwise).
+// Matching for the diff engine: sort- or hash-based pairing of two key
+// lists (n log n; never pairwise). The keys come from text/ascii.h,
+// paths/windows_path.h and semantics/logical_path.h.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,15 +17,6 @@ namespace vssmeta::internal {
 
 // "1 component", "2 components".
 std::string count_of(std::size_t n, const char* noun);
-// ASCII lower case (Windows compares names case-insensitively).
-std::string fold(std::string_view text);
-// A Windows path as a matching key: folded, `/` as `\`, runs of `\`
-// collapsed, trailing `\` removed.
-std::string path_key(std::string_view path);
-// The same into `out`, reusing its storage.
-void path_key_into(std::string_view path, std::string& out);
-// A logical path as a matching key: path_key without leading `\` either.
-std::string logical_key(const std::optional<std::string>& logical_path);
 
 // The result of matching two key lists: index pairs, then the indexes left
 // on either side, each in ascending key order (then document order).

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/style.h"
+#include "text/escape.h"
 #include "vssmeta/dump.h"
 
 namespace vssmeta {
@@ -52,7 +53,7 @@ std::string painted_marker(const Painter& paint, ChangeKind kind) {
 // Names and values come from untrusted documents: control characters (an
 // escape sequence, a line break) are shown escaped, never sent raw.
 std::string value(const std::optional<std::string>& v) {
-  return v ? escape_control(*v) : "(absent)";
+  return v ? internal::escape_control(*v) : "(absent)";
 }
 
 // `field: before → after` (or the one value of an added or removed thing),
@@ -61,14 +62,16 @@ std::string change_body(const Change& c, const Painter& paint) {
   std::string text;
   switch (c.kind) {
     case ChangeKind::kAdded:
-      text = fmt::format("{}: {}", escape_control(c.field), value(c.after));
+      text = fmt::format("{}: {}", internal::escape_control(c.field),
+                         value(c.after));
       break;
     case ChangeKind::kRemoved:
-      text = fmt::format("{}: {}", escape_control(c.field), value(c.before));
+      text = fmt::format("{}: {}", internal::escape_control(c.field),
+                         value(c.before));
       break;
     case ChangeKind::kModified:
     case ChangeKind::kMoved:
-      text = fmt::format("{}: {} \u2192 {}", escape_control(c.field),
+      text = fmt::format("{}: {} \u2192 {}", internal::escape_control(c.field),
                          value(c.before), value(c.after));
       break;
   }
@@ -84,18 +87,21 @@ std::string change_line(const Change& c, const Painter& paint) {
 
 std::string group_title(const Change& c) {
   if (c.document == DocumentKind::kWriterMetadata) {
-    return fmt::format("writer \"{}\"", escape_control(c.writer));
+    return fmt::format("writer \"{}\"", internal::escape_control(c.writer));
   }
   if (c.writer.empty()) return "backup components";
   return fmt::format("backup components, writer \"{}\"",
-                     escape_control(c.writer));
+                     internal::escape_control(c.writer));
 }
 
 void write_header(const DiffReportOptions& o, const Painter& paint,
                   std::ostream& out) {
   if (o.before_name.empty() && o.after_name.empty()) return;
-  out << paint(Style::kHeading, "--- " + escape_control(o.before_name)) << '\n'
-      << paint(Style::kHeading, "+++ " + escape_control(o.after_name)) << '\n';
+  out << paint(Style::kHeading,
+               "--- " + internal::escape_control(o.before_name))
+      << '\n'
+      << paint(Style::kHeading, "+++ " + internal::escape_control(o.after_name))
+      << '\n';
 }
 
 std::string counts_text(const ChangeCounts& n) {
@@ -135,7 +141,8 @@ void write_text(const MetadataDiff& diff, std::ostream& out,
     }
     if (!c.component.empty() &&
         (new_group || previous->component != c.component)) {
-      out << "  " << paint(Style::kHeading, escape_control(c.path())) << '\n';
+      out << "  " << paint(Style::kHeading, internal::escape_control(c.path()))
+          << '\n';
     }
     out << (c.component.empty() ? "  " : "    ") << change_line(c, paint)
         << '\n';
@@ -149,7 +156,7 @@ void write_brief(const MetadataDiff& diff, std::ostream& out,
                  const DiffReportOptions& options) {
   const Painter paint(options.color);
   for (const Change& c : diff.changes) {
-    std::string where = escape_control(c.path());
+    std::string where = internal::escape_control(c.path());
     if (c.document == DocumentKind::kBackupComponents) {
       where = where.empty() ? "bcd" : "bcd " + where;
     }

@@ -9,14 +9,12 @@
 #include <fmt/format.h>
 
 #include "diff/diff_engine.h"
+#include "semantics/logical_path.h"
+#include "text/ascii.h"
 #include "vssmeta/enums.h"
 
 namespace vssmeta::internal {
 namespace {
-
-std::string component_key(const Component& c) {
-  return logical_key(c.logical_path) + '\\' + fold(c.name);
-}
 
 std::string describe_component(const Component& c) {
   std::string out(to_xml(c.type));
@@ -33,8 +31,8 @@ std::string dependency_target(const Dependency& d) {
 }
 
 std::string dependency_key(const Dependency& d) {
-  return d.writer_id.to_string() + '\0' + logical_key(d.logical_path) + '\0' +
-         fold(d.component_name);
+  return d.writer_id.to_string() + '\0' +
+         component_key(d.logical_path, d.component_name);
 }
 
 std::string describe_dependency(const Dependency& d) {
@@ -76,7 +74,8 @@ void diff_component(const DiffSink& writer_sink, const Component& a,
   const DiffSink sink = writer_sink.at(b.full_path());
   const auto va = field_values(a);
   const auto vb = field_values(b);
-  if (logical_key(a.logical_path) != logical_key(b.logical_path)) {
+  if (logical_key(a.logical_path.value_or("")) !=
+      logical_key(b.logical_path.value_or(""))) {
     sink.emit(ChangeKind::kMoved, "logicalPath", a.logical_path.value_or(""),
               b.logical_path.value_or(""));
     diff_values(sink, va, vb, {"logicalPath"});
@@ -100,8 +99,8 @@ void diff_components(const DiffSink& sink, const std::vector<Component>& a,
   std::vector<std::string> kb;
   ka.reserve(a.size());
   kb.reserve(b.size());
-  for (const auto& c : a) ka.push_back(component_key(c));
-  for (const auto& c : b) kb.push_back(component_key(c));
+  for (const auto& c : a) ka.push_back(component_key(c.logical_path, c.name));
+  for (const auto& c : b) kb.push_back(component_key(c.logical_path, c.name));
   Matching m = match_keys(ka, kb);
   // Same name, new logical path, unambiguous: a move.
   std::vector<std::string> na;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "graph/graph_style.h"
+#include "text/utf8.h"
 
 namespace vssmeta {
 namespace {
@@ -99,7 +100,7 @@ std::string mermaid_escape(std::string_view text) {
           out += bytes;
         }
       },
-      [&] { out += internal::kReplacement; });
+      [&](std::string_view) { out += internal::kReplacement; });
   return out;
 }
 

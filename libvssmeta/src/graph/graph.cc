@@ -92,7 +92,7 @@ void GraphBuilder::add_writer(std::size_t w) {
 void GraphBuilder::add_tree(std::size_t w, const HierarchyNode& h,
                             const std::string& parent) {
   const std::string writer = "w:" + writer_keys_[w];
-  const std::string key = fold_case(h.path);
+  const std::string key = fold(h.path);
   std::string anchor;
   if (!h.declared()) {
     GraphNode n;
@@ -172,18 +172,18 @@ void GraphBuilder::add_dependencies(std::size_t w) {
         n.path = full;
         if (n.remote) {
           // On another machine: outside every cluster, named by its path.
-          n.id = "m:" + d.writer_id.to_string() + ":\\\\" + path_key(full);
+          n.id = "m:" + d.writer_id.to_string() + ":\\\\" + logical_key(full);
           n.label = full;
           n.caption = target_writer
                           ? capture_.writers[*target_writer].display_name()
                           : d.writer_id.to_braced_string();
         } else if (target_writer) {
-          n.id = "m:" + writer_keys_[*target_writer] + ":" + path_key(full);
+          n.id = "m:" + writer_keys_[*target_writer] + ":" + logical_key(full);
           n.writer = "w:" + writer_keys_[*target_writer];
           n.label =
               capture_.writers[*target_writer].display_name() + ":\\" + full;
         } else {
-          n.id = "m:" + d.writer_id.to_string() + ":" + path_key(full);
+          n.id = "m:" + d.writer_id.to_string() + ":" + logical_key(full);
           n.label = d.writer_id.to_braced_string() + ":\\" + full;
         }
         to = n.id;

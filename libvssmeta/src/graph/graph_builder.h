@@ -11,15 +11,14 @@
 #include <utility>
 #include <vector>
 
+#include "semantics/logical_path.h"
+#include "text/ascii.h"
 #include "vssmeta/graph.h"
 #include "vssmeta/hierarchy.h"
 
 namespace vssmeta::internal {
 
 using IdSet = std::set<std::string>;
-
-// A logical path folded and with empty elements dropped: the key in ids.
-std::string path_key(const std::string& path);
 
 class GraphBuilder {
  public:

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "text/utf8.h"
+
 namespace vssmeta::internal {
 namespace {
 
@@ -109,7 +111,7 @@ std::string label_escape(std::string_view text) {
           out += bytes;
         }
       },
-      [&] { out += kReplacement; });
+      [&](std::string_view) { out += kReplacement; });
   return out;
 }
 

@@ -11,19 +11,10 @@
 
 namespace vssmeta::internal {
 
-std::string path_key(const std::string& path) {
-  std::string out;
-  for (const std::string& e : split_logical_path(fold_case(path))) {
-    if (!out.empty()) out.push_back('\\');
-    out += e;
-  }
-  return out;
-}
-
 Result<std::vector<std::string>> GraphBuilder::resolve(
     const std::string& text) const {
   const ComponentRef ref = parse_component_ref(text);
-  const std::string key = path_key(ref.path);
+  const std::string key = logical_key(ref.path);
   std::vector<std::string> out;
   bool writer_found = ref.writer.empty();
   for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
@@ -131,8 +122,8 @@ void GraphBuilder::collapse(IdSet& kept, const IdSet& pinned) {
     if (shown.size() <= limit) return;
     std::stable_sort(shown.begin(), shown.end(),
                      [](const GraphNode* a, const GraphNode* b) {
-                       return std::pair(fold_case(a->label), a->id) <
-                              std::pair(fold_case(b->label), b->id);
+                       return std::pair(fold(a->label), a->id) <
+                              std::pair(fold(b->label), b->id);
                      });
     std::size_t kept_free = 0;
     GraphNode m;

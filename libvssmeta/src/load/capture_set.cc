@@ -62,41 +62,6 @@ Result<std::string> read_file(const fs::path& path, const std::string& name,
   return read_stream(in, name, max_bytes);
 }
 
-// "WM2.xml" < "WM10.xml": digits compare as numbers, the rest
-// case-insensitively, so capture folders list in the order diskshadow wrote.
-bool natural_less(const std::string& a, const std::string& b) {
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) &&
-        std::isdigit(static_cast<unsigned char>(b[j]))) {
-      std::size_t i2 = i;
-      std::size_t j2 = j;
-      while (i2 < a.size() && a[i2] == '0') ++i2;
-      while (j2 < b.size() && b[j2] == '0') ++j2;
-      std::size_t ie = i2;
-      std::size_t je = j2;
-      while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
-        ++ie;
-      while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
-        ++je;
-      if (ie - i2 != je - j2) return ie - i2 < je - j2;
-      int c = a.compare(i2, ie - i2, b, j2, je - j2);
-      if (c != 0) return c < 0;
-      i = ie;
-      j = je;
-      continue;
-    }
-    int ca = std::tolower(static_cast<unsigned char>(a[i]));
-    int cb = std::tolower(static_cast<unsigned char>(b[j]));
-    if (ca != cb) return ca < cb;
-    ++i;
-    ++j;
-  }
-  if (a.size() - i != b.size() - j) return a.size() - i < b.size() - j;
-  return a < b;
-}
-
 bool has_xml_extension(const fs::path& p) {
   return internal::iequals(p.extension().string(), ".xml");
 }
@@ -142,7 +107,10 @@ Status read_folder(const fs::path& dir, const std::string& name,
     }
   }
   if (ec) return io_error(name, "cannot list folder: " + ec.message());
-  std::sort(files.begin(), files.end(), natural_less);
+  std::sort(files.begin(), files.end(),
+            [](const std::string& a, const std::string& b) {
+              return internal::natural_less(a, b);
+            });
   for (const std::string& file : files) {
     const std::string file_name = (fs::path(name) / file).generic_string();
     auto bytes = read_file(dir / file, file_name, options.parse.max_bytes);

@@ -13,6 +13,7 @@
 #include "load/xml_reader.h"
 #include "model/model_fields.h"
 #include "text/ascii.h"
+#include "text/xml_name.h"
 
 namespace vssmeta::internal {
 namespace {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "load/decode.h"
+#include "text/ascii.h"
 
 namespace vssmeta::internal {
 namespace {
@@ -208,8 +209,7 @@ bool XmlReader::parse_processing_instruction() {
   if (close == std::string_view::npos) {
     return fail(start, "unterminated processing instruction");
   }
-  if (target.size() == 3 && (target[0] | 0x20) == 'x' &&
-      (target[1] | 0x20) == 'm' && (target[2] | 0x20) == 'l') {
+  if (iequals(target, "xml")) {
     bool only_blanks_before = is_blank(text_in_.substr(0, start));
     if (!only_blanks_before || saw_declaration_) {
       return fail(start, "XML declaration is only allowed at the start");

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "text/escape.h"
 #include "vssmeta/dump.h"
 
 namespace vssmeta {
@@ -23,9 +24,9 @@ std::string to_string(const Diagnostic& d) {
   std::string where = to_string(d.where);
   // Messages quote values of untrusted documents: control characters are
   // shown escaped so that none reaches a terminal raw.
-  return escape_control(fmt::format("{}{}{}: {} [{}]", where,
-                                    where.empty() ? "" : ": ",
-                                    to_string(d.severity), d.message, d.code));
+  return internal::escape_control(
+      fmt::format("{}{}{}: {} [{}]", where, where.empty() ? "" : ": ",
+                  to_string(d.severity), d.message, d.code));
 }
 
 }  // namespace vssmeta

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/result.h"
 
+#include "text/escape.h"
 #include "vssmeta/dump.h"
 
 namespace vssmeta {
@@ -11,7 +12,7 @@ std::string to_string(const Error& error) {
     prefix = to_string(*error.where) + ": ";
   }
   // Control characters (from a file name or a quoted value) are escaped.
-  return escape_control(prefix + "error: " + error.message);
+  return internal::escape_control(prefix + "error: " + error.message);
 }
 
 const char* to_string(ErrorCode code) {

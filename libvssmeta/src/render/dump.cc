@@ -11,6 +11,10 @@
 
 #include "render/dump_json.h"
 #include "render/style.h"
+#include "semantics/logical_path.h"
+#include "text/ascii.h"
+#include "text/escape.h"
+#include "text/xml_name.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/hierarchy.h"
 
@@ -26,8 +30,7 @@ std::vector<const WriterMetadata*> dump_order(const CaptureSet& capture) {
     const WriterIdentity& id = w.identity;
     // The load index makes the order total, so equal keys stay stable.
     keyed.emplace_back(
-        Key{fold_case(w.display_name()),
-            fold_case(id.instance_name.value_or("")),
+        Key{fold(w.display_name()), fold(id.instance_name.value_or("")),
             id.instance_id ? id.instance_id->to_string() : "", i},
         &w);
   }
@@ -70,23 +73,23 @@ class ComponentFilter {
  public:
   explicit ComponentFilter(const std::vector<std::string>& specs) {
     for (const std::string& spec : specs) {
-      prefixes_.push_back(split_logical_path(fold_case(spec)));
+      prefixes_.push_back(internal::logical_key(spec));
     }
   }
   bool empty() const { return prefixes_.empty(); }
-  // Element-wise comparison, so `\Volumes` does not match `VolumesX\y` and
-  // doubled or trailing backslashes do not matter.
+  // Compared as logical path keys, at element boundaries: `\Volumes` does
+  // not match `VolumesX\y`, and doubled or trailing backslashes do not
+  // matter.
   bool matches(const std::string& full_path) const {
     if (prefixes_.empty()) return true;
-    std::vector<std::string> path = split_logical_path(fold_case(full_path));
+    const std::string path = internal::logical_key(full_path);
     return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const auto& p) {
-      return p.size() <= path.size() &&
-             std::equal(p.begin(), p.end(), path.begin());
+      return internal::is_at_or_under(path, p);
     });
   }
 
  private:
-  std::vector<std::vector<std::string>> prefixes_;
+  std::vector<std::string> prefixes_;  // logical path keys
 };
 
 template <typename T>
@@ -104,7 +107,7 @@ void keep_matching(std::vector<T>& components, const ComponentFilter& filter) {
 // ---------------------------------------------------------------- helpers
 
 std::string quoted(const std::string& text) {
-  return "\"" + escape_control(text) + "\"";
+  return "\"" + internal::escape_control(text) + "\"";
 }
 
 const char* yes_no(bool value) { return value ? "yes" : "no"; }
@@ -175,8 +178,9 @@ std::size_t columns(std::string_view text) {
 std::string attributes_text(const std::vector<XmlAttribute>& attributes) {
   std::string out;
   for (const XmlAttribute& a : attributes) {
-    if (is_namespace_declaration(a.name)) continue;
-    out += fmt::format(" {}={}", escape_control(a.name), quoted(a.value));
+    if (internal::is_namespace_declaration(a.name)) continue;
+    out += fmt::format(" {}={}", internal::escape_control(a.name),
+                       quoted(a.value));
   }
   return out;
 }
@@ -190,11 +194,12 @@ std::string slash_path(const std::optional<std::string>& logical_path,
 }
 
 std::string describe(const FileDescriptor& d) {
-  std::string out =
-      fmt::format("{} {} \\ {}", element_name(d.kind), escape_control(d.path),
-                  escape_control(d.filespec));
+  std::string out = fmt::format("{} {} \\ {}", element_name(d.kind),
+                                internal::escape_control(d.path),
+                                internal::escape_control(d.filespec));
   if (d.is_recursive()) out += " (recursive)";
-  if (d.alternate_path) out += " -> " + escape_control(*d.alternate_path);
+  if (d.alternate_path)
+    out += " -> " + internal::escape_control(*d.alternate_path);
   // The default mask is on nearly every descriptor (19,000 times in the
   // System Writer); only a deviation is worth a column.
   if (d.backup_type_mask && *d.backup_type_mask != kDefaultFilespecBackupType) {
@@ -293,7 +298,7 @@ void Printer::extras(const Extras& x, std::size_t indent, std::string_view dash,
 void Printer::element(const XmlElement& e, std::size_t indent,
                       std::string_view dash, const std::string& label) {
   std::string text =
-      fmt::format("{}{}<{}{}>", dash, label, escape_control(e.name),
+      fmt::format("{}{}<{}{}>", dash, label, internal::escape_control(e.name),
                   attributes_text(e.attributes));
   if (!e.text.empty()) text += " text " + quoted(e.text);
   line(indent, paint(Style::kUnknown, text));
@@ -332,7 +337,7 @@ void Printer::writer(const WriterMetadata& w) {
   auto measure = [&](auto& self, const HierarchyNode& n, std::size_t indent,
                      bool root) -> void {
     const std::size_t used =
-        indent + columns(escape_control(n.name)) + (root ? 1 : 0);
+        indent + columns(internal::escape_control(n.name)) + (root ? 1 : 0);
     if (used <= kMaxColumn) widest = std::max(widest, used);
     for (const HierarchyNode& c : n.children) self(self, c, indent + 2, false);
   };
@@ -348,7 +353,7 @@ void Printer::writer_header(const WriterMetadata& w) {
                          : std::string("Writer (no friendly name)");
   head += "  " + braced(id.writer_id);
   if (!w.source.name.empty())
-    head += "  (" + escape_control(w.source.name) + ")";
+    head += "  (" + internal::escape_control(w.source.name) + ")";
   line(0, paint(Style::kHeading, head));
 
   std::vector<std::string> parts;
@@ -484,7 +489,8 @@ std::string Printer::component_summary(const Component& c) const {
 
 void Printer::node(const WriterMetadata& w, const HierarchyNode& n,
                    std::size_t indent, std::size_t column, bool root) {
-  const std::string name = (root ? "\\" : "") + escape_control(n.name);
+  const std::string name =
+      (root ? "\\" : "") + internal::escape_control(n.name);
   const std::size_t used = indent + columns(name);
   const std::string pad(used + 2 <= column ? column - used : 2, ' ');
   if (!n.declared())
@@ -495,9 +501,9 @@ void Printer::node(const WriterMetadata& w, const HierarchyNode& n,
     if (k > 0) text += "  " + paint(Style::kProblem, "(duplicate)");
     line(indent, text);
     for (const Dependency& d : c.dependencies) {
-      line(indent + 2,
-           "- depends on " + braced(d.writer_id) + ":" +
-               escape_control(slash_path(d.logical_path, d.component_name)));
+      line(indent + 2, "- depends on " + braced(d.writer_id) + ":" +
+                           internal::escape_control(
+                               slash_path(d.logical_path, d.component_name)));
       extras(d.extras, indent + 4, "- ", "");
     }
     descriptors(c.files, indent + 2);
@@ -511,7 +517,7 @@ void Printer::node(const WriterMetadata& w, const HierarchyNode& n,
 void Printer::backup_components(const BackupComponents& b) {
   std::string head = "Backup components document";
   if (!b.source.name.empty())
-    head += " (" + escape_control(b.source.name) + ")";
+    head += " (" + internal::escape_control(b.source.name) + ")";
   line(0, paint(Style::kHeading, head));
   std::vector<std::string> parts;
   if (b.backup_type)
@@ -566,7 +572,8 @@ void Printer::bcd_writer(const WriterComponents& wc) {
 }
 
 void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
-  std::string head = escape_control(slash_path(c.logical_path, c.name));
+  std::string head =
+      internal::escape_control(slash_path(c.logical_path, c.name));
   if (c.type) head += "  [" + enum_text(*c.type) + "]";
   if (c.caption) head += "  " + quoted(*c.caption);
   line(indent, head);
@@ -613,8 +620,8 @@ void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
   blob("RESTORE_METADATA", c.restore_metadata);
   for (const PartialFile& p : c.partial_files) {
     std::string s =
-        fmt::format("- PARTIAL_FILE {} \\ {}", escape_control(p.path),
-                    escape_control(p.filename));
+        fmt::format("- PARTIAL_FILE {} \\ {}", internal::escape_control(p.path),
+                    internal::escape_control(p.filename));
     if (p.ranges) s += " ranges " + quoted(*p.ranges);
     if (p.metadata)
       s += " metadata " + with_thousands(p.metadata->size()) + " chars";
@@ -622,9 +629,9 @@ void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
     extras(p.extras, d + 2, "- ", "");
   }
   for (const DifferencedFile& f : c.differenced_files) {
-    std::string s =
-        fmt::format("- DIFFERENCED_FILE {} \\ {}", escape_control(f.path),
-                    escape_control(f.filespec));
+    std::string s = fmt::format("- DIFFERENCED_FILE {} \\ {}",
+                                internal::escape_control(f.path),
+                                internal::escape_control(f.filespec));
     if (f.recursive.value_or(false)) s += " (recursive)";
     if (f.lsn) s += " lsn " + quoted(*f.lsn);
     if (f.last_modify_time)
@@ -633,13 +640,14 @@ void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
     extras(f.extras, d + 2, "- ", "");
   }
   for (const DirectedTarget& t : c.directed_targets) {
-    line(d,
-         fmt::format(
-             "- DIRECTED_TARGET {} \\ {} ranges {} -> {} \\ {} ranges {}",
-             escape_control(t.source_path), escape_control(t.source_filename),
-             quoted(t.source_ranges), escape_control(t.destination_path),
-             escape_control(t.destination_filename),
-             quoted(t.destination_ranges)));
+    line(d, fmt::format(
+                "- DIRECTED_TARGET {} \\ {} ranges {} -> {} \\ {} ranges {}",
+                internal::escape_control(t.source_path),
+                internal::escape_control(t.source_filename),
+                quoted(t.source_ranges),
+                internal::escape_control(t.destination_path),
+                internal::escape_control(t.destination_filename),
+                quoted(t.destination_ranges)));
     extras(t.extras, d + 2, "- ", "");
   }
   // BCD lists are short and are the point of a restore review: always shown.
@@ -652,7 +660,7 @@ void Printer::bcd_component(const BcdComponent& c, std::size_t indent) {
   for (const RestoreSubcomponent& s : c.restore_subcomponents) {
     std::string t =
         "- RESTORE_SUBCOMPONENT " +
-        escape_control(slash_path(s.logical_path, s.component_name));
+        internal::escape_control(slash_path(s.logical_path, s.component_name));
     if (s.repair) t += fmt::format(" (repair: {})", yes_no(*s.repair));
     line(d, t);
     extras(s.extras, d + 2, "- ", "");
@@ -670,38 +678,11 @@ void Printer::manifest(const CabManifest& m) {
     parts.push_back("backup components " + quoted(*m.backup_components_file));
   }
   parts.push_back(counted(m.writers.size(), "writer", "writers"));
-  line(0, fmt::format("Manifest ({}): {}", escape_control(m.file),
+  line(0, fmt::format("Manifest ({}): {}", internal::escape_control(m.file),
                       join(parts, ", ")));
 }
 
 }  // namespace
-
-std::string escape_control(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    const auto next =
-        i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
-    if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
-      // A C1 control in UTF-8 (CSI is U+009B): escaped like the C0 ones.
-      out += fmt::format("\\u{:04x}", next);
-      ++i;
-    } else if (byte >= 0x20 && byte != 0x7F) {
-      out += c;
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += fmt::format("\\x{:02x}", byte);
-    }
-  }
-  return out;
-}
 
 CaptureSet filter_capture(const CaptureSet& capture,
                           const DumpOptions& options) {

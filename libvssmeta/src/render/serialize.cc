@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "model/model_fields.h"
+#include "text/xml_name.h"
 
 namespace vssmeta {
 namespace {
@@ -105,7 +106,7 @@ class Writer {
   void close_open_tag(std::string_view name, const Extras& extras,
                       std::size_t known_count, F&& write_known) {
     for (const XmlAttribute& a : extras.attributes()) {
-      if (!is_namespace_declaration(a.name)) attribute(a);
+      if (!internal::is_namespace_declaration(a.name)) attribute(a);
     }
     if (known_count == 0 && extras.elements().empty() &&
         extras.text().empty()) {
@@ -142,7 +143,7 @@ class Writer {
     out_.push_back('<');
     out_.append(name);
     for (const XmlAttribute& a : extras.attributes()) {
-      if (is_namespace_declaration(a.name)) attribute(a);
+      if (internal::is_namespace_declaration(a.name)) attribute(a);
     }
   }
 

@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
+
+#include "paths/windows_path.h"
+#include "text/ascii.h"
 
 namespace vssmeta::internal {
 namespace {
@@ -13,40 +17,13 @@ std::string_view trimmed_path(const FileDescriptor& f) {
   return p;
 }
 
-char fold(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHigh = kOnes * 0x80;
-
-// fold() applied to each byte of a word at once: a byte in 'A'..'Z' gets
-// its 0x20 bit set; every other byte (including non-ASCII) is unchanged.
-std::uint64_t fold_word(std::uint64_t x) {
-  const std::uint64_t low7 = x & ~kHigh;
-  const std::uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
-  const std::uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
-  const std::uint64_t upper = at_least_a & ~above_z & ~x & kHigh;
-  return x | (upper >> 2);
-}
 
 std::uint64_t load8(std::string_view s, std::size_t at) {
   std::uint64_t word;
   std::memcpy(&word, s.data() + at, 8);
   return word;
-}
-
-// ASCII case-insensitive equality, a word at a time.
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  std::size_t i = 0;
-  for (; i + 8 <= a.size(); i += 8) {
-    if (fold_word(load8(a, i)) != fold_word(load8(b, i))) return false;
-  }
-  for (; i < a.size(); ++i) {
-    if (fold(a[i]) != fold(b[i])) return false;
-  }
-  return true;
 }
 
 // Whether some byte of `x` is `c` (exact: the borrow of the classic
@@ -55,6 +32,14 @@ template <char c>
 bool has_byte(std::uint64_t x) {
   const std::uint64_t v = x ^ (kOnes * static_cast<unsigned char>(c));
   return ((v - kOnes) & ~v & kHigh) != 0;
+}
+
+// The 0x80 bit of each byte of `x` that is `c`, exactly.
+template <char c>
+std::uint64_t byte_marks(std::uint64_t x) {
+  constexpr std::uint64_t kLow = kOnes * 0x7F;
+  const std::uint64_t v = x ^ (kOnes * static_cast<unsigned char>(c));
+  return ~(((v & kLow) + kLow) | v | kLow);
 }
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -90,17 +75,59 @@ struct Digest {
   template <char a, char b>
   bool add(std::string_view s) {
     bool found = false;
-    const auto take = [&](std::uint64_t word) {
+    each_word(s, [&](std::uint64_t word, bool) {
       found |= has_byte<a>(word) | has_byte<b>(word);
-      hash = mix(hash, fold_word(word));
-    };
+    });
+    return found;
+  }
+
+  // Mixes a path with no trailing `\` in, as its normal form (see
+  // paths/windows_path.h); returns whether it holds `*` or `?`. The path
+  // is read as it is, a word at a time, unless it has a `/` or a run of
+  // `\` (rare): then its normal form is built in `buffer` and read.
+  bool add_path(std::string_view path, std::string& buffer) {
+    const Digest start = *this;
+    bool found = false;
+    bool irregular = false;
+    std::uint64_t last_marks = 0;
+    std::size_t at = 0;
+    each_word(path, [&](std::uint64_t word, bool consecutive) {
+      found |= has_byte<'*'>(word) | has_byte<'?'>(word);
+      const std::uint64_t marks = byte_marks<'\\'>(word);
+      std::uint64_t pairs = marks & (marks >> 8);
+      if (at == 0) pairs &= ~std::uint64_t{0x80};  // the opening `\\`
+      irregular |= has_byte<'/'>(word) | (pairs != 0) |
+                   (consecutive && (last_marks >> 63) != 0 && (marks & 0x80));
+      last_marks = marks;
+      at += 8;
+    });
+    if (!irregular) return found;
+    *this = start;
+    buffer.clear();
+    append_path_key(path, buffer);
+    add<'*', '?'>(buffer);
+    return found;
+  }
+
+ private:
+  // Calls `take(word, consecutive)` per word of `s` and mixes the folded
+  // word in; `consecutive` when the word follows the previous one directly
+  // (not so for the overlapping last word).
+  template <typename Take>
+  void each_word(std::string_view s, Take take) {
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) take(load8(s, i));
+    for (; i + 8 <= s.size(); i += 8) {
+      const std::uint64_t word = load8(s, i);
+      take(word, i != 0);
+      hash = mix(hash, fold_word(word));
+    }
     if (i < s.size()) {  // the rest: an overlapping last word if there is one
-      take(s.size() >= 8 ? load8(s, s.size() - 8) : load_short(s));
+      const std::uint64_t word =
+          s.size() >= 8 ? load8(s, s.size() - 8) : load_short(s);
+      take(word, false);
+      hash = mix(hash, fold_word(word));
     }
     hash = mix(hash, s.size());  // so that "ab" and "ab\0" differ
-    return found;
   }
 };
 
@@ -145,6 +172,7 @@ FileSetScan scan(const WriterMetadata& w) {
     total += static_cast<std::uint32_t>(c.files.size());
   }
   s.hashes.reserve(total);
+  std::string buffer;  // normal forms of irregular paths
   // WMD020..WMD022 look at every file set, the other rules at components'.
   const auto any_file_set = [&s](const Component* c, const FileDescriptor& f) {
     const FileSetRef ref{c, &f};
@@ -159,7 +187,7 @@ FileSetScan scan(const WriterMetadata& w) {
       const FileSetRef ref{&c, &f};
       // One read of the path and filespec for WMD020..WMD023.
       Digest digest;
-      const bool star_or_question = digest.add<'*', '?'>(trimmed_path(f));
+      const bool star_or_question = digest.add_path(trimmed_path(f), buffer);
       const bool separator = digest.add<'\\', '/'>(f.filespec);
       if (f.path.empty()) s.empty_path.push_back(ref);
       if (star_or_question && has_wildcard(f.path)) {
@@ -215,14 +243,14 @@ bool has_wildcard(std::string_view path) {
 }
 
 bool same_file_set(const FileDescriptor& a, const FileDescriptor& b) {
-  return a.is_recursive() == b.is_recursive() &&
-         iequal(trimmed_path(a), trimmed_path(b)) &&
-         iequal(a.filespec, b.filespec);
+  return internal::same_file_set(a.path, a.filespec, a.is_recursive(), b.path,
+                                 b.filespec, b.is_recursive());
 }
 
 std::uint32_t file_set_hash(const FileDescriptor& f) {
   Digest digest;
-  digest.add<'*', '?'>(trimmed_path(f));
+  std::string buffer;
+  digest.add_path(trimmed_path(f), buffer);
   digest.add<'\\', '/'>(f.filespec);
   return hash_of(digest, f);
 }

@@ -64,9 +64,8 @@ inline constexpr std::uint32_t kFsbtAllBackupRequired = 0x0000F;
 /// `\\?\Volume{...}\Boot`).
 bool has_wildcard(std::string_view path);
 
-/// File sets compare as Windows would: path and filespec ASCII
-/// case-insensitive, trailing backslashes of the path dropped, environment
-/// variables left as written, the recursive flag exactly.
+/// internal::same_file_set() (paths/windows_path.h) of two descriptors:
+/// paths in normal form, filespecs ignoring case, the recursive flag.
 bool same_file_set(const FileDescriptor& a, const FileDescriptor& b);
 
 /// A hash of the folded (path, filespec, recursive): equal for file sets

@@ -5,6 +5,7 @@
 #include <memory>
 #include <utility>
 
+#include "semantics/logical_path.h"
 #include "text/ascii.h"
 
 namespace vssmeta {
@@ -20,8 +21,8 @@ struct BuildNode {
   std::map<std::string, std::unique_ptr<BuildNode>> children;
 };
 
-BuildNode& child_of(BuildNode& parent, const std::string& element) {
-  std::unique_ptr<BuildNode>& slot = parent.children[fold_case(element)];
+BuildNode& child_of(BuildNode& parent, std::string_view element) {
+  std::unique_ptr<BuildNode>& slot = parent.children[internal::fold(element)];
   if (!slot) {
     slot = std::make_unique<BuildNode>();
     slot->name = element;  // the first spelling seen wins
@@ -43,31 +44,14 @@ void convert(BuildNode& from, const std::string& parent_path,
 
 }  // namespace
 
-std::string fold_case(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) c = internal::ascii_lower(c);
-  return out;
-}
-
-std::vector<std::string> split_logical_path(const std::string& logical_path) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= logical_path.size()) {
-    std::size_t end = logical_path.find('\\', start);
-    if (end == std::string::npos) end = logical_path.size();
-    if (end > start) out.push_back(logical_path.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 ComponentTree build_component_tree(const WriterMetadata& wmd) {
   BuildNode top;
   for (std::size_t i = 0; i < wmd.components.size(); ++i) {
     const Component& c = wmd.components[i];
     BuildNode* node = &top;
     if (c.logical_path) {
-      for (const std::string& element : split_logical_path(*c.logical_path)) {
+      for (std::string_view element :
+           internal::logical_elements(*c.logical_path)) {
         node = &child_of(*node, element);
       }
     }

@@ -3,48 +3,9 @@
 
 #include <algorithm>
 
-#include "vssmeta/hierarchy.h"
+#include "semantics/logical_path.h"
 
 namespace vssmeta {
-namespace {
-
-void append_folded(std::string& out, std::string_view text) {
-  const std::size_t at = out.size();
-  out.resize(at + text.size());
-  std::transform(
-      text.begin(), text.end(), out.begin() + static_cast<std::ptrdiff_t>(at),
-      [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-      });
-}
-
-// The folded full path of a component: elements joined with '\', empty
-// elements dropped, so "a\\b", "\a\b" and "A\B" all meet. `prefixes`, when
-// given, receives the length of each logical path prefix (an ancestor's
-// full path), shortest first.
-std::string folded_path(const std::optional<std::string>& logical_path,
-                        std::string_view name,
-                        std::vector<std::size_t>* prefixes = nullptr) {
-  std::string out;
-  out.reserve((logical_path ? logical_path->size() : 0) + name.size() + 1);
-  if (logical_path) {
-    std::string_view rest = *logical_path;
-    while (!rest.empty()) {
-      const std::size_t end = std::min(rest.find('\\'), rest.size());
-      if (end > 0) {
-        if (!out.empty()) out.push_back('\\');
-        append_folded(out, rest.substr(0, end));
-        if (prefixes != nullptr) prefixes->push_back(out.size());
-      }
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-    }
-  }
-  if (!out.empty()) out.push_back('\\');
-  append_folded(out, name);
-  return out;
-}
-
-}  // namespace
 
 const char* to_string(BackupClass c) {
   switch (c) {
@@ -71,8 +32,8 @@ ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
   std::vector<std::size_t> first_prefix(components.size() + 1);
   for (std::size_t i = 0; i < components.size(); ++i) {
     first_prefix[i] = prefixes.size();
-    auto slot = by_path_.try_emplace(
-        folded_path(components[i].logical_path, components[i].name, &prefixes));
+    auto slot = by_path_.try_emplace(internal::component_key(
+        components[i].logical_path, components[i].name, &prefixes));
     slot.first->second.push_back(i);
     paths[i] = &slot.first->first;
   }
@@ -106,7 +67,7 @@ ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
 std::vector<std::size_t> ComponentIndex::find(
     const std::optional<std::string>& logical_path,
     std::string_view name) const {
-  auto hit = by_path_.find(folded_path(logical_path, name));
+  auto hit = by_path_.find(internal::component_key(logical_path, name));
   return hit == by_path_.end() ? std::vector<std::size_t>{} : hit->second;
 }
 

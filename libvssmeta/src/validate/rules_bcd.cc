@@ -3,6 +3,8 @@
 // backup components document on its own, document- and file-level. The
 // restore-time rules are in rules_bcd_restore.cc.
 
+#include "paths/windows_path.h"
+#include "semantics/logical_path.h"
 #include "validate/rules_bcd_support.h"
 
 namespace vssmeta::internal {
@@ -109,7 +111,8 @@ void check_bcd006(const CheckContext& ctx, Reporter& r) {
       const Who w = who(ctx, e);
       std::unordered_map<std::string, const BcdComponent*> first;
       for (const BcdComponent& c : e.components) {
-        auto [hit, added] = first.emplace(lower(c.full_path()), &c);
+        auto [hit, added] =
+            first.emplace(component_key(c.logical_path, c.name), &c);
         if (added) continue;
         r.backup(b, &e, &c, w.wmd, c.where,
                  fmt::format("component \"{}\" is listed twice (also at "
@@ -316,41 +319,6 @@ void check_bcd014(const CheckContext& ctx, Reporter& r) {
   });
 }
 
-// Windows-style file name match: '*' and '?' wildcards, case-insensitive;
-// "*.*" matches every name.
-bool matches(std::string_view spec, std::string_view name) {
-  if (spec == "*.*") return true;
-  std::size_t s = 0;
-  std::size_t n = 0;
-  std::size_t star = std::string_view::npos;
-  std::size_t mark = 0;
-  auto eq = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) ==
-           std::tolower(static_cast<unsigned char>(b));
-  };
-  while (n < name.size()) {
-    if (s < spec.size() && (spec[s] == '?' || eq(spec[s], name[n]))) {
-      ++s;
-      ++n;
-    } else if (s < spec.size() && spec[s] == '*') {
-      star = s++;
-      mark = n;
-    } else if (star != std::string_view::npos) {
-      s = star + 1;
-      n = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (s < spec.size() && spec[s] == '*') ++s;
-  return s == spec.size();
-}
-
-std::string norm_dir(std::string_view path) {
-  while (!path.empty() && path.back() == '\\') path.remove_suffix(1);
-  return lower(path);
-}
-
 void check_bcd015(const CheckContext& ctx, Reporter& r) {
   for (const BackupComponents& b : ctx.capture().backup_components) {
     for (const WriterComponents& e : b.writers) {
@@ -358,14 +326,14 @@ void check_bcd015(const CheckContext& ctx, Reporter& r) {
           by_dir;
       for (const BcdComponent& c : e.components) {
         for (const DifferencedFile& d : c.differenced_files) {
-          by_dir[norm_dir(d.path)].push_back(&d);
+          by_dir[path_key(d.path)].push_back(&d);
         }
       }
       if (by_dir.empty()) continue;
       const Who w = who(ctx, e);
       for (const BcdComponent& c : e.components) {
         for (const PartialFile& p : c.partial_files) {
-          std::string dir = norm_dir(p.path);
+          std::string dir = path_key(p.path);
           const DifferencedFile* hit = nullptr;
           // The partial file's folder, then each parent (recursive sets).
           for (bool own = true; hit == nullptr; own = false) {
@@ -373,7 +341,7 @@ void check_bcd015(const CheckContext& ctx, Reporter& r) {
             if (found != by_dir.end()) {
               for (const DifferencedFile* d : found->second) {
                 if ((own || d->recursive.value_or(false)) &&
-                    matches(d->filespec, p.filename)) {
+                    filespec_matches(d->filespec, p.filename)) {
                   hit = d;
                   break;
                 }

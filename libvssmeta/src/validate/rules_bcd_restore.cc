@@ -4,6 +4,7 @@
 // BCD027 (component failure HRESULT) is not implemented: the model has no
 // field for IVssComponentEx2::GetFailure.
 
+#include "semantics/logical_path.h"
 #include "validate/rules_bcd_support.h"
 
 namespace vssmeta::internal {
@@ -49,11 +50,10 @@ void check_bcd019(const CheckContext& ctx, Reporter& r) {
 void check_bcd020(const CheckContext& ctx, Reporter& r) {
   each_component(ctx, [&](const BackupComponents& b, const WriterComponents& e,
                           const Who& w, const BcdComponent& c) {
-    const std::string parent = lower(c.full_path());
+    const std::string parent = component_key(c.logical_path, c.name);
     for (const RestoreSubcomponent& s : c.restore_subcomponents) {
-      const std::string lp = lower(s.logical_path.value_or(""));
-      if (lp.empty()) continue;  // BCD019
-      if (lp == parent || lp.starts_with(parent + "\\")) continue;
+      if (s.logical_path.value_or("").empty()) continue;  // BCD019
+      if (is_at_or_under(logical_key(*s.logical_path), parent)) continue;
       r.backup(
           b, &e, &c, w.wmd, s.where,
           fmt::format("restore subcomponent \"{}\" is not below its "

@@ -15,24 +15,12 @@
 
 #include <fmt/format.h>
 
+#include "text/ascii.h"
 #include "validate/rules.h"
 
 namespace vssmeta::internal::bcd {
 
 // ---- helpers ---------------------------------------------------------------
-
-inline std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
-  return out;
-}
-
-inline bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         lower(s.substr(0, prefix.size())) == lower(prefix);
-}
 
 inline const std::string* extra(const Extras& e, std::string_view name) {
   for (const XmlAttribute& a : e.attributes()) {
@@ -124,7 +112,7 @@ inline bool parse_number(std::string_view& s, std::uint64_t& out,
       digit = ch - '0';
     } else if (base == 16 &&
                std::isxdigit(static_cast<unsigned char>(ch)) != 0) {
-      digit = std::tolower(static_cast<unsigned char>(ch)) - 'a' + 10;
+      digit = ascii_lower(ch) - 'a' + 10;
     } else {
       break;
     }

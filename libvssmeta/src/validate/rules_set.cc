@@ -13,18 +13,11 @@
 
 #include <fmt/format.h>
 
+#include "semantics/logical_path.h"
 #include "validate/rules.h"
 
 namespace vssmeta::internal {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
-  return out;
-}
 
 std::string at(const WriterMetadata& w, Origin where) {
   return fmt::format("{}:{}:{}", w.source.name, where.line, where.column);
@@ -74,7 +67,8 @@ void check_set002(const CheckContext& ctx, Reporter& r) {
     auto& keys = seen[w.identity.writer_id];
     for (std::size_t j = 0; j < w.components.size(); ++j) {
       const Component& c = w.components[j];
-      auto [hit, added] = keys.emplace(lower(c.full_path()), std::pair{i, j});
+      auto [hit, added] =
+          keys.emplace(component_key(c.logical_path, c.name), std::pair{i, j});
       if (added || hit->second.first == i) continue;  // same WMD: WMD013
       const WriterMetadata& other = writers[hit->second.first];
       const Component& oc = other.components[hit->second.second];

@@ -13,7 +13,10 @@
 
 #include <fmt/format.h>
 
+#include "paths/windows_path.h"
 #include "semantics/file_sets.h"
+#include "semantics/logical_path.h"
+#include "text/ascii.h"
 #include "validate/rules.h"
 #include "vssmeta/hierarchy.h"
 
@@ -31,15 +34,6 @@ constexpr std::uint32_t kComponentFlagsDefined = 0x7;
 std::string hex(std::uint32_t v) { return fmt::format("0x{:X}", v); }
 
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
-
-// Folded (path, filespec, recursive) of a file set: ASCII case folded,
-// trailing backslashes of the path dropped.
-std::string file_set_key(const FileDescriptor& f) {
-  std::string path = fold_case(f.path);
-  while (!path.empty() && path.back() == '\\') path.pop_back();
-  return path + '\0' + fold_case(f.filespec) + '\0' +
-         (f.is_recursive() ? '1' : '0');
-}
 
 // A file set as messages show it.
 std::string describe(const FileDescriptor& f) {
@@ -65,10 +59,14 @@ void check_wmd024(const CheckContext& ctx, Reporter& r) {
     if (mappings.empty()) continue;
     std::unordered_set<std::string> file_sets;
     for (const Component& c : w.components) {
-      for (const FileDescriptor& f : c.files) file_sets.insert(file_set_key(f));
+      for (const FileDescriptor& f : c.files)
+        file_sets.insert(file_set_key(f.path, f.filespec, f.is_recursive()));
     }
     for (const FileDescriptor& m : mappings) {
-      if (file_sets.contains(file_set_key(m))) continue;
+      if (file_sets.contains(
+              file_set_key(m.path, m.filespec, m.is_recursive()))) {
+        continue;
+      }
       r.writer(w, nullptr, m.where,
                fmt::format("alternate location mapping ({}) of writer {} "
                            "matches no file set of any of its components",
@@ -368,15 +366,14 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
     std::unordered_set<std::string> seen;
     for (const Component& c : w.components) {
       if (!c.logical_path) continue;
-      const std::vector<std::string> elements =
-          split_logical_path(*c.logical_path);
+      const std::vector<std::string_view> elements =
+          logical_elements(*c.logical_path);
       std::optional<std::string> parent;  // the path above `node`
       std::string node;
-      for (const std::string& e : elements) {
+      for (std::string_view e : elements) {
         if (!node.empty()) node.push_back('\\');
         node += e;
-        if (seen.insert(fold_case(node)).second &&
-            index.find(parent, e).empty()) {
+        if (seen.insert(fold(node)).second && index.find(parent, e).empty()) {
           r.writer(w, &c, c.where,
                    fmt::format("logical path element \"{}\" of writer {} is "
                                "not a declared component (first used by "
@@ -477,14 +474,7 @@ void check_wmd043(const CheckContext& ctx, Reporter& r) {
       for (const Dependency& d : c.dependencies) {
         std::string key = d.writer_id.to_string();
         key += '\0';
-        if (d.logical_path) {
-          for (const std::string& e : split_logical_path(*d.logical_path)) {
-            key += fold_case(e);
-            key += '\\';
-          }
-        }
-        key += '\0';
-        key += fold_case(d.component_name);
+        key += component_key(d.logical_path, d.component_name);
         auto [hit, inserted] = seen.emplace(std::move(key), d.where);
         if (inserted) continue;
         r.writer(w, &c, d.where,

@@ -398,7 +398,7 @@ void check_xref017(const CheckContext& ctx, Reporter& r) {
       }
       const std::string want = hit->second->alternate_path.value_or("");
       const std::string got = t.alternate_path.value_or("");
-      if (folded_dir(want) == folded_dir(got)) continue;
+      if (same_path(want, got)) continue;
       r.backup(b, v.entry, &c, &w, t.where,
                fmt::format("used alternate location mapping for \"{}\" of "
                            "\"{}\" goes to \"{}\", but the writer maps it to "

@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "paths/windows_path.h"
+#include "semantics/logical_path.h"
 #include "validate/rules.h"
 #include "vssmeta/hierarchy.h"
 
@@ -26,26 +28,6 @@ struct ComponentMatch {
   std::optional<std::size_t> index;
   bool case_only = false;
 };
-
-// `logical\path\name` with empty path elements dropped, case kept.
-inline std::string exact_component_path(
-    const std::optional<std::string>& logical_path, const std::string& name) {
-  std::string out;
-  out.reserve((logical_path ? logical_path->size() : 0) + name.size() + 1);
-  if (logical_path) {
-    std::string_view rest = *logical_path;
-    while (!rest.empty()) {
-      const std::size_t end = std::min(rest.find('\\'), rest.size());
-      if (end > 0) {
-        out += rest.substr(0, end);
-        out.push_back('\\');
-      }
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-    }
-  }
-  out += name;
-  return out;
-}
 
 inline ComponentMatch match_component(
     const ComponentIndex& index, const std::optional<std::string>& logical_path,
@@ -135,20 +117,6 @@ void for_each_bcd(const CheckContext& ctx, F f) {
 
 // --- file sets --------------------------------------------------------------
 
-// A file set compared as Windows would: path and filespec case-insensitive,
-// one trailing backslash ignored.
-inline std::string folded_dir(const std::string& path) {
-  std::string p = fold_case(path);
-  while (p.size() > 1 && p.back() == '\\') p.pop_back();
-  return p;
-}
-
-inline std::string file_set_key(const std::string& path,
-                                const std::string& filespec, bool recursive) {
-  return folded_dir(path) + '|' + fold_case(filespec) + '|' +
-         (recursive ? '1' : '0');
-}
-
 inline std::string file_set_text(const std::string& path,
                                  const std::string& filespec, bool recursive) {
   return fmt::format("{}\\{}{}", path, filespec,
@@ -169,7 +137,7 @@ class DirIndex {
     for (std::size_t m : members) {
       for (const FileDescriptor& f : w.components[m].files) {
         if (!is_component_file(f)) continue;
-        const std::string dir = folded_dir(f.path);
+        const std::string dir = path_key(f.path);
         all_.emplace(dir, &f);
         if (f.is_recursive()) recursive_.emplace(dir, &f);
       }
@@ -177,7 +145,7 @@ class DirIndex {
   }
   /// A file set whose directory is `path`.
   const FileDescriptor* same(const std::string& path) const {
-    auto hit = all_.find(folded_dir(path));
+    auto hit = all_.find(path_key(path));
     return hit == all_.end() ? nullptr : hit->second;
   }
   /// A file set whose directory is `path` or one of its parents (only
@@ -185,7 +153,7 @@ class DirIndex {
   const FileDescriptor* covering(const std::string& path,
                                  bool recursive_only) const {
     const auto& dirs = recursive_only ? recursive_ : all_;
-    std::string dir = folded_dir(path);
+    std::string dir = path_key(path);
     while (true) {
       auto hit = dirs.find(dir);
       if (hit != dirs.end()) return hit->second;
@@ -196,7 +164,7 @@ class DirIndex {
   }
   /// A file set whose directory lies strictly below `path`.
   const FileDescriptor* below(const std::string& path) const {
-    const std::string prefix = folded_dir(path) + '\\';
+    const std::string prefix = path_key(path) + '\\';
     auto it = all_.lower_bound(prefix);
     if (it != all_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
       return it->second;

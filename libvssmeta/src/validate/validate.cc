@@ -75,18 +75,10 @@ std::string concat(std::initializer_list<std::string_view> parts) {
 }
 
 std::string component_label(const WriterMetadata& w, const Component& c) {
-  // display_name() + ":\\" + c.full_path(), built in place: one label per
-  // component with findings.
+  // The path is the one join of the model (join_component_path).
   std::string out = w.display_name();
-  const bool has_path = c.logical_path && !c.logical_path->empty();
-  out.reserve(out.size() + 3 + (has_path ? c.logical_path->size() : 0) +
-              c.name.size());
   out += ":\\";
-  if (has_path) {
-    out += *c.logical_path;
-    if (out.back() != '\\') out += '\\';
-  }
-  out += c.name;
+  out += c.full_path();
   return out;
 }
 

@@ -353,15 +353,35 @@ TEST(Diff, PathSpellingOfADescriptorIsCosmetic) {
   EXPECT_EQ(classify(c), Impact::kNotable);
 }
 
-TEST(Diff, GlobMatching) {
-  EXPECT_TRUE(glob_matches("*", ""));
-  EXPECT_TRUE(glob_matches("Sys*:\\*files", "System Writer:\\System Files"));
-  EXPECT_TRUE(glob_matches("?b?", "ABC"));
-  EXPECT_FALSE(glob_matches("?b?", "ABCD"));
-  EXPECT_FALSE(glob_matches("caption", "componentCaption"));
-  EXPECT_TRUE(glob_matches("*caption", "componentCaption"));
-  EXPECT_TRUE(glob_matches("a*b*c", "aXbYbZc"));
-  EXPECT_FALSE(glob_matches("a*b*c", "aXbYbZ"));
+// The issue-10 example: `D:\Fernhill\Ledgers` and `D:/Fernhill/Ledgers` are
+// one file set. diff pairs them (a cosmetic respelling, not a removed and an
+// added set), and validate agrees: the two in one component are a WMD023
+// duplicate (testdata/rules/WMD023/trigger-forward-slashes.xml).
+TEST(Diff, ForwardSlashesNameTheSameFileSet) {
+  const auto capture = [](const char* path) {
+    FileDescriptor f;
+    f.kind = FileDescriptorKind::kFileList;
+    f.path = path;
+    f.filespec = "*.ldg";
+    Component c;
+    c.type = ComponentType::kFileGroup;
+    c.name = "Ledgers";
+    c.files.push_back(f);
+    WriterMetadata w;
+    w.identity.friendly_name = "Fernhill Archive Writer";
+    w.components.push_back(c);
+    CaptureSet set;
+    set.writers.push_back(w);
+    return set;
+  };
+  const MetadataDiff d =
+      diff(capture("D:\\Fernhill\\Ledgers"), capture("D:/Fernhill/Ledgers"));
+  ASSERT_EQ(d.changes.size(), 1U);
+  EXPECT_EQ(d.changes[0].kind, ChangeKind::kModified);
+  EXPECT_EQ(d.changes[0].field, "FILE_LIST");
+  EXPECT_EQ(d.changes[0].before, "D:\\Fernhill\\Ledgers\\*.ldg");
+  EXPECT_EQ(d.changes[0].after, "D:/Fernhill/Ledgers\\*.ldg");
+  EXPECT_EQ(d.changes[0].impact, Impact::kCosmetic);
 }
 
 TEST(Diff, ToStringNames) {

@@ -59,16 +59,3 @@ TEST(Extras, ComparesContentInOrder) {
 
 }  // namespace
 }  // namespace vssmeta
-
-namespace vssmeta {
-namespace {
-
-TEST(Extras, NamespaceDeclarationsAreRecognisedByName) {
-  EXPECT_TRUE(is_namespace_declaration("xmlns"));
-  EXPECT_TRUE(is_namespace_declaration("xmlns:dt"));
-  EXPECT_FALSE(is_namespace_declaration("xmlnsFlag"));
-  EXPECT_FALSE(is_namespace_declaration("usage"));
-}
-
-}  // namespace
-}  // namespace vssmeta

@@ -53,6 +53,36 @@ TEST(FileSets, HashAgreesWithSameFileSetAtEveryLength) {
   }
 }
 
+// Paths spelled with `/` or with runs of `\\` are the same set as their
+// normal form (paths/windows_path.h), and hash alike, wherever the odd
+// spelling falls relative to the 8-byte words the hash reads.
+TEST(FileSets, OddSpellingsHashAsTheirNormalForm) {
+  for (const std::string plain :
+       {"C:\\a\\b", "D:\\Fernhill\\Ledgers\\Archive\\2024\\Q1"}) {
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      if (plain[at] != '\\') continue;
+      std::string slash = plain;
+      slash[at] = '/';
+      std::string doubled = plain;
+      doubled.insert(at, "\\");
+      SCOPED_TRACE(doubled);
+      const FileDescriptor x = file_set(plain, "*.ldg");
+      for (const std::string& odd : {slash, doubled}) {
+        const FileDescriptor y = file_set(odd, "*.LDG");
+        EXPECT_TRUE(same_file_set(x, y));
+        EXPECT_EQ(file_set_hash(x), file_set_hash(y));
+      }
+    }
+  }
+  // The example, and the opening `\\` of a UNC path, which stays.
+  EXPECT_EQ(file_set_hash(file_set("D:\\Fernhill\\Ledgers", "*.ldg")),
+            file_set_hash(file_set("D:/Fernhill/Ledgers", "*.ldg")));
+  EXPECT_FALSE(same_file_set(file_set("\\\\srv\\share", "*"),
+                             file_set("\\srv\\share", "*")));
+  EXPECT_EQ(file_set_hash(file_set("\\\\srv\\share", "*")),
+            file_set_hash(file_set("//srv/share/", "*")));
+}
+
 TEST(FileSets, HashSeparatesPathFromFilespec) {
   EXPECT_NE(file_set_hash(file_set("C:\\ab", "c")),
             file_set_hash(file_set("C:\\a", "bc")));

@@ -59,12 +59,6 @@ TEST(SplitLogicalPath, DropsEmptyElements) {
               ElementsAre("WIN-X", "SQL2017"));
 }
 
-TEST(FoldCase, LowersAsciiOnly) {
-  EXPECT_EQ(fold_case("Volume{ABC}\\Boot"), "volume{abc}\\boot");
-  // Non-ASCII bytes (UTF-8 for "É") are left alone.
-  EXPECT_EQ(fold_case("\xC3\x89T\xC3\x89"), "\xC3\x89t\xC3\x89");
-}
-
 TEST(BuildComponentTree, EmptyWriterHasNoRoots) {
   EXPECT_THAT(build_component_tree(WriterMetadata{}).roots, IsEmpty());
 }

@@ -46,7 +46,11 @@ struct GraphCommand {
 std::string format_of(const std::string& path) {
   const auto dot = path.rfind('.');
   if (dot == std::string::npos) return {};
-  const std::string ext = fold_case(path.substr(dot + 1));
+  // File extensions ignore the case of A-Z ("graph.SVG").
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   if (ext == "gv") return "dot";
   if (ext == "mmd" || ext == "mermaid") return "mermaid";
   if (ext == "dot" || ext == "svg" || ext == "png" || ext == "pdf") return ext;
