@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vssmeta/capture_set.h"
@@ -49,61 +50,62 @@ VSSMETA_EXPORT std::span<const RuleInfo> rules();
 /// The rule with this id (case-insensitive), or nullptr.
 VSSMETA_EXPORT const RuleInfo* find_rule(std::string_view id);
 
-/// An immutable string that findings share: the label of a writer or a
-/// component is the same in all of its findings, and most hints are
-/// constant text, so copying one copies a pointer, not the characters.
-/// Read it as a std::string_view (view(), or the implicit conversion); a
-/// moved-from SharedString is empty.
-class VSSMETA_EXPORT SharedString {
+namespace internal {
+struct FindingLabels;
+}  // namespace internal
+
+/// One finding: a Diagnostic (rule id as code, severity after overrides,
+/// message, file:line:col) plus who it is about and what to do. The writer
+/// and component labels and the hint are read as views into text the
+/// finding owns; findings about the same writer or component, and copies
+/// of a finding, share that text instead of copying it. A moved-from
+/// finding has empty labels and hint.
+class VSSMETA_EXPORT Finding {
  public:
-  SharedString() = default;
-  /// Owns `text`; copies share it.
-  SharedString(std::string text);  // NOLINT: implicit, as std::string's
-  SharedString(const char* text) : SharedString(std::string(text)) {}
-  /// Shares `text` (null: empty).
-  explicit SharedString(std::shared_ptr<const std::string> text);
-  /// Refers to `text` without copying it: only for text of static storage
-  /// duration (string literals), which outlives every copy.
-  static SharedString literal(std::string_view text);
+  Finding() = default;
+  /// A finding with its own copies of the labels and the hint.
+  explicit Finding(Diagnostic d, std::string_view writer = {},
+                   std::string_view component = {}, std::string_view hint = {});
 
-  SharedString(const SharedString&) = default;
-  SharedString& operator=(const SharedString&) = default;
-  SharedString(SharedString&& other) noexcept;
-  SharedString& operator=(SharedString&& other) noexcept;
-  ~SharedString() = default;
+  Diagnostic diagnostic;
 
-  std::string_view view() const { return view_; }
-  operator std::string_view() const { return view_; }  // NOLINT
-  std::string str() const { return std::string(view_); }
-  bool empty() const { return view_.empty(); }
+  /// "Name {class-id}", empty for document rules.
+  std::string_view writer() const { return writer_.view; }
+  /// `Writer:\logical\path\name`, or empty.
+  std::string_view component() const { return component_.view; }
+  /// What to do about it, or empty.
+  std::string_view hint() const { return hint_.view; }
 
-  friend bool operator==(const SharedString& a, const SharedString& b) {
-    return a.view_ == b.view_;
-  }
-  friend bool operator==(const SharedString& a, std::string_view b) {
-    return a.view_ == b;
-  }
-  friend bool operator==(const SharedString& a, const std::string& b) {
-    return a.view_ == b;
-  }
-  friend bool operator==(const SharedString& a, const char* b) {
-    return a.view_ == b;
+  /// By content: the diagnostic, the labels and the hint.
+  friend bool operator==(const Finding& a, const Finding& b) {
+    return a.diagnostic == b.diagnostic && a.writer() == b.writer() &&
+           a.component() == b.component() && a.hint() == b.hint();
   }
 
  private:
-  std::shared_ptr<const std::string> owner_;  // null for literals
-  std::string_view view_;
-};
+  friend struct internal::FindingLabels;
+  // A view kept valid by `owner` (null when the text is static).
+  struct Text {
+    std::shared_ptr<const void> owner;
+    std::string_view view;
 
-/// One finding: a Diagnostic (rule id as code, severity after overrides,
-/// message, file:line:col) plus who it is about and what to do.
-struct Finding {
-  Diagnostic diagnostic;
-  SharedString writer;     ///< "Name {class-id}", empty for document rules
-  SharedString component;  ///< `Writer:\logical\path\name`, or empty
-  SharedString hint;       ///< what to do about it
-
-  friend bool operator==(const Finding&, const Finding&) = default;
+    Text() = default;
+    Text(std::shared_ptr<const void> o, std::string_view v)
+        : owner(std::move(o)), view(v) {}
+    Text(const Text&) = default;
+    Text& operator=(const Text&) = default;
+    Text(Text&& other) noexcept
+        : owner(std::move(other.owner)), view(std::exchange(other.view, {})) {}
+    Text& operator=(Text&& other) noexcept {
+      owner = std::move(other.owner);
+      view = std::exchange(other.view, {});
+      return *this;
+    }
+    ~Text() = default;
+  };
+  Text writer_;
+  Text component_;
+  Text hint_;
 };
 
 /// Findings per severity.

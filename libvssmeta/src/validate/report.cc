@@ -54,7 +54,7 @@ void write_text(const Findings& findings, std::ostream& out, bool color) {
     out << where << (where.empty() ? "" : ": ")
         << paint(style_of(d.severity), to_string(d.severity)) << ": "
         << d.message << " [" << d.code << "]\n";
-    if (!f.hint.empty()) out << "    hint: " << f.hint.view() << '\n';
+    if (!f.hint().empty()) out << "    hint: " << f.hint() << '\n';
   }
   const FindingCounts c = findings.counts();
   out << plural(c.errors, "error", "errors") << ", "
@@ -72,9 +72,9 @@ void write_json(const Findings& findings, std::ostream& out) {
            {"file", d.where.file}};
     if (d.where.line != 0) j["line"] = d.where.line;
     if (d.where.column != 0) j["column"] = d.where.column;
-    if (!f.writer.empty()) j["writer"] = f.writer.view();
-    if (!f.component.empty()) j["component"] = f.component.view();
-    if (!f.hint.empty()) j["hint"] = f.hint.view();
+    if (!f.writer().empty()) j["writer"] = f.writer();
+    if (!f.component().empty()) j["component"] = f.component();
+    if (!f.hint().empty()) j["hint"] = f.hint();
     list.push_back(std::move(j));
   }
   const FindingCounts c = findings.counts();
@@ -114,20 +114,21 @@ void write_sarif(const Findings& findings, std::ostream& out) {
         {"ruleId", d.code},
         {"level", sarif_level(d.severity)},
         {"message",
-         {{"text",
-           f.hint.empty() ? d.message : d.message + " Hint: " + f.hint.str()}}},
+         {{"text", f.hint().empty()
+                       ? d.message
+                       : d.message + " Hint: " + std::string(f.hint())}}},
         {"locations", Json::array({{{"physicalLocation", physical}}})}};
     if (auto hit = index.find(d.code); hit != index.end()) {
       result["ruleIndex"] = hit->second;
     }
-    if (!f.component.empty() || !f.writer.empty()) {
+    if (!f.component().empty() || !f.writer().empty()) {
       Json logical = Json::array();
-      if (!f.component.empty()) {
-        logical.push_back({{"fullyQualifiedName", f.component.view()},
-                           {"kind", "component"}});
+      if (!f.component().empty()) {
+        logical.push_back(
+            {{"fullyQualifiedName", f.component()}, {"kind", "component"}});
       } else {
         logical.push_back(
-            {{"fullyQualifiedName", f.writer.view()}, {"kind", "writer"}});
+            {{"fullyQualifiedName", f.writer()}, {"kind", "writer"}});
       }
       result["locations"][0]["logicalLocations"] = logical;
     }

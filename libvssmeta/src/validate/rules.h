@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "validate/shared_string.h"
 #include "vssmeta/selection.h"
 #include "vssmeta/validate.h"
 

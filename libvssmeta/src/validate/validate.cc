@@ -10,32 +10,10 @@
 
 #include "text/ascii.h"
 #include "validate/rules.h"
+#include "validate/shared_string.h"
 #include "vssmeta/capture_set.h"
 
 namespace vssmeta {
-
-SharedString::SharedString(std::string text)
-    : SharedString(std::make_shared<const std::string>(std::move(text))) {}
-
-SharedString::SharedString(std::shared_ptr<const std::string> text)
-    : owner_(std::move(text)) {
-  if (owner_) view_ = *owner_;
-}
-
-SharedString SharedString::literal(std::string_view text) {
-  SharedString s;
-  s.view_ = text;
-  return s;
-}
-
-SharedString::SharedString(SharedString&& other) noexcept
-    : owner_(std::move(other.owner_)), view_(std::exchange(other.view_, {})) {}
-
-SharedString& SharedString::operator=(SharedString&& other) noexcept {
-  owner_ = std::move(other.owner_);
-  view_ = std::exchange(other.view_, {});
-  return *this;
-}
 
 namespace internal {
 
@@ -185,9 +163,8 @@ void Reporter::add(Severity severity, const std::string& file, Origin where,
   f.diagnostic.code = rule_->id;
   f.diagnostic.message = std::move(message);
   f.diagnostic.where = locate(file, where);
-  f.writer = std::move(writer);
-  f.component = std::move(component);
-  f.hint = std::move(hint.text);
+  FindingLabels::set(f, std::move(writer), std::move(component),
+                     std::move(hint.text));
 }
 
 void Reporter::sort() {

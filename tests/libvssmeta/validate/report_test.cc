@@ -12,13 +12,11 @@ namespace vssmeta {
 namespace {
 
 Findings sample() {
-  Finding a;
-  a.diagnostic = Diagnostic{Severity::kError, "WMD013",
-                            "component \"W:\\a\" is declared twice",
-                            Location{"w.xml", 1, 200}};
-  a.writer = "W {00000000-0000-0000-0000-000000000001}";
-  a.component = "W:\\a";
-  a.hint = "remove one";
+  const Finding a(Diagnostic{Severity::kError, "WMD013",
+                             "component \"W:\\a\" is declared twice",
+                             Location{"w.xml", 1, 200}},
+                  "W {00000000-0000-0000-0000-000000000001}", "W:\\a",
+                  "remove one");
   Finding b;
   b.diagnostic = Diagnostic{Severity::kInfo, "WMD037", "reserved flag set",
                             Location{"w.xml", 1, 300}};

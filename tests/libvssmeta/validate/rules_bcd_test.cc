@@ -214,7 +214,7 @@ TEST(RulesBcd, WriterEntriesAreNamedFromTheirWmd) {
   ASSERT_NE(hit, findings.end());
   EXPECT_EQ(hit->diagnostic.message,
             "writer entry \"Quillwort Writer\" has no components");
-  EXPECT_EQ(hit->writer,
+  EXPECT_EQ(hit->writer(),
             "Quillwort Writer {5b1e3c2a-7d4f-4c8e-9a61-0f2d8b7c4e13}");
 }
 

@@ -4,7 +4,6 @@
 #include "vssmeta/validate.h"
 
 #include <algorithm>
-#include <memory>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -103,30 +102,6 @@ TEST(Validate, FindingsAreSortedByPosition) {
     EXPECT_LE(std::tie(a.file, a.line, a.column),
               std::tie(b.file, b.line, b.column));
   }
-}
-
-TEST(SharedString, CopiesShareTheText) {
-  const SharedString a(std::string(40, 'x'));
-  const SharedString b = a;  // NOLINT(performance-unnecessary-copy-...)
-  EXPECT_EQ(a.view().data(), b.view().data());
-  EXPECT_EQ(b, std::string(40, 'x'));
-  EXPECT_EQ(SharedString("abc"), SharedString(std::string("abc")));
-  EXPECT_FALSE(SharedString("abc") == SharedString("abd"));
-  EXPECT_TRUE(SharedString().empty());
-  EXPECT_TRUE(SharedString(std::shared_ptr<const std::string>()).empty());
-}
-
-TEST(SharedString, LiteralIsNotCopiedAndMoveEmptiesTheSource) {
-  static constexpr char kText[] = "a constant hint";
-  SharedString a = SharedString::literal(kText);
-  EXPECT_EQ(a.view().data(), kText);
-  SharedString b(std::string("owned text, longer than the SSO buffer"));
-  const char* data = b.view().data();
-  SharedString c = std::move(b);
-  EXPECT_EQ(c.view().data(), data);
-  EXPECT_TRUE(b.empty());  // NOLINT(bugprone-use-after-move): specified
-  a = std::move(c);
-  EXPECT_EQ(a.str(), "owned text, longer than the SSO buffer");
 }
 
 Finding finding(Severity severity) {
