@@ -44,6 +44,9 @@ struct DotOptions {
   bool legend = true;
   /// Graph direction: "LR" (default) or "TB".
   std::string rankdir = "LR";
+  /// DOT only: the first line, written as a `//` comment (one line; empty:
+  /// none).
+  std::string comment = "component graph (libvssmeta)";
 };
 
 /// Writes `graph` in `options.format`.

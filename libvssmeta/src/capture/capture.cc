@@ -157,7 +157,8 @@ Result<std::vector<SelectedComponent>> resolve_selection(
       why += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
     }
     return Error{ErrorCode::kInvalidValue,
-                 fmt::format("--select '{}': {}", r.text, why), std::nullopt};
+                 fmt::format("component reference '{}': {}", r.text, why),
+                 std::nullopt};
   };
   for (const ResolvedReference& r : resolved.references) {
     if (r.problem == ReferenceProblem::kNoWriter) {

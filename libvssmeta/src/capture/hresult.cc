@@ -53,8 +53,8 @@ constexpr Entry kTable[] = {
     // https://learn.microsoft.com/en-us/windows/win32/api/combaseapi/nf-combaseapi-coinitializesecurity
     {0x80010119, "RPC_E_TOO_LATE",
      "COM security was already set by this process: writers running under "
-     "other accounts may be unable to report; run vssmeta as its own "
-     "process"},
+     "other accounts may be unable to report; capture from a process of its "
+     "own"},
     {0x80040154, "REGDB_E_CLASSNOTREG",
      "the VSS COM classes are not registered: repair Windows (sfc /scannow)"},
     // Every method's page: the call came out of its sequence (or on an

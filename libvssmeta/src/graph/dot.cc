@@ -108,10 +108,10 @@ namespace {
 
 std::string dot_text(const ComponentGraph& graph, const DotOptions& options) {
   const internal::Drawing d = internal::draw(graph, options);
-  // A comment naming the generator and how to render, then the graph.
-  std::string out =
-      "// vssmeta graph. Render with: dot -Tsvg graph.dot -o graph.svg\n"
-      "digraph \"vssmeta\" {\n";
+  // A comment naming what this is, then the graph.
+  std::string out;
+  if (!options.comment.empty()) out += "// " + options.comment + "\n";
+  out += "digraph \"vssmeta\" {\n";
   out += "  graph [" + attribute_list(d.graph, ", ") + "];\n";
   out += "  node [" + attribute_list(d.node_defaults, ", ") + "];\n";
   out += "  edge [" + attribute_list(d.edge_defaults, ", ") + "];\n";

@@ -523,9 +523,8 @@ Result<bool> start_com(const ComCalls& com,
   // https://learn.microsoft.com/en-us/windows/win32/vss/usage-conventions
   if (com.is_wow64()) {
     return Error{ErrorCode::kUnsupported,
-                 "this is a 32-bit vssmeta on 64-bit Windows (WOW64), where "
-                 "VSS does not support 32-bit requesters: run the 64-bit "
-                 "vssmeta.exe",
+                 "this is a 32-bit process on 64-bit Windows (WOW64), where "
+                 "VSS does not support 32-bit requesters: use a 64-bit build",
                  std::nullopt};
   }
   // https://learn.microsoft.com/en-us/windows/win32/api/combaseapi/nf-combaseapi-coinitializeex

@@ -327,18 +327,23 @@ TEST(ResolveSelection, ErrorsNameTheReference) {
     auto r = resolve_selection(c.writers, {ref});
     return r ? std::string("ok") : to_string(r.error());
   };
-  EXPECT_EQ(message("Nope:\\x"), "error: --select 'Nope:\\x': no such writer");
-  EXPECT_EQ(message("SqlServerWriter:\\KESTREL-SRV04\\nope"),
-            "error: --select 'SqlServerWriter:\\KESTREL-SRV04\\nope': no "
-            "such component");
+  EXPECT_EQ(message("Nope:\\x"),
+            "error: component reference 'Nope:\\x': no such writer");
+  EXPECT_EQ(
+      message("SqlServerWriter:\\KESTREL-SRV04\\nope"),
+      "error: component reference 'SqlServerWriter:\\KESTREL-SRV04\\nope': no "
+      "such component");
   // A writer alone names its top-level components (as validate --select).
-  EXPECT_EQ(message("Registry"), "error: --select 'Registry': no such writer");
-  EXPECT_EQ(message("SqlServerWriter:\\KESTREL-SRV04\\mastr"),
-            "error: --select 'SqlServerWriter:\\KESTREL-SRV04\\mastr': no "
-            "such component (closest: KESTREL-SRV04\\master)");
-  EXPECT_EQ(message("Registry Writr:\\Registry"),
-            "error: --select 'Registry Writr:\\Registry': no such writer "
-            "(closest: Registry Writer)");
+  EXPECT_EQ(message("Registry"),
+            "error: component reference 'Registry': no such writer");
+  EXPECT_EQ(
+      message("SqlServerWriter:\\KESTREL-SRV04\\mastr"),
+      "error: component reference 'SqlServerWriter:\\KESTREL-SRV04\\mastr': no "
+      "such component (closest: KESTREL-SRV04\\master)");
+  EXPECT_EQ(
+      message("Registry Writr:\\Registry"),
+      "error: component reference 'Registry Writr:\\Registry': no such writer "
+      "(closest: Registry Writer)");
 }
 
 CapturedWriter my_writer() {
@@ -412,7 +417,8 @@ TEST(ResolveSelection, NonselectableSubcomponentIsRefused) {
       resolve_selection({my_writer()}, {"MyWriter:\\Security\\UserInfo"});
   ASSERT_FALSE(sel.has_value());
   EXPECT_EQ(to_string(sel.error()),
-            "error: --select 'MyWriter:\\Security\\UserInfo': not selectable: "
+            "error: component reference 'MyWriter:\\Security\\UserInfo': not "
+            "selectable: "
             "select its selectable ancestor");
 }
 

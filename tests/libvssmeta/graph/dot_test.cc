@@ -74,6 +74,17 @@ TEST(WriteGraphDot, EscapingCaptureMatchesGolden) {
                              "graph/lib-escaping.dot"));
 }
 
+TEST(WriteGraphDot, CommentIsTheFirstLineOrNone) {
+  const ComponentGraph g;
+  EXPECT_EQ(dot_of(g).substr(0, 41),
+            "// component graph (libvssmeta)\ndigraph \"");
+  DotOptions o;
+  o.comment = "made by a tool";
+  EXPECT_EQ(dot_of(g, o).substr(0, 26), "// made by a tool\ndigraph ");
+  o.comment.clear();
+  EXPECT_EQ(dot_of(g, o).substr(0, 9), "digraph \"");
+}
+
 TEST(WriteGraphDot, EveryLineOfAnIdIsQuoted) {
   ComponentGraph g;
   GraphNode& n = g.nodes.emplace_back();

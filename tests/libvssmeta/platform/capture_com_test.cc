@@ -83,8 +83,8 @@ TEST(StartCom, SecuritySetByTheHostProcessIsAWarning) {
   EXPECT_EQ(com.warnings[0],
             "CoInitializeSecurity: 0x80010119 RPC_E_TOO_LATE: COM security was "
             "already set by this process: writers running under other "
-            "accounts may be unable to report; run vssmeta as its own "
-            "process; the capture may be incomplete");
+            "accounts may be unable to report; capture from a process of "
+            "its own; the capture may be incomplete");
 }
 
 TEST(StartCom, FailedSecurityIsAnErrorAndUninitialises) {
@@ -126,9 +126,8 @@ TEST(StartCom, Wow64IsRefusedBeforeComIsTouched) {
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().code, ErrorCode::kUnsupported);
   EXPECT_EQ(to_string(r.error()),
-            "error: this is a 32-bit vssmeta on 64-bit Windows (WOW64), where "
-            "VSS does not support 32-bit requesters: run the 64-bit "
-            "vssmeta.exe");
+            "error: this is a 32-bit process on 64-bit Windows (WOW64), where "
+            "VSS does not support 32-bit requesters: use a 64-bit build");
   EXPECT_THAT(com.calls, IsEmpty());
 }
 

@@ -266,7 +266,8 @@ TEST(CaptureWin32, BadSelectionFailsBeforeAnyComponentIsAdded) {
   options.save_bcd = true;
   options.select = {"Nope:\\x"};
   Outcome r = run(two_writers(), options);
-  EXPECT_EQ(message(r), "error: --select 'Nope:\\x': no such writer");
+  EXPECT_EQ(message(r),
+            "error: component reference 'Nope:\\x': no such writer");
   EXPECT_TRUE(r.log->added.empty());
   EXPECT_TRUE(r.log->aborted);
   EXPECT_EQ(r.log->alive, 0);

@@ -105,6 +105,8 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   DotOptions dot_options;
   dot_options.legend = !cmd.no_legend;
   dot_options.rankdir = cmd.rankdir;
+  dot_options.comment =
+      "vssmeta graph. Render with: dot -Tsvg graph.dot -o graph.svg";
   std::string content;
   if (format == "mermaid" || format == "dot") {
     std::ostringstream text;
