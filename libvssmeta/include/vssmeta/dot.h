@@ -29,10 +29,11 @@ namespace vssmeta {
 
 /// The forms of write_graph().
 enum class GraphFormat {
-  /// A DOT `digraph`. Every id and label goes through `dot_escape()`.
+  /// A DOT `digraph`. Every id and label is escaped so that Graphviz
+  /// shows it exactly as written.
   kDot,
   /// A Mermaid `flowchart`; node ids are `n1`, `n2`, ... in node-id order,
-  /// labels go through `mermaid_escape()`.
+  /// labels are escaped the same way (Mermaid entity codes).
   kMermaid,
 };
 
@@ -52,19 +53,5 @@ struct DotOptions {
 /// Writes `graph` in `options.format`.
 VSSMETA_EXPORT void write_graph(const ComponentGraph& graph, std::ostream& out,
                                 const DotOptions& options = {});
-
-/// Text for the inside of a DOT double-quoted string that Graphviz shows
-/// exactly as `text`: `\` and `"` are escaped (so `\n`, `\l`, `\N` in the
-/// input stay literal), a line feed becomes a `\n` line break, carriage
-/// returns are dropped, a tab becomes a space, other control characters
-/// are shown as `\xNN`, and invalid UTF-8 bytes become U+FFFD.
-VSSMETA_EXPORT std::string dot_escape(std::string_view text);
-
-/// Text for the inside of a Mermaid `"..."` label that Mermaid shows
-/// exactly as `text`: `"`, `#`, `&`, `<`, `>` and `` ` `` become Mermaid
-/// entity codes (`#quot;`, `#35;`, ...), a line feed becomes `<br/>`,
-/// other control characters are shown as `\xNN`, and invalid UTF-8 bytes
-/// become U+FFFD.
-VSSMETA_EXPORT std::string mermaid_escape(std::string_view text);
 
 }  // namespace vssmeta

@@ -7,13 +7,15 @@
 
 #include <fmt/format.h>
 
+#include "graph/escape.h"
 #include "graph/graph_style.h"
-#include "text/utf8.h"
 
 namespace vssmeta {
 namespace {
 
 using internal::Attributes;
+using internal::dot_escape;
+using internal::mermaid_escape;
 
 // Attribute values are escStrings or constants: only quotes need escaping.
 std::string quoted(std::string_view value) {
@@ -44,67 +46,6 @@ void write_nodes(std::string& out,
                        attribute_list(n.attributes, ", "));
   }
 }
-
-}  // namespace
-
-std::string dot_escape(std::string_view text) {
-  const std::string escaped = internal::label_escape(text);
-  std::string out;
-  out.reserve(escaped.size());
-  for (char c : escaped) {
-    if (c == '"') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string mermaid_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  internal::each_code_point(
-      text,
-      [&](std::string_view bytes, std::uint32_t cp) {
-        switch (cp) {
-          case '"':
-            out += "#quot;";
-            return;
-          case '#':
-            out += "#35;";
-            return;
-          case '&':
-            out += "#amp;";
-            return;
-          case '<':
-            out += "#lt;";
-            return;
-          case '>':
-            out += "#gt;";
-            return;
-          case '`':
-            out += "#96;";
-            return;
-          case '\n':
-            out += "<br/>";
-            return;
-          case '\t':
-            out.push_back(' ');
-            return;
-          case '\r':
-            return;
-          default:
-            break;
-        }
-        if (cp < 0x20 || cp == 0x7F) {
-          out += fmt::format("\\x{:02X}", cp);
-        } else {
-          out += bytes;
-        }
-      },
-      [&](std::string_view) { out += internal::kReplacement; });
-  return out;
-}
-
-namespace {
 
 std::string dot_text(const ComponentGraph& graph, const DotOptions& options) {
   const internal::Drawing d = internal::draw(graph, options);

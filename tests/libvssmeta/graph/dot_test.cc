@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// write_graph() in DOT and Mermaid, and their escaping functions.
+// write_graph() in DOT and Mermaid.
 #include "vssmeta/dot.h"
 
 #include <sstream>
@@ -33,29 +33,6 @@ std::string dot_of(const ComponentGraph& g, DotOptions o = {}) {
 std::string mermaid_of(const ComponentGraph& g, DotOptions o = {}) {
   o.format = GraphFormat::kMermaid;
   return dot_of(g, o);
-}
-
-TEST(DotEscape, EscapesQuotesBackslashesAndControls) {
-  EXPECT_EQ(dot_escape("plain {x} <y> & |z|"), "plain {x} <y> & |z|");
-  EXPECT_EQ(dot_escape("a\"b"), "a\\\"b");
-  EXPECT_EQ(dot_escape("C:\\Windows\\"), "C:\\\\Windows\\\\");
-  EXPECT_EQ(dot_escape("\\n \\l \\N"), "\\\\n \\\\l \\\\N");
-  EXPECT_EQ(dot_escape("one\ntwo\r\n"), "one\\ntwo\\n");
-  EXPECT_EQ(dot_escape("tab\there"), "tab here");
-  EXPECT_EQ(dot_escape(std::string("nul\0x\x01\x7f", 7)),
-            "nul\\\\x00x\\\\x01\\\\x7F");
-  EXPECT_EQ(dot_escape("\xC3\xBC\xE2\x9C\x93"), "\xC3\xBC\xE2\x9C\x93");
-  EXPECT_EQ(dot_escape("bad\xFF\xC3"), "bad\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(dot_escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
-}
-
-TEST(MermaidEscape, UsesEntityCodes) {
-  EXPECT_EQ(mermaid_escape("a\"b"), "a#quot;b");
-  EXPECT_EQ(mermaid_escape("<b>&#1`"), "#lt;b#gt;#amp;#35;1#96;");
-  EXPECT_EQ(mermaid_escape("C:\\{x}[y](z)"), "C:\\{x}[y](z)");
-  EXPECT_EQ(mermaid_escape("one\ntwo\r"), "one<br/>two");
-  EXPECT_EQ(mermaid_escape(std::string("\x01\0", 2)), "\\x01\\x00");
-  EXPECT_EQ(mermaid_escape("\xC3\xBC\xFF"), "\xC3\xBC\xEF\xBF\xBD");
 }
 
 TEST(WriteGraphDot, DependencyCaptureMatchesGolden) {
