@@ -120,8 +120,7 @@ Error timed_out(std::string_view call, unsigned timeout_seconds) {
 // https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-wait
 // https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-querystatus
 // https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-cancel
-Result<bool> wait(IVssAsync* async, std::string_view call,
-                  unsigned timeout_seconds) {
+Status wait(IVssAsync* async, std::string_view call, unsigned timeout_seconds) {
   const DWORD ms = wait_ms(timeout_seconds);
   HRESULT hr = async->Wait(ms);
   if (FAILED(hr)) return vss_error(fmt::format("{} (waiting)", call), hr);
@@ -149,14 +148,14 @@ Result<bool> wait(IVssAsync* async, std::string_view call,
   }
   if (status == VSS_S_ASYNC_CANCELLED) return vss_error(call, status);
   if (FAILED(status)) return vss_error(call, status);
-  return true;
+  return {};
 }
 
 // Starts one of the asynchronous calls and waits for it.
 using AsyncCall =
     HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*)(IVssAsync**);
-Result<bool> run_async(IVssBackupComponents* vss, AsyncCall start,
-                       std::string_view call, unsigned timeout) {
+Status run_async(IVssBackupComponents* vss, AsyncCall start,
+                 std::string_view call, unsigned timeout) {
   ComRef<IVssAsync> async;
   const HRESULT hr = (vss->*start)(async.put());
   if (FAILED(hr)) return vss_error(call, hr);
@@ -192,7 +191,7 @@ VSS_COMPONENT_TYPE native_type(ComponentType t) {
 // the backup aborted (no snapshot is ever made).
 class Session {
  public:
-  Result<bool> open(const CaptureOptions& options, const VssFactory& factory) {
+  Status open(const CaptureOptions& options, const VssFactory& factory) {
     // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-createvssbackupcomponents
     HRESULT hr = factory(vss_.put());
     if (FAILED(hr)) return vss_error("CreateVssBackupComponents", hr);
@@ -210,10 +209,10 @@ class Session {
     hr = vss_->SetBackupState(true, options.bootable_system_state, VSS_BT_FULL,
                               false);
     if (FAILED(hr)) return vss_error("SetBackupState", hr);
-    return true;
+    return {};
   }
   // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-gatherwritermetadata
-  Result<bool> gather_metadata(unsigned timeout) {
+  Status gather_metadata(unsigned timeout) {
     auto gathered =
         run_async(vss_.get(), &IVssBackupComponents::GatherWriterMetadata,
                   "GatherWriterMetadata", timeout);
@@ -338,10 +337,9 @@ Result<std::vector<WriterStatus>> gather_status(IVssBackupComponents* vss,
 // The documented sequence as far as PrepareForBackup, which has the writers
 // fill in their parts of the backup components document; no volume is
 // added and no snapshot made.
-Result<bool> prepare_bcd(IVssBackupComponents* vss,
-                         const std::vector<CapturedWriter>& writers,
-                         const std::vector<std::string>& select,
-                         unsigned timeout) {
+Status prepare_bcd(IVssBackupComponents* vss,
+                   const std::vector<CapturedWriter>& writers,
+                   const std::vector<std::string>& select, unsigned timeout) {
   auto selection = resolve_selection(writers, select);
   if (!selection) return std::move(selection).error();
   for (const SelectedComponent& c : *selection) {
