@@ -353,11 +353,11 @@ MetadataDiff diff(const CaptureSet& before, const CaptureSet& after,
 
   // BCD writers are named after the WMD they refer to (new side first).
   const internal::WriterLabel label = [&](const WriterComponents& w) {
-    if (const auto m = resolve_writer_entry(after.writers, w)) {
-      return labels_b[m->writer];
+    if (const auto hit = resolve_writer_entry(after.writers, w)) {
+      return labels_b[hit->writer];
     }
-    if (const auto m = resolve_writer_entry(before.writers, w)) {
-      return labels_a[m->writer];
+    if (const auto hit = resolve_writer_entry(before.writers, w)) {
+      return labels_a[hit->writer];
     }
     return bcd_label(w);
   };
