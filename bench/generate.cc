@@ -38,25 +38,31 @@ class Generator {
         r_(o.seed ^
            (o.style == DocumentStyle::kManyComponents ? 0x53514cULL : 0ULL)),
         mutate_(mix(o.mutation_seed) ^ o.seed),
-        many_(o.style == DocumentStyle::kManyComponents) {
-    components_ =
-        o.component_count != 0 ? o.component_count : (many_ ? 5000 : 2);
-    files_ =
-        o.files_per_component != 0 ? o.files_per_component : (many_ ? 3 : 9500);
-    recursive_ = o.recursive_fraction.value_or(many_ ? 0.0 : 0.001);
+        many_(o.style == DocumentStyle::kManyComponents),
+        chain_(o.style == DocumentStyle::kChain) {
+    components_ = o.component_count != 0 ? o.component_count
+                  : chain_               ? 1000
+                                         : (many_ ? 5000 : 2);
+    files_ = o.files_per_component != 0 ? o.files_per_component
+             : chain_                   ? 1
+                                        : (many_ ? 3 : 9500);
+    recursive_ = o.recursive_fraction.value_or(many_ || chain_ ? 0.0 : 0.001);
   }
 
   GeneratedWriterMetadata run() {
     doc_.style = o_.style;
     const std::size_t reserve =
-        o_.target_bytes != 0
-            ? o_.target_bytes + 4096
+        o_.target_bytes != 0 ? o_.target_bytes + 4096
+        : chain_
+            ? components_ * (components_ * 8 + files_ * 80 + 250)
             : components_ * (many_ ? files_ * 80 + 250 : files_ * 120 + 300);
     out_.reserve(reserve);
     write_header();
     out_ += "<BACKUP_LOCATIONS>";
     if (many_) {
       write_sql_components();
+    } else if (chain_) {
+      write_chain_components();
     } else {
       write_system_components();
     }
@@ -105,7 +111,8 @@ class Generator {
     out_ += "/>";
   }
 
-  void open_group(const GeneratedComponent& c, bool sql, std::uint32_t flags) {
+  void open_group(const GeneratedComponent& c, bool sql, std::uint32_t flags,
+                  bool selectable = true) {
     out_ += "<FILE_GROUP";
     if (!c.logical_path.empty())
       append_attribute(out_, "logicalPath", c.logical_path);
@@ -113,7 +120,7 @@ class Generator {
     if (!sql) append_attribute(out_, "caption", c.name);
     out_ += " restoreMetadata=\"no\"";
     append_attribute(out_, "notifyOnBackupComplete", sql ? "yes" : "no");
-    out_ += " selectable=\"yes\"";
+    out_ += selectable ? " selectable=\"yes\"" : " selectable=\"no\"";
     append_attribute(out_, "selectableForRestore", sql ? "yes" : "no");
     out_ += " componentFlags=\"";
     append_number(out_, flags);
@@ -211,6 +218,33 @@ class Generator {
       }
       out_ += "</FILE_GROUP>";
       doc_.file_count += c.file_count;
+      doc_.components.push_back(std::move(c));
+    }
+  }
+
+  // Component i is `L<i>` under the full path of component i-1; every third
+  // one is not selectable. Its files lie in a folder of its own.
+  void write_chain_components() {
+    std::string parent;  // full path of the previous component
+    std::string dir;
+    std::string spec;
+    for (std::size_t i = 0; i < components_; ++i) {
+      GeneratedComponent c;
+      c.logical_path = parent;
+      c.name = "L";
+      append_number(c.name, i + 1);
+      open_group(c, false, 0, i % 3 != 2);
+      dir = "C:\\Chain\\";
+      dir += c.name;
+      for (std::size_t k = 0; k < files_; ++k) {
+        spec.clear();
+        append_filespec(spec, r_, false);
+        emit(c, dir, spec, false);
+      }
+      out_ += "</FILE_GROUP>";
+      doc_.file_count += c.file_count;
+      if (!parent.empty()) parent += '\\';
+      parent += c.name;
       doc_.components.push_back(std::move(c));
     }
   }
@@ -373,6 +407,7 @@ class Generator {
   Random r_;
   Random mutate_;
   bool many_;
+  bool chain_;
   std::size_t components_ = 0;
   std::size_t files_ = 0;
   double recursive_ = 0.0;
@@ -390,7 +425,15 @@ class Generator {
 }  // namespace
 
 const char* to_string(DocumentStyle style) {
-  return style == DocumentStyle::kSystemWriter ? "system" : "components";
+  switch (style) {
+    case DocumentStyle::kSystemWriter:
+      return "system";
+    case DocumentStyle::kManyComponents:
+      return "components";
+    case DocumentStyle::kChain:
+      return "chain";
+  }
+  return "system";
 }
 
 std::optional<DocumentStyle> parse_style(std::string_view text) {
@@ -399,6 +442,7 @@ std::optional<DocumentStyle> parse_style(std::string_view text) {
   if (text == "components" || text == "many" || text == "sql") {
     return DocumentStyle::kManyComponents;
   }
+  if (text == "chain") return DocumentStyle::kChain;
   return std::nullopt;
 }
 

@@ -36,13 +36,19 @@ enum class DocumentStyle {
   /// SQL Server writer-like: many FILE_GROUPs with logical paths `HOST` or
   /// `HOST\INSTANCE`, each with a few database and log files.
   kManyComponents,
+  /// A chain: `component_count` FILE_GROUPs (default 1000), each nested
+  /// under the one before (its logical path is the previous component's full
+  /// path), so the total path length grows with the square of the count.
+  /// Every third component is not selectable; each has
+  /// `files_per_component` FILE_LISTs (default 1).
+  kChain,
 };
 
-/// "system" or "components".
+/// "system", "components" or "chain".
 const char* to_string(DocumentStyle style);
 
-/// Accepts "system" (also "system-writer") and "components" (also "many",
-/// "sql"). Returns nullopt for anything else.
+/// Accepts "system" (also "system-writer"), "components" (also "many",
+/// "sql") and "chain". Returns nullopt for anything else.
 std::optional<DocumentStyle> parse_style(std::string_view text);
 
 /// Parses a byte count with an optional binary suffix: "200000", "200K",

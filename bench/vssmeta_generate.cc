@@ -21,12 +21,16 @@ constexpr const char* kUsage =
     "usage: vssmeta-generate [options] [-o FILE]\n"
     "Writes a synthetic, Windows-style VSS writer metadata document.\n"
     "\n"
-    "  --style system|components  System Writer-like (default) or SQL-like\n"
-    "                             (thousands of Host\\Instance components)\n"
+    "  --style system|components|chain\n"
+    "                             System Writer-like (default), SQL-like\n"
+    "                             (thousands of Host\\Instance components) or\n"
+    "                             a chain (each component nested under the\n"
+    "                             one before)\n"
     "  --bytes N[K|M|G]           approximate size (K = 1024); decides the\n"
     "                             number of descriptors or components\n"
     "  --components N             FILE_GROUP count (system: default 2;\n"
-    "                             components: default 5000 without --bytes)\n"
+    "                             components: default 5000 without --bytes;\n"
+    "                             chain: default 1000)\n"
     "  --files-per-component N    system: default 9500 without --bytes;\n"
     "                             components: mean, default 3\n"
     "  --recursive-fraction F     share of recursive FILE_LIST entries\n"
@@ -38,6 +42,8 @@ constexpr const char* kUsage =
     "  --mutation-seed N          seed of the changes (default 0)\n"
     "  --bcd FILE                 also write a matching backup components\n"
     "                             document\n"
+    "  --bcd-fraction F           share of the components the BCD lists\n"
+    "                             (default 1)\n"
     "  -o, --output FILE          output file; '-' or absent: stdout\n"
     "  -q, --quiet                no summary on stderr\n"
     "  -h, --help                 this text\n"
@@ -75,6 +81,7 @@ int run(int argc, char** argv) {
   vssmeta::bench::GeneratorOptions options;
   std::string output;
   std::string bcd_output;
+  double bcd_fraction = 1.0;
   bool quiet = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -134,6 +141,10 @@ int run(int argc, char** argv) {
       const auto n = parse_number<std::uint64_t>(value);
       if (!n) return bad();
       options.mutation_seed = *n;
+    } else if (arg == "--bcd-fraction") {
+      const auto f = parse_number<double>(value);
+      if (!f || *f < 0.0 || *f > 1.0) return bad();
+      bcd_fraction = *f;
     } else if (arg == "--bcd") {
       bcd_output = value;
     } else if (arg == "-o" || arg == "--output") {
@@ -152,6 +163,7 @@ int run(int argc, char** argv) {
   if (!bcd_output.empty()) {
     vssmeta::bench::BackupComponentsOptions bcd;
     bcd.seed = options.seed;
+    bcd.selected_fraction = bcd_fraction;
     if (!write_file(bcd_output, vssmeta::bench::generate_backup_components(
                                     std::span(&doc, 1), bcd))) {
       std::cerr << "vssmeta-generate: error: cannot write '" << bcd_output
