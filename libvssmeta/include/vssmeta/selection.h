@@ -8,17 +8,20 @@
 /// undeclared intermediate path elements are allowed.
 
 #include <cstddef>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "vssmeta/export.h"
 #include "vssmeta/writer_metadata.h"
 
 namespace vssmeta {
+
+namespace internal {
+class PathTree;
+}  // namespace internal
 
 /// How a component can take part in a backup (§3.2).
 enum class BackupClass {
@@ -32,7 +35,8 @@ enum class BackupClass {
 /// "selectable subcomponent".
 VSSMETA_EXPORT const char* to_string(BackupClass c);
 
-/// An index over one writer's components, built in O(n · depth).
+/// An index over one writer's components, built in time linear in the
+/// total length of their paths (plus the number of ancestor links).
 /// REQUIRES: the WriterMetadata outlives the index.
 class VSSMETA_EXPORT ComponentIndex {
  public:
@@ -63,16 +67,11 @@ class VSSMETA_EXPORT ComponentIndex {
 
  private:
   const WriterMetadata* wmd_;
-  // Keyed by folded full path; looked up by string_view prefixes too.
-  struct PathHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  std::unordered_map<std::string, std::vector<std::size_t>, PathHash,
-                     std::equal_to<>>
-      by_path_;
+  // The keys of every component's full path; per node of that tree the
+  // first component there, and per component the next one at its node.
+  std::shared_ptr<const internal::PathTree> paths_;
+  std::vector<std::size_t> first_at_;
+  std::vector<std::size_t> next_at_;
   std::vector<std::vector<std::size_t>> ancestors_;
   std::vector<BackupClass> classes_;
 };

@@ -79,6 +79,110 @@ bool is_under(std::string_view path, std::string_view ancestor) {
   return path.size() != ancestor.size() && is_at_or_under(path, ancestor);
 }
 
+namespace {
+
+// FNV-1a over the parent's number and the folded element, so that an element
+// hashes alike as written and as stored.
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+
+std::size_t hash_child(PathTree::Node parent, std::string_view element) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<std::uint64_t>(parent);
+  h *= kFnvPrime;
+  for (char c : element) {
+    h ^= static_cast<unsigned char>(ascii_lower(c));
+    h *= kFnvPrime;
+  }
+  return static_cast<std::size_t>(h ^ (h >> 29));
+}
+
+// Calls `f(piece)` per piece of `name` split at every backslash, empty
+// pieces too: a component key appends the name whole, so the name `x\y` is
+// two key elements and `x\\y` three (the middle one empty).
+template <typename F>
+void each_name_piece(std::string_view name, F f) {
+  for (;;) {
+    const std::size_t end = name.find('\\');
+    if (end == std::string_view::npos) {
+      f(name);
+      return;
+    }
+    f(name.substr(0, end));
+    name.remove_prefix(end + 1);
+  }
+}
+
+}  // namespace
+
+std::size_t PathTree::Hash::operator()(const Stored& k) const {
+  return hash_child(k.parent, k.folded);
+}
+
+std::size_t PathTree::Hash::operator()(const Probe& k) const {
+  return hash_child(k.parent, k.element);
+}
+
+bool PathTree::Equal::operator()(const Stored& a, const Stored& b) const {
+  return a.parent == b.parent && a.folded == b.folded;
+}
+
+bool PathTree::Equal::operator()(const Stored& a, const Probe& b) const {
+  return a.parent == b.parent && iequals(a.folded, b.element);
+}
+
+PathTree::PathTree() : parents_{kRoot} {}
+
+PathTree::Node PathTree::add(Node parent, std::string_view element) {
+  auto hit = children_.find(Probe{parent, element});
+  if (hit != children_.end()) return hit->second;
+  const Node node = parents_.size();
+  parents_.push_back(parent);
+  children_.emplace(Stored{parent, fold(element)}, node);
+  return node;
+}
+
+std::optional<PathTree::Node> PathTree::find(Node parent,
+                                             std::string_view element) const {
+  auto hit = children_.find(Probe{parent, element});
+  if (hit == children_.end()) return std::nullopt;
+  return hit->second;
+}
+
+PathTree::Node PathTree::add_logical(std::string_view logical_path) {
+  Node node = kRoot;
+  each_element(logical_path, [&](std::string_view e) { node = add(node, e); });
+  return node;
+}
+
+std::optional<PathTree::Node> PathTree::find_logical(
+    std::string_view logical_path) const {
+  std::optional<Node> node = kRoot;
+  each_element(logical_path, [&](std::string_view e) {
+    if (node) node = find(*node, e);
+  });
+  return node;
+}
+
+PathTree::Node PathTree::add_component(
+    const std::optional<std::string>& logical_path, std::string_view name,
+    Node* logical) {
+  Node node = logical_path ? add_logical(*logical_path) : kRoot;
+  if (logical != nullptr) *logical = node;
+  each_name_piece(name,
+                  [&](std::string_view piece) { node = add(node, piece); });
+  return node;
+}
+
+std::optional<PathTree::Node> PathTree::find_component(
+    const std::optional<std::string>& logical_path,
+    std::string_view name) const {
+  std::optional<Node> node =
+      logical_path ? find_logical(*logical_path) : std::optional<Node>(kRoot);
+  each_name_piece(name, [&](std::string_view piece) {
+    if (node) node = find(*node, piece);
+  });
+  return node;
+}
+
 }  // namespace internal
 
 std::vector<std::string> split_logical_path(const std::string& logical_path) {

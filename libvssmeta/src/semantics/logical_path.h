@@ -11,9 +11,11 @@
 // its logical path followed by its folded name.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace vssmeta::internal {
@@ -46,5 +48,69 @@ bool is_at_or_under(std::string_view path, std::string_view ancestor);
 
 /// Whether the key `path` lies strictly below `ancestor`.
 bool is_under(std::string_view path, std::string_view ancestor);
+
+/// The keys of many paths as a tree: a node is a key, its children the keys
+/// one element longer. A key's node is reached by splitting it at every `\`,
+/// so two paths share a node exactly when they share a key, and the nodes on
+/// the way to a path's node are the keys of its ancestors. Adding or finding
+/// a path costs O(its length) (no prefix is ever copied or hashed again), so
+/// indexing paths costs O(their total length) however deep they nest.
+class PathTree {
+ public:
+  using Node = std::size_t;
+  /// The node of no element: the parent of every first element.
+  static constexpr Node kRoot = 0;
+
+  PathTree();
+
+  /// The child of `parent` for `element` (compared ignoring the case of
+  /// A-Z), added if new.
+  Node add(Node parent, std::string_view element);
+  std::optional<Node> find(Node parent, std::string_view element) const;
+
+  /// The node of the key of `logical_path` (kRoot for an empty one).
+  Node add_logical(std::string_view logical_path);
+  std::optional<Node> find_logical(std::string_view logical_path) const;
+
+  /// The node of `component_key(logical_path, name)`; `logical` receives the
+  /// node of the logical path.
+  Node add_component(const std::optional<std::string>& logical_path,
+                     std::string_view name, Node* logical = nullptr);
+  std::optional<Node> find_component(
+      const std::optional<std::string>& logical_path,
+      std::string_view name) const;
+
+  /// The parent of `node` (kRoot for kRoot).
+  Node parent(Node node) const { return parents_[node]; }
+  /// Number of nodes, kRoot included: nodes are 0 to size()-1, every
+  /// parent numbered before its children.
+  std::size_t size() const { return parents_.size(); }
+
+ private:
+  // A child as stored (its element folded) and as looked up (as written).
+  struct Stored {
+    Node parent;
+    std::string folded;
+  };
+  struct Probe {
+    Node parent;
+    std::string_view element;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(const Stored& k) const;
+    std::size_t operator()(const Probe& k) const;
+  };
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(const Stored& a, const Stored& b) const;
+    bool operator()(const Stored& a, const Probe& b) const;
+    bool operator()(const Probe& a, const Stored& b) const {
+      return (*this)(b, a);
+    }
+  };
+  std::unordered_map<Stored, Node, Hash, Equal> children_;
+  std::vector<Node> parents_;
+};
 
 }  // namespace vssmeta::internal

@@ -2,6 +2,8 @@
 #include "vssmeta/selection.h"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 #include "semantics/logical_path.h"
 
@@ -21,33 +23,36 @@ const char* to_string(BackupClass c) {
   return "required";
 }
 
+namespace {
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+}  // namespace
+
 ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
   const auto& components = wmd.components;
-  by_path_.reserve(components.size());
-  // Each path is folded once: the map keys (stable in a node-based map)
-  // and the lengths of their logical path prefixes are kept for the
-  // ancestor pass below.
-  std::vector<const std::string*> paths(components.size());
-  std::vector<std::size_t> prefixes;  // all components' lengths
-  std::vector<std::size_t> first_prefix(components.size() + 1);
+  auto paths = std::make_shared<internal::PathTree>();
+  // Each path is walked once, element by element: a node per distinct key,
+  // the logical path's node kept for the ancestor pass below.
+  std::vector<internal::PathTree::Node> nodes(components.size());
+  std::vector<internal::PathTree::Node> logical(components.size());
   for (std::size_t i = 0; i < components.size(); ++i) {
-    first_prefix[i] = prefixes.size();
-    auto slot = by_path_.try_emplace(internal::component_key(
-        components[i].logical_path, components[i].name, &prefixes));
-    slot.first->second.push_back(i);
-    paths[i] = &slot.first->first;
+    nodes[i] = paths->add_component(components[i].logical_path,
+                                    components[i].name, &logical[i]);
   }
-  first_prefix[components.size()] = prefixes.size();
+  first_at_.assign(paths->size(), kNone);
+  next_at_.assign(components.size(), kNone);
+  for (std::size_t i = components.size(); i-- > 0;) {
+    next_at_[i] = first_at_[nodes[i]];
+    first_at_[nodes[i]] = i;
+  }
   ancestors_.resize(components.size());
   classes_.resize(components.size());
   for (std::size_t i = 0; i < components.size(); ++i) {
     const Component& c = components[i];
-    // Ancestors sit at every prefix of the logical path, nearest first.
-    const std::string_view path = *paths[i];
-    for (std::size_t p = first_prefix[i + 1]; p-- > first_prefix[i];) {
-      auto hit = by_path_.find(path.substr(0, prefixes[p]));
-      if (hit == by_path_.end()) continue;
-      for (std::size_t a : hit->second) {
+    // Ancestors sit at the nodes of the logical path's prefixes, nearest
+    // first.
+    for (auto node = logical[i]; node != internal::PathTree::kRoot;
+         node = paths->parent(node)) {
+      for (std::size_t a = first_at_[node]; a != kNone; a = next_at_[a]) {
         if (a != i) ancestors_[i].push_back(a);
       }
     }
@@ -62,13 +67,19 @@ ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
                                             : BackupClass::kRequired;
     }
   }
+  paths_ = std::move(paths);
 }
 
 std::vector<std::size_t> ComponentIndex::find(
     const std::optional<std::string>& logical_path,
     std::string_view name) const {
-  auto hit = by_path_.find(internal::component_key(logical_path, name));
-  return hit == by_path_.end() ? std::vector<std::size_t>{} : hit->second;
+  std::vector<std::size_t> out;
+  const auto node = paths_->find_component(logical_path, name);
+  if (!node) return out;
+  for (std::size_t a = first_at_[*node]; a != kNone; a = next_at_[a]) {
+    out.push_back(a);
+  }
+  return out;
 }
 
 std::optional<std::size_t> ComponentIndex::nearest_selectable_ancestor(

@@ -357,33 +357,41 @@ void check_wmd038(const CheckContext& ctx, Reporter& r) {
 }
 
 void check_wmd039(const CheckContext& ctx, Reporter& r) {
-  const auto& writers = ctx.capture().writers;
-  for (std::size_t wi = 0; wi < writers.size(); ++wi) {
-    const WriterMetadata& w = writers[wi];
-    const ComponentIndex& index = ctx.index(wi);
-    // Folded nodes already looked at: whether a node is declared depends on
-    // its folded path only, so each is looked up (and reported) once.
-    std::unordered_set<std::string> seen;
+  for (const WriterMetadata& w : ctx.capture().writers) {
+    // Whether a node is declared depends on its key only, so each node of
+    // the writer's paths is looked at (and reported) once, walking every
+    // logical path element by element.
+    PathTree paths;
+    std::vector<bool> declared;
+    for (const Component& c : w.components) {
+      const PathTree::Node node = paths.add_component(c.logical_path, c.name);
+      if (declared.size() <= node) declared.resize(paths.size());
+      declared[node] = true;
+    }
+    std::vector<bool> seen(paths.size());
     for (const Component& c : w.components) {
       if (!c.logical_path) continue;
       const std::vector<std::string_view> elements =
           logical_elements(*c.logical_path);
-      std::optional<std::string> parent;  // the path above `node`
-      std::string node;
-      for (std::string_view e : elements) {
-        if (!node.empty()) node.push_back('\\');
-        node += e;
-        if (seen.insert(fold(node)).second && index.find(parent, e).empty()) {
-          r.writer(w, &c, c.where,
-                   fmt::format("logical path element \"{}\" of writer {} is "
-                               "not a declared component (first used by "
-                               "\"{}\")",
-                               node, writer_label(w), r.label(w, c)),
-                   "normal for organising nodes (ASR's Volumes, MyWriter's "
-                   "QueryLogs); a requester cannot select it, only the "
-                   "components below it");
+      PathTree::Node node = PathTree::kRoot;
+      for (std::size_t k = 0; k < elements.size(); ++k) {
+        node = paths.add(node, elements[k]);  // there already
+        if (seen[node]) continue;
+        seen[node] = true;
+        if (node < declared.size() && declared[node]) continue;
+        std::string spelling(elements[0]);
+        for (std::size_t j = 1; j <= k; ++j) {
+          spelling.push_back('\\');
+          spelling += elements[j];
         }
-        parent = node;
+        r.writer(w, &c, c.where,
+                 fmt::format("logical path element \"{}\" of writer {} is "
+                             "not a declared component (first used by "
+                             "\"{}\")",
+                             spelling, writer_label(w), r.label(w, c)),
+                 "normal for organising nodes (ASR's Volumes, MyWriter's "
+                 "QueryLogs); a requester cannot select it, only the "
+                 "components below it");
       }
     }
   }
