@@ -9,6 +9,8 @@
 #include <sstream>
 #include <vector>
 
+#include "vssmeta/guid.h"
+
 namespace vssmeta::testing {
 namespace fs = std::filesystem;
 
@@ -139,6 +141,59 @@ std::string validate_json(const std::string& json, const fs::path& schema) {
   fs::remove(doc);
   fs::remove(log);
   return rc == 0 ? std::string() : "jsonschema failed:\n" + s.str();
+}
+
+namespace {
+WriterMetadata writer_named(const char* name, const char* id) {
+  WriterMetadata w;
+  w.identity.writer_id = *Guid::parse(id);
+  w.identity.friendly_name = name;
+  w.has_backup_locations = true;
+  return w;
+}
+
+Component component(std::optional<std::string> logical_path, std::string name,
+                    bool selectable) {
+  Component c;
+  c.logical_path = std::move(logical_path);
+  c.name = std::move(name);
+  c.selectable = selectable;
+  FileDescriptor f;
+  f.path = "D:\\Data\\" + c.name;
+  f.filespec = "*.mdf";
+  c.files.push_back(std::move(f));
+  return c;
+}
+}  // namespace
+
+WriterMetadata chain_writer(std::size_t depth,
+                            std::optional<std::size_t> skip) {
+  WriterMetadata w =
+      writer_named("Chain", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9");
+  w.components.reserve(depth);
+  std::string path;
+  for (std::size_t i = 0; i < depth; ++i) {
+    const std::string name = "L" + std::to_string(i + 1);
+    if (i != skip) {
+      w.components.push_back(component(
+          path.empty() ? std::nullopt : std::optional<std::string>(path), name,
+          i % 3 != 2));
+    }
+    if (!path.empty()) path += '\\';
+    path += name;
+  }
+  return w;
+}
+
+WriterMetadata flat_writer(std::size_t count) {
+  WriterMetadata w =
+      writer_named("Flat", "1c2d3e4f-5061-4728-93a4-b5c6d7e8f90a");
+  w.components.reserve(count);
+  for (std::size_t i = 1; i <= count; ++i) {
+    w.components.push_back(component("Host" + std::to_string(i / 100),
+                                     "C" + std::to_string(i), true));
+  }
+  return w;
 }
 
 }  // namespace vssmeta::testing

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "vssmeta/result.h"
+#include "vssmeta/writer_metadata.h"
 
 namespace vssmeta::testing {
 
@@ -44,6 +45,19 @@ bool have_python_jsonschema();
 /// an empty string on success, else the validator's message.
 std::string validate_json(const std::string& json,
                           const std::filesystem::path& schema_file);
+
+/// A writer ("Chain") whose `depth` components each nest under the one
+/// before: component i (from 0) is `L<i+1>` at the logical path
+/// `L1\...\L<i>`, with one file; every third one (L3, L6, ...) is not
+/// selectable. `skip` leaves that component out (its element stays in the
+/// paths below it). The total path length grows with the square of `depth`.
+WriterMetadata chain_writer(std::size_t depth,
+                            std::optional<std::size_t> skip = std::nullopt);
+
+/// A writer ("Flat") with `count` selectable components `C<i>` (from 1),
+/// the i-th at the logical path `Host<i/100>`, each with the one file
+/// `D:\Data\C<i>\*.mdf`.
+WriterMetadata flat_writer(std::size_t count);
 
 }  // namespace vssmeta::testing
 

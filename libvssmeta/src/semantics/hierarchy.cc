@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <string_view>
 #include <utility>
 
 #include "semantics/logical_path.h"
@@ -46,14 +47,26 @@ void convert(BuildNode& from, const std::string& parent_path,
 
 ComponentTree build_component_tree(const WriterMetadata& wmd) {
   BuildNode top;
+  // The logical paths go through a PathTree first, so that an element is
+  // looked up once per path that does not share it with the path before
+  // (a chain of nested components costs one lookup each, not its depth).
+  internal::PathTree paths;
+  internal::PathTree::Cursor cursor;
+  std::vector<BuildNode*> built{&top};  // per node of `paths`
   for (std::size_t i = 0; i < wmd.components.size(); ++i) {
     const Component& c = wmd.components[i];
     BuildNode* node = &top;
     if (c.logical_path) {
-      for (std::string_view element :
-           internal::logical_elements(*c.logical_path)) {
-        node = &child_of(*node, element);
+      const std::string_view path = *c.logical_path;
+      paths.add_logical(path, cursor);
+      for (std::size_t k = cursor.reused; k < cursor.elements.size(); ++k) {
+        const auto [end, element] = cursor.elements[k];
+        if (element < built.size()) continue;  // seen with another path
+        const std::size_t start = path.rfind('\\', end - 1) + 1;
+        built.push_back(&child_of(*built[paths.parent(element)],
+                                  path.substr(start, end - start)));
       }
+      if (!cursor.elements.empty()) node = built[cursor.elements.back().second];
     }
     // The name is one element even if it contains a backslash: that is how
     // full_path() and the Windows tools spell the component.

@@ -28,12 +28,10 @@ std::vector<std::string_view> logical_elements(std::string_view logical_path) {
   return out;
 }
 
-void append_logical_key(std::string_view logical_path, std::string& out,
-                        std::vector<std::size_t>* prefix_ends) {
+void append_logical_key(std::string_view logical_path, std::string& out) {
   each_element(logical_path, [&](std::string_view e) {
     if (!out.empty()) out.push_back('\\');
     append_folded(e, out);
-    if (prefix_ends != nullptr) prefix_ends->push_back(out.size());
   });
 }
 
@@ -45,11 +43,10 @@ std::string logical_key(std::string_view logical_path) {
 }
 
 std::string component_key(const std::optional<std::string>& logical_path,
-                          std::string_view name,
-                          std::vector<std::size_t>* prefix_ends) {
+                          std::string_view name) {
   std::string out;
   out.reserve((logical_path ? logical_path->size() : 0) + name.size() + 1);
-  if (logical_path) append_logical_key(*logical_path, out, prefix_ends);
+  if (logical_path) append_logical_key(*logical_path, out);
   if (!out.empty()) out.push_back('\\');
   append_folded(name, out);
   return out;
@@ -153,6 +150,45 @@ PathTree::Node PathTree::add_logical(std::string_view logical_path) {
   return node;
 }
 
+PathTree::Node PathTree::add_logical(std::string_view logical_path,
+                                     Cursor& cursor) {
+  // The bytes both paths share, then the last element of the old path that
+  // ends inside them where the new path has an element boundary too.
+  const std::string_view last = cursor.path;
+  const std::size_t shared = static_cast<std::size_t>(
+      std::mismatch(logical_path.begin(), logical_path.end(), last.begin(),
+                    last.end())
+          .first -
+      logical_path.begin());
+  auto& elements = cursor.elements;
+  std::size_t k = static_cast<std::size_t>(
+      std::upper_bound(
+          elements.begin(), elements.end(), shared,
+          [](std::size_t n, const std::pair<std::size_t, Node>& e) {
+            return n < e.first;
+          }) -
+      elements.begin());
+  while (k > 0 && elements[k - 1].first < logical_path.size() &&
+         logical_path[elements[k - 1].first] != '\\') {
+    --k;
+  }
+  elements.resize(k);
+  cursor.reused = k;
+  Node node = k > 0 ? elements[k - 1].second : kRoot;
+  std::size_t pos = k > 0 ? elements[k - 1].first : 0;
+  while (pos < logical_path.size()) {
+    const std::size_t end =
+        std::min(logical_path.find('\\', pos), logical_path.size());
+    if (end > pos) {
+      node = add(node, logical_path.substr(pos, end - pos));
+      elements.emplace_back(end, node);
+    }
+    pos = end + 1;
+  }
+  cursor.path.assign(logical_path);
+  return node;
+}
+
 std::optional<PathTree::Node> PathTree::find_logical(
     std::string_view logical_path) const {
   std::optional<Node> node = kRoot;
@@ -164,8 +200,12 @@ std::optional<PathTree::Node> PathTree::find_logical(
 
 PathTree::Node PathTree::add_component(
     const std::optional<std::string>& logical_path, std::string_view name,
-    Node* logical) {
-  Node node = logical_path ? add_logical(*logical_path) : kRoot;
+    Node* logical, Cursor* cursor) {
+  Node node = kRoot;
+  if (logical_path) {
+    node = cursor != nullptr ? add_logical(*logical_path, *cursor)
+                             : add_logical(*logical_path);
+  }
   if (logical != nullptr) *logical = node;
   each_name_piece(name,
                   [&](std::string_view piece) { node = add(node, piece); });

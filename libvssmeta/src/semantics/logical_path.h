@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace vssmeta::internal {
@@ -24,18 +25,15 @@ namespace vssmeta::internal {
 std::vector<std::string_view> logical_elements(std::string_view logical_path);
 
 /// Appends the key of `logical_path` to `out` (after a `\` when `out` is
-/// not empty). `prefix_ends`, when given, receives the length of `out`
-/// after each element: the keys of the path's ancestors, shortest first.
-void append_logical_key(std::string_view logical_path, std::string& out,
-                        std::vector<std::size_t>* prefix_ends = nullptr);
+/// not empty).
+void append_logical_key(std::string_view logical_path, std::string& out);
 
 /// The key of `logical_path`.
 std::string logical_key(std::string_view logical_path);
 
 /// The key of a component's full path: logical path, then name.
 std::string component_key(const std::optional<std::string>& logical_path,
-                          std::string_view name,
-                          std::vector<std::size_t>* prefix_ends = nullptr);
+                          std::string_view name);
 
 /// `logical\path\name` with empty elements dropped and case kept: the
 /// exact spelling XREF-CASE compares.
@@ -68,14 +66,29 @@ class PathTree {
   Node add(Node parent, std::string_view element);
   std::optional<Node> find(Node parent, std::string_view element) const;
 
+  /// The elements of the last logical path added through it. The next
+  /// path starts from the whole elements the two share byte for byte, so
+  /// paths in document order (siblings, a chain of nested components) cost
+  /// a comparison of their text, not a lookup per element.
+  struct Cursor {
+    std::string path;
+    /// Per element of `path`: where it ends in `path`, and its node.
+    std::vector<std::pair<std::size_t, Node>> elements;
+    /// How many of `elements` the last path took over from the one before.
+    std::size_t reused = 0;
+  };
+
   /// The node of the key of `logical_path` (kRoot for an empty one).
   Node add_logical(std::string_view logical_path);
+  Node add_logical(std::string_view logical_path, Cursor& cursor);
   std::optional<Node> find_logical(std::string_view logical_path) const;
 
   /// The node of `component_key(logical_path, name)`; `logical` receives the
-  /// node of the logical path.
+  /// node of the logical path. A present logical path goes through `cursor`
+  /// when one is given.
   Node add_component(const std::optional<std::string>& logical_path,
-                     std::string_view name, Node* logical = nullptr);
+                     std::string_view name, Node* logical = nullptr,
+                     Cursor* cursor = nullptr);
   std::optional<Node> find_component(
       const std::optional<std::string>& logical_path,
       std::string_view name) const;

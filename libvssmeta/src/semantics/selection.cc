@@ -34,9 +34,10 @@ ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
   // the logical path's node kept for the ancestor pass below.
   std::vector<internal::PathTree::Node> nodes(components.size());
   std::vector<internal::PathTree::Node> logical(components.size());
+  internal::PathTree::Cursor cursor;
   for (std::size_t i = 0; i < components.size(); ++i) {
     nodes[i] = paths->add_component(components[i].logical_path,
-                                    components[i].name, &logical[i]);
+                                    components[i].name, &logical[i], &cursor);
   }
   first_at_.assign(paths->size(), kNone);
   next_at_.assign(components.size(), kNone);

@@ -359,30 +359,34 @@ void check_wmd038(const CheckContext& ctx, Reporter& r) {
 void check_wmd039(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
     // Whether a node is declared depends on its key only, so each node of
-    // the writer's paths is looked at (and reported) once, walking every
-    // logical path element by element.
+    // the writer's paths is looked at (and reported) once.
     PathTree paths;
+    PathTree::Cursor cursor;
     std::vector<bool> declared;
     for (const Component& c : w.components) {
-      const PathTree::Node node = paths.add_component(c.logical_path, c.name);
+      const PathTree::Node node =
+          paths.add_component(c.logical_path, c.name, nullptr, &cursor);
       if (declared.size() <= node) declared.resize(paths.size());
       declared[node] = true;
     }
+    declared.resize(paths.size());
+    // The elements a path takes over from the one before were looked at
+    // with that one: only the others are new.
     std::vector<bool> seen(paths.size());
+    PathTree::Cursor walk;
     for (const Component& c : w.components) {
       if (!c.logical_path) continue;
-      const std::vector<std::string_view> elements =
-          logical_elements(*c.logical_path);
-      PathTree::Node node = PathTree::kRoot;
-      for (std::size_t k = 0; k < elements.size(); ++k) {
-        node = paths.add(node, elements[k]);  // there already
+      paths.add_logical(*c.logical_path, walk);
+      for (std::size_t k = walk.reused; k < walk.elements.size(); ++k) {
+        const auto [end, node] = walk.elements[k];
         if (seen[node]) continue;
         seen[node] = true;
-        if (node < declared.size() && declared[node]) continue;
-        std::string spelling(elements[0]);
-        for (std::size_t j = 1; j <= k; ++j) {
-          spelling.push_back('\\');
-          spelling += elements[j];
+        if (declared[node]) continue;
+        std::string spelling;
+        for (std::string_view e : logical_elements(
+                 std::string_view(*c.logical_path).substr(0, end))) {
+          if (!spelling.empty()) spelling.push_back('\\');
+          spelling += e;
         }
         r.writer(w, &c, c.where,
                  fmt::format("logical path element \"{}\" of writer {} is "

@@ -376,5 +376,31 @@ TEST(BuildComponentGraph, UnknownNamesAreErrors) {
             "no backup components document #4 (the capture holds 1)");
 }
 
+// 4,000 components, each nested under the one before, the middle one
+// missing: one node per component and one for the undeclared element, each
+// under the one before.
+TEST(BuildComponentGraph, DeepChainKeepsEveryLevel) {
+  CaptureSet capture;
+  capture.writers.push_back(testing::chain_writer(4000, 1999));
+  auto g = build_component_graph(capture);
+  ASSERT_OK(g);
+  std::size_t components = 0;
+  std::size_t elements = 0;
+  for (const GraphNode& n : g->nodes) {
+    components += n.kind == GraphNodeKind::kComponent ? 1 : 0;
+    elements += n.kind == GraphNodeKind::kPathElement ? 1 : 0;
+  }
+  EXPECT_EQ(components, 3999U);
+  EXPECT_EQ(elements, 1U);
+  const GraphNode* bottom = nullptr;
+  for (const GraphNode& n : g->nodes) {
+    if (n.kind == GraphNodeKind::kComponent && n.id.ends_with("\\l4000")) {
+      bottom = &n;
+    }
+  }
+  ASSERT_NE(bottom, nullptr);
+  EXPECT_TRUE(bottom->parent.ends_with("\\l3999"));
+}
+
 }  // namespace
 }  // namespace vssmeta

@@ -40,12 +40,10 @@ TEST(LogicalKey, FoldsAndJoinsTheElements) {
   EXPECT_EQ(logical_key("\xC3\x89T\xC3\x89\\X"), "\xC3\x89t\xC3\x89\\x");
 }
 
-TEST(AppendLogicalKey, RecordsTheAncestorsAndJoinsToWhatIsThere) {
+TEST(AppendLogicalKey, JoinsToWhatIsThere) {
   std::string out;
-  std::vector<std::size_t> ends;
-  append_logical_key("\\Sql\\\\Inst\\", out, &ends);
+  append_logical_key("\\Sql\\\\Inst\\", out);
   EXPECT_EQ(out, "sql\\inst");
-  EXPECT_THAT(ends, ElementsAre(3U, 8U));
   append_logical_key("DB", out);
   EXPECT_EQ(out, "sql\\inst\\db");
 }
@@ -56,9 +54,7 @@ TEST(ComponentKey, IsTheLogicalPathKeyThenTheFoldedName) {
   EXPECT_EQ(component_key(std::string("\\Volumes\\"), "C:"), "volumes\\c:");
   EXPECT_EQ(component_key(std::string("a\\\\B"), "C"),
             component_key(std::string("A\\b\\"), "c"));
-  std::vector<std::size_t> ends;
-  EXPECT_EQ(component_key(std::string("x\\y"), "z", &ends), "x\\y\\z");
-  EXPECT_THAT(ends, ElementsAre(1U, 3U));  // the name is no ancestor
+  EXPECT_EQ(component_key(std::string("x\\y"), "z"), "x\\y\\z");
   EXPECT_EQ(component_key(std::nullopt, ""), "");
 }
 
@@ -85,6 +81,64 @@ TEST(IsUnder, ExcludesThePathItself) {
   EXPECT_FALSE(is_under("a\\bc", "a\\b"));
   EXPECT_TRUE(is_under("a", ""));
   EXPECT_FALSE(is_under("", ""));
+}
+
+TEST(PathTree, OneNodePerKey) {
+  PathTree t;
+  const PathTree::Node ab = t.add_logical("\\A\\\\b\\");
+  EXPECT_EQ(t.add_logical("a\\B"), ab);
+  EXPECT_EQ(t.find_logical("A\\B"), ab);
+  EXPECT_EQ(t.size(), 3U);  // the root, a, a\b
+  EXPECT_EQ(t.find_logical(""), PathTree::kRoot);
+  EXPECT_EQ(t.find_logical("a\\c"), std::nullopt);
+  EXPECT_EQ(t.find_logical("ab"), std::nullopt);
+  const PathTree::Node e_acute = t.add_logical("\xC3\xA9");
+  EXPECT_EQ(t.find_logical("\xC3\xA9"), e_acute);
+  EXPECT_EQ(t.find_logical("\xC3\x89"), std::nullopt);  // no fold beyond A-Z
+  EXPECT_EQ(t.parent(ab), *t.find_logical("a"));
+  EXPECT_EQ(t.parent(*t.find_logical("a")), PathTree::kRoot);
+  EXPECT_EQ(t.parent(PathTree::kRoot), PathTree::kRoot);
+}
+
+// A component's node is that of its key: the name is split at every
+// backslash, like the key string it stands for.
+TEST(PathTree, ComponentNodesAreTheKeysNodes) {
+  PathTree t;
+  PathTree::Node logical = 0;
+  const PathTree::Node abc =
+      t.add_component(std::string("A"), "B\\C", &logical);
+  EXPECT_EQ(logical, *t.find_logical("a"));
+  EXPECT_EQ(t.find_logical("a\\b\\c"), abc);
+  EXPECT_EQ(t.find_component(std::string("a\\b"), "c"), abc);
+  EXPECT_EQ(t.find_component(std::nullopt, "A\\B\\C"), abc);
+  // A doubled backslash in a name keeps an empty element: another key.
+  const PathTree::Node empty = t.add_component(std::nullopt, "a\\\\b");
+  EXPECT_NE(empty, *t.find_logical("a\\b"));
+  EXPECT_EQ(t.find_component(std::string(), "a\\\\b"), empty);
+  EXPECT_EQ(t.find_component(std::nullopt, "a\\b\\x"), std::nullopt);
+  // The empty name is a node too, below the root.
+  EXPECT_NE(t.add_component(std::nullopt, ""), PathTree::kRoot);
+}
+
+// A cursor takes over whole shared elements only: "A\\B" does not start
+// "A\\BC", and a case change is a new walk to the same node.
+TEST(PathTree, CursorReusesWholeSharedElements) {
+  PathTree t;
+  PathTree::Cursor c;
+  const PathTree::Node ab = t.add_logical("A\\B", c);
+  EXPECT_EQ(c.reused, 0U);
+  const PathTree::Node abc = t.add_logical("A\\B\\\\C", c);
+  EXPECT_EQ(t.find_logical("a\\b\\c"), abc);
+  EXPECT_EQ(c.reused, 2U);
+  ASSERT_EQ(c.elements.size(), 3U);
+  EXPECT_EQ(c.elements[2].first, 6U);
+  const PathTree::Node a_bc = t.add_logical("A\\BC", c);
+  EXPECT_EQ(t.find_logical("a\\bc"), a_bc);
+  EXPECT_EQ(c.reused, 1U);
+  EXPECT_EQ(t.add_logical("a\\b", c), ab);
+  EXPECT_EQ(c.reused, 0U);
+  EXPECT_EQ(t.add_logical("", c), PathTree::kRoot);
+  EXPECT_TRUE(c.elements.empty());
 }
 
 }  // namespace

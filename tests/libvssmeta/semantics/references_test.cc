@@ -132,5 +132,19 @@ TEST_F(References, WritersWithoutMetadataAreSkipped) {
   EXPECT_THAT(s.references[0].writers, ElementsAre(1U));
 }
 
+// The CLI's --select over a 4,000-deep chain: the deepest component by its
+// full path, and the writer alone for its one top-level component.
+TEST(ResolveReferences, DeepChainByFullPathAndByWriter) {
+  const std::vector<WriterMetadata> writers{testing::chain_writer(4000)};
+  std::string bottom = "chain:\\";
+  bottom += writers[0].components[3999].full_path();
+  const ResolvedSelection r =
+      resolve_references(writers, {bottom, "Chain"}, {"Chain:\\L1"});
+  ASSERT_EQ(r.writers.size(), 1U);
+  EXPECT_EQ(r.writers[0].explicit_ids, std::vector<std::size_t>{3999});
+  EXPECT_EQ(r.writers[0].inclusion.count(Inclusion::kImplicit), 0U);
+  EXPECT_EQ(r.first_unmatched(), nullptr);
+}
+
 }  // namespace
 }  // namespace vssmeta

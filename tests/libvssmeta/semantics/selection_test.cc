@@ -115,6 +115,48 @@ TEST_F(MyWriter, NonselectableTopLevelParentDoesNotIncludeItsChild) {
   EXPECT_EQ(r.inclusion[id("Executables", "ConfigFiles")], Inclusion::kNone);
 }
 
+// 4,000 components, each nested under the one before (L3, L6, ... not
+// selectable): every ancestor is found, nearest first, and the closure of
+// the top one reaches the bottom.
+TEST(DeepChain, AncestorsClassesAndClosureReachTheBottom) {
+  const WriterMetadata w = testing::chain_writer(4000);
+  const ComponentIndex index(w);
+  ASSERT_EQ(index.size(), 4000U);
+  const auto& bottom = index.ancestors(3999);
+  ASSERT_EQ(bottom.size(), 3999U);
+  EXPECT_EQ(bottom.front(), 3998U);
+  EXPECT_EQ(bottom.back(), 0U);
+  EXPECT_TRUE(index.ancestors(0).empty());
+  EXPECT_EQ(index.backup_class(0), BackupClass::kOptionalTop);
+  EXPECT_EQ(index.backup_class(1), BackupClass::kSelectableSub);
+  EXPECT_EQ(index.backup_class(2), BackupClass::kNonselectableSub);
+  EXPECT_EQ(index.nearest_selectable_ancestor(3999), 3997U);
+  std::string upper = *w.components[3999].logical_path;
+  for (char& c : upper) c = c == 'L' ? 'l' : c;
+  EXPECT_EQ(index.find(upper, "l4000"), std::vector<std::size_t>{3999});
+  EXPECT_TRUE(index.find(upper, "L3999").empty());
+
+  const InclusionResult all = compute_inclusion(index, {0});
+  EXPECT_EQ(all.count(Inclusion::kImplicit), 3999U);
+  EXPECT_EQ(all.defining[3999], 0U);
+  const InclusionResult middle = compute_inclusion(index, {2001});
+  EXPECT_EQ(middle.count(Inclusion::kNone), 2001U);
+  EXPECT_EQ(middle.count(Inclusion::kImplicit), 1998U);
+  EXPECT_EQ(middle.defining[3999], 2001U);
+  // L2001 is not selectable: it brings nothing in.
+  EXPECT_EQ(compute_inclusion(index, {2000}).count(Inclusion::kImplicit), 0U);
+}
+
+// A missing middle component breaks no ancestry below it.
+TEST(DeepChain, AnUndeclaredElementIsSkipped) {
+  const WriterMetadata w = testing::chain_writer(4000, 1999);
+  const ComponentIndex index(w);
+  ASSERT_EQ(index.size(), 3999U);
+  EXPECT_EQ(index.ancestors(3998).size(), 3998U);
+  EXPECT_EQ(index.ancestors(1999).front(), 1998U);  // L2001 over L1999
+  EXPECT_TRUE(index.find(*w.components[1998].logical_path, "L2000").empty());
+}
+
 TEST(ComponentRef, SplitsWriterAndPathAtTheFirstColonBackslash) {
   ComponentRef a = parse_component_ref("SqlServerWriter:\\HOST\\master");
   EXPECT_EQ(a.writer, "SqlServerWriter");

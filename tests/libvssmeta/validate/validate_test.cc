@@ -4,6 +4,7 @@
 #include "vssmeta/validate.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -12,6 +13,11 @@
 
 namespace vssmeta {
 namespace {
+
+// The wide writer of the scale tests. bench/README.md has the figures for
+// 500,000 components; a tenth of that keeps the debug and sanitizer runs
+// quick and still shows a quadratic step (it would cost minutes).
+constexpr std::size_t kFlatComponents = 50000;
 
 CaptureSet capture_of(const std::string& relative) {
   auto c = load((testing::testdata_dir() / relative).string(), LoadOptions{});
@@ -130,6 +136,42 @@ TEST(Findings, CountsPerSeverityAndHasErrors) {
   EXPECT_TRUE(with_error.has_errors());
   EXPECT_EQ(with_error.size(), 2U);
   EXPECT_EQ(with_error[1].diagnostic.severity, Severity::kError);
+}
+
+std::map<std::string, std::size_t> per_rule(const Findings& findings) {
+  std::map<std::string, std::size_t> out;
+  for (const Finding& f : findings) ++out[f.diagnostic.code];
+  return out;
+}
+
+// Every rule over 4,000 components nested each under the one before, the
+// middle one missing: its element is reported once, nothing else changes.
+TEST(ValidateScale, DeepChainReportsTheOneUndeclaredElement) {
+  CaptureSet capture;
+  capture.writers.push_back(testing::chain_writer(4000));
+  const auto whole = per_rule(validate(capture));
+  capture.writers[0] = testing::chain_writer(4000, 1999);
+  const Findings findings = validate(capture);
+  auto gap = per_rule(findings);
+  EXPECT_EQ(whole.count("WMD039"), 0U);
+  EXPECT_EQ(gap["WMD039"], 1U);
+  gap.erase("WMD039");
+  EXPECT_EQ(gap, whole);
+  for (const Finding& f : findings) {
+    if (f.diagnostic.code != "WMD039") continue;
+    EXPECT_TRUE(f.component().ends_with("\\L2000\\L2001"));
+    EXPECT_NE(f.diagnostic.message.find("\\L1999\\L2000\" of writer Chain"),
+              std::string::npos)
+        << f.diagnostic.message;
+  }
+}
+
+// A wide writer: one undeclared Host<k> node per hundred components.
+TEST(ValidateScale, FlatWriterReportsEachUndeclaredHostOnce) {
+  CaptureSet capture;
+  capture.writers.push_back(testing::flat_writer(kFlatComponents));
+  const auto n = per_rule(validate(capture));
+  EXPECT_EQ(n.at("WMD039"), kFlatComponents / 100 + 1);
 }
 
 TEST(FindingCounts, AtLeastCountsTheSeverityAndAbove) {
