@@ -152,16 +152,10 @@ WriterMetadata writer_named(const char* name, const char* id) {
   return w;
 }
 
-Component component(std::optional<std::string> logical_path, std::string name,
-                    bool selectable) {
-  Component c;
-  c.logical_path = std::move(logical_path);
-  c.name = std::move(name);
-  c.selectable = selectable;
-  FileDescriptor f;
-  f.path = "D:\\Data\\" + c.name;
-  f.filespec = "*.mdf";
-  c.files.push_back(std::move(f));
+// A component with the one file D:\Data\<name>, filespec *.mdf.
+Component with_file(Component c) {
+  c.files.push_back(
+      FileDescriptor{.path = "D:\\Data\\" + c.name, .filespec = "*.mdf"});
   return c;
 }
 }  // namespace
@@ -175,9 +169,11 @@ WriterMetadata chain_writer(std::size_t depth,
   for (std::size_t i = 0; i < depth; ++i) {
     const std::string name = "L" + std::to_string(i + 1);
     if (i != skip) {
-      w.components.push_back(component(
-          path.empty() ? std::nullopt : std::optional<std::string>(path), name,
-          i % 3 != 2));
+      w.components.push_back(with_file(Component{
+          .logical_path =
+              path.empty() ? std::nullopt : std::optional<std::string>(path),
+          .name = name,
+          .selectable = i % 3 != 2}));
     }
     if (!path.empty()) path += '\\';
     path += name;
@@ -190,8 +186,10 @@ WriterMetadata flat_writer(std::size_t count) {
       writer_named("Flat", "1c2d3e4f-5061-4728-93a4-b5c6d7e8f90a");
   w.components.reserve(count);
   for (std::size_t i = 1; i <= count; ++i) {
-    w.components.push_back(component("Host" + std::to_string(i / 100),
-                                     "C" + std::to_string(i), true));
+    w.components.push_back(
+        with_file(Component{.logical_path = "Host" + std::to_string(i / 100),
+                            .name = "C" + std::to_string(i),
+                            .selectable = true}));
   }
   return w;
 }

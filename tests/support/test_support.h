@@ -56,7 +56,7 @@ WriterMetadata chain_writer(std::size_t depth,
 
 /// A writer ("Flat") with `count` selectable components `C<i>` (from 1),
 /// the i-th at the logical path `Host<i/100>`, each with the one file
-/// `D:\Data\C<i>\*.mdf`.
+/// `D:\Data\C<i>`, filespec `*.mdf`.
 WriterMetadata flat_writer(std::size_t count);
 
 }  // namespace vssmeta::testing
