@@ -212,15 +212,21 @@ PathTree::Node PathTree::add_component(
   return node;
 }
 
-std::optional<PathTree::Node> PathTree::find_component(
-    const std::optional<std::string>& logical_path,
-    std::string_view name) const {
-  std::optional<Node> node =
-      logical_path ? find_logical(*logical_path) : std::optional<Node>(kRoot);
+std::optional<PathTree::Node> PathTree::find_name(Node logical,
+                                                  std::string_view name) const {
+  std::optional<Node> node = logical;
   each_name_piece(name, [&](std::string_view piece) {
     if (node) node = find(*node, piece);
   });
   return node;
+}
+
+std::optional<PathTree::Node> PathTree::find_component(
+    const std::optional<std::string>& logical_path,
+    std::string_view name) const {
+  const std::optional<Node> node =
+      logical_path ? find_logical(*logical_path) : std::optional<Node>(kRoot);
+  return node ? find_name(*node, name) : std::nullopt;
 }
 
 }  // namespace internal

@@ -93,6 +93,10 @@ class PathTree {
       const std::optional<std::string>& logical_path,
       std::string_view name) const;
 
+  /// The node of a component named `name` whose logical path has the node
+  /// `logical`, if there is one.
+  std::optional<Node> find_name(Node logical, std::string_view name) const;
+
   /// The parent of `node` (kRoot for kRoot).
   Node parent(Node node) const { return parents_[node]; }
   /// Number of nodes, kRoot included: nodes are 0 to size()-1, every

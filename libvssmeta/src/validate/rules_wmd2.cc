@@ -360,16 +360,21 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
     // Whether a node is declared depends on its key only, so each node of
     // the writer's paths is looked at (and reported) once.
+    // Only the logical paths' nodes matter: a component declares one when
+    // its key lands there.
     PathTree paths;
     PathTree::Cursor cursor;
-    std::vector<bool> declared;
-    for (const Component& c : w.components) {
-      const PathTree::Node node =
-          paths.add_component(c.logical_path, c.name, nullptr, &cursor);
-      if (declared.size() <= node) declared.resize(paths.size());
-      declared[node] = true;
+    std::vector<PathTree::Node> logical(w.components.size(), PathTree::kRoot);
+    for (std::size_t i = 0; i < w.components.size(); ++i) {
+      const Component& c = w.components[i];
+      if (c.logical_path)
+        logical[i] = paths.add_logical(*c.logical_path, cursor);
     }
-    declared.resize(paths.size());
+    std::vector<bool> declared(paths.size());
+    for (std::size_t i = 0; i < w.components.size(); ++i) {
+      const auto node = paths.find_name(logical[i], w.components[i].name);
+      if (node) declared[*node] = true;
+    }
     // The elements a path takes over from the one before were looked at
     // with that one: only the others are new.
     std::vector<bool> seen(paths.size());
