@@ -13,7 +13,7 @@
 
 #include "load/decode.h"
 #include "load/line_counter.h"
-#include "load/xml_reader.h"
+#include "load/xml_document.h"
 #include "text/ascii.h"
 
 namespace vssmeta {
@@ -184,43 +184,55 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
                                        const ParseOptions& options) {
   auto decoded = internal::decode_input(bytes, options.source_name);
   if (!decoded) return std::move(decoded).error();
-  internal::XmlReader xml(decoded->text(), options.max_depth);
-  internal::LineCounter lines(decoded->text());
+  const std::string_view text = decoded->text();
+  internal::XmlDocument xml(text, options.max_depth);
+  internal::LineCounter lines(text);
+  auto where = [&](std::size_t offset) {
+    const Origin o = lines.at(offset);
+    return Location{options.source_name, o.line, o.column};
+  };
+  if (const auto& e = xml.error()) {
+    return Error{ErrorCode::kMalformedXml, e->message, where(e->offset)};
+  }
+  const pugi::xml_node root = xml.root();
+  if (internal::local_name(root.name()) != "Manifest") {
+    return Error{ErrorCode::kUnexpectedRoot,
+                 fmt::format("<{}> is not a diskshadow manifest", root.name()),
+                 where(xml.offset(root))};
+  }
   CabManifest m;
   m.file = options.source_name;
-  auto attr = [&](std::string_view n) -> std::optional<std::string> {
-    for (const auto& a : xml.attributes()) {
-      if (a.name == n) return std::string(a.value);
-    }
+  auto attr = [](pugi::xml_node e,
+                 const char* n) -> std::optional<std::string> {
+    if (pugi::xml_attribute a = e.attribute(n)) return std::string(a.value());
     return std::nullopt;
   };
-  for (;;) {
-    if (!xml.next()) {
-      Origin o = lines.at(xml.error().offset);
-      return Error{ErrorCode::kMalformedXml, xml.error().message,
-                   Location{options.source_name, o.line, o.column}};
-    }
-    if (xml.event() == internal::XmlEvent::kEof) break;
-    if (xml.event() != internal::XmlEvent::kStart) continue;
-    std::string_view n = xml.local_name();
-    if (xml.depth() == 1 && n != "Manifest") {
-      Origin o = lines.at(xml.offset());
-      return Error{ErrorCode::kUnexpectedRoot,
-                   fmt::format("<{}> is not a diskshadow manifest", xml.name()),
-                   Location{options.source_name, o.line, o.column}};
-    }
+  // Every element in document order (the depth is bounded by XmlDocument).
+  for (pugi::xml_node e = root; e;) {
+    const std::string_view n = internal::local_name(e.name());
     if (n == "ShadowCopySet") {
-      m.machine_name = attr("MachineName");
-      if (auto g = attr("GUID")) {
+      m.machine_name = attr(e, "MachineName");
+      if (auto g = attr(e, "GUID")) {
         if (auto id = Guid::parse(*g)) m.shadow_copy_set_id = *id;
       }
     } else if (n == "BackupComponents") {
-      m.backup_components_file = attr("File");
+      m.backup_components_file = attr(e, "File");
     } else if (n == "Writer") {
       m.writers.push_back(
-          ManifestWriter{decode_manifest_name(attr("Name").value_or("")),
-                         attr("MetadataFile").value_or("")});
+          ManifestWriter{decode_manifest_name(attr(e, "Name").value_or("")),
+                         attr(e, "MetadataFile").value_or("")});
     }
+    pugi::xml_node next = e.find_child([](pugi::xml_node c) {
+      return c.type() == pugi::node_element;
+    });
+    while (!next && e && e != root) {
+      next = e.next_sibling();
+      while (next && next.type() != pugi::node_element) {
+        next = next.next_sibling();
+      }
+      if (!next) e = e.parent();
+    }
+    e = next;
   }
   return m;
 }
