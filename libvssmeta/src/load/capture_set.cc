@@ -222,9 +222,8 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
           ManifestWriter{decode_manifest_name(attr(e, "Name").value_or("")),
                          attr(e, "MetadataFile").value_or("")});
     }
-    pugi::xml_node next = e.find_child([](pugi::xml_node c) {
-      return c.type() == pugi::node_element;
-    });
+    pugi::xml_node next = e.find_child(
+        [](pugi::xml_node c) { return c.type() == pugi::node_element; });
     while (!next && e && e != root) {
       next = e.next_sibling();
       while (next && next.type() != pugi::node_element) {

@@ -178,15 +178,22 @@ class AttributeBinder {
     }
   }
 
-  /// Moves every attribute no field took into `extras`, in document order.
+  /// Moves every attribute no field took into `extras`, in document order,
+  /// each with its index among the element's attributes.
   void finish(Extras& extras) {
     const std::size_t n = attrs_.size();
+    if (!in_order_) {
+      auto& order = extras.mutable_attribute_order();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (used(i)) order.emplace_back(attrs_[i].name);
+      }
+    }
     if (n < 64 && used_bits_ == (std::uint64_t{1} << n) - 1) return;
     for (std::size_t i = 0; i < n; ++i) {
       if (used(i)) continue;
       const XmlAttr& a = attrs_[i];
       extras.mutable_attributes().push_back(
-          XmlAttribute{std::string(a.name), std::string(a.value)});
+          XmlAttribute{std::string(a.name), std::string(a.value), i});
       if (!is_namespace_declaration(a.name) && !rejected(i)) {
         reader_.warn(reader_.at(a.offset), "unknown-attribute",
                      fmt::format("unknown attribute {}=\"{}\" on {} kept",
@@ -210,6 +217,7 @@ class AttributeBinder {
     return nullptr;
   }
   const XmlAttr* take(std::size_t i) {
+    in_order_ &= i >= next_;
     set_used(i, true);
     next_ = i + 1;
     return &attrs_[i];
@@ -260,6 +268,7 @@ class AttributeBinder {
   }
   std::uint64_t used_bits_ = 0;
   std::size_t next_ = 0;
+  bool in_order_ = true;  // fields found in the order of the field table
   std::vector<bool> overflow_;
   std::vector<std::size_t> rejected_;
 };
@@ -348,9 +357,11 @@ void ModelReader::read_unknown(Node element, XmlElement& out,
   out.name.assign(element.name());
   out.position = position;
   out.where = at(element);
+  std::size_t attribute_position = 0;
   for (pugi::xml_attribute a = element.first_attribute(); a;
        a = a.next_attribute()) {
-    out.attributes.push_back(XmlAttribute{a.name(), a.value()});
+    out.attributes.push_back(
+        XmlAttribute{a.name(), a.value(), attribute_position++});
   }
   std::size_t child_position = 0;
   for (Node c = element.first_child(); c; c = c.next_sibling()) {
@@ -399,31 +410,32 @@ bool ModelReader::read_writer_metadata(Node element, WriterMetadata& w) {
   if (!bind(element, w, w.extras)) return false;
   bool identification = false;
   bool restore = false;
-  bool ok = read_children(element, w.extras, [&](Node e,
-                                                 std::string_view name) {
-    if (name == "IDENTIFICATION" && !identification) {
-      identification = true;
-      return handled(
-          read_leaf(e, w.identity, w.identity.extras, w.identity.where));
-    }
-    if (name == "RESTORE_METHOD" && !restore) {
-      restore = true;
-      RestoreMethod& m = w.restore_method.emplace();
-      m.where = at(e);
-      if (!bind(e, m, m.extras)) return Child::kFailed;
-      return handled(
-          read_children(e, m.extras, [&](Node child, std::string_view n) {
-            if (n != "ALTERNATE_LOCATION_MAPPING") return Child::kUnknown;
-            FileDescriptor& d = m.alternate_location_mappings.emplace_back();
-            d.kind = FileDescriptorKind::kAlternateLocationMapping;
-            return handled(read_leaf(child, d, d.extras, d.where));
-          }));
-    }
-    if (name == "BACKUP_LOCATIONS" && !w.has_backup_locations) {
-      return handled(read_backup_locations(e, w));
-    }
-    return Child::kUnknown;
-  });
+  bool ok =
+      read_children(element, w.extras, [&](Node e, std::string_view name) {
+        if (name == "IDENTIFICATION" && !identification) {
+          identification = true;
+          return handled(
+              read_leaf(e, w.identity, w.identity.extras, w.identity.where));
+        }
+        if (name == "RESTORE_METHOD" && !restore) {
+          restore = true;
+          RestoreMethod& m = w.restore_method.emplace();
+          m.where = at(e);
+          if (!bind(e, m, m.extras)) return Child::kFailed;
+          return handled(
+              read_children(e, m.extras, [&](Node child, std::string_view n) {
+                if (n != "ALTERNATE_LOCATION_MAPPING") return Child::kUnknown;
+                FileDescriptor& d =
+                    m.alternate_location_mappings.emplace_back();
+                d.kind = FileDescriptorKind::kAlternateLocationMapping;
+                return handled(read_leaf(child, d, d.extras, d.where));
+              }));
+        }
+        if (name == "BACKUP_LOCATIONS" && !w.has_backup_locations) {
+          return handled(read_backup_locations(e, w));
+        }
+        return Child::kUnknown;
+      });
   if (!ok) return false;
   if (!identification) {
     set_error(ErrorCode::kMissingAttribute, w.where,
@@ -542,9 +554,9 @@ bool ModelReader::read_bcd_component(Node element, BcdComponent& c) {
 
 Result<Document> ModelReader::read_model() {
   if (const auto& e = xml_.error()) {
-    return Error{e->unsupported ? ErrorCode::kUnsupported
-                                : ErrorCode::kMalformedXml,
-                 e->message, location(at(e->offset))};
+    return Error{
+        e->unsupported ? ErrorCode::kUnsupported : ErrorCode::kMalformedXml,
+        e->message, location(at(e->offset))};
   }
   const Node top = xml_.root();
   const Origin root_where = at(top);

@@ -140,8 +140,8 @@ XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth)
   // Our checks run over what pugixml built, also when it stopped early: the
   // first error in document order wins, as a streaming reader would see it.
   error_ = check(max_depth);
-  if (!parsed && (!error_ || error_->offset >= static_cast<std::size_t>(
-                                                   parsed.offset))) {
+  if (!parsed &&
+      (!error_ || error_->offset >= static_cast<std::size_t>(parsed.offset))) {
     error_ = parse_error(parsed, text);
   }
   if (!error_ && !root_) {
@@ -247,8 +247,9 @@ std::optional<XmlError> XmlDocument::check_attributes(pugi::xml_node element) {
     if (auto e = decode_in_place(a.value(), true, a.name())) return e;
   }
   auto duplicate = [&](pugi::xml_attribute a) {
-    return error_at(offset(a), fmt::format("attribute '{}' appears twice in <{}>",
-                                           a.name(), element.name()));
+    return error_at(
+        offset(a), fmt::format("attribute '{}' appears twice in <{}>", a.name(),
+                               element.name()));
   };
   if (count <= kSmallAttributeCount) {
     for (pugi::xml_attribute a = element.first_attribute(); a;
@@ -283,9 +284,9 @@ std::optional<XmlError> XmlDocument::decode_in_place(
   char* out = p;
   while (*p != '\0') {
     if (*p == '<') {
-      return error_at(static_cast<std::size_t>(p - base),
-                      fmt::format("'<' in the value of attribute '{}'",
-                                  attribute_name));
+      return error_at(
+          static_cast<std::size_t>(p - base),
+          fmt::format("'<' in the value of attribute '{}'", attribute_name));
     }
     if (*p != '&') {
       *out++ = *p++;
@@ -360,15 +361,17 @@ XmlError XmlDocument::parse_error(const pugi::xml_parse_result& result,
         return error_at(tag, "expected an element name after '</'");
       }
       const std::string open = open_element(text, tag);
-      if (open.empty()) return error_at(tag, fmt::format("unexpected </{}>", name));
-      return error_at(tag, fmt::format("</{}> does not match <{}>", name, open));
+      if (open.empty())
+        return error_at(tag, fmt::format("unexpected </{}>", name));
+      return error_at(tag,
+                      fmt::format("</{}> does not match <{}>", name, open));
     }
     case pugi::status_bad_end_element: {
       std::size_t tag = e;
       while (tag > 0 && is_blank(at(tag - 1))) --tag;
       while (tag > 0 && is_name_char(at(tag - 1))) --tag;
-      return error_at(e, fmt::format("expected '>' to end </{}>",
-                                     name_at(text, tag)));
+      return error_at(
+          e, fmt::format("expected '>' to end </{}>", name_at(text, tag)));
     }
     case pugi::status_bad_start_element:
     case pugi::status_bad_attribute: {
@@ -396,9 +399,9 @@ XmlError XmlDocument::parse_error(const pugi::xml_parse_result& result,
       const bool has_value =
           value >= buffer_.data() && value < buffer_.data() + buffer_.size();
       if (value == buffer_.data() + e) {
-        return error_at(offset(attr),
-                        fmt::format("unterminated value of attribute '{}'",
-                                    attr.name()));
+        return error_at(
+            offset(attr),
+            fmt::format("unterminated value of attribute '{}'", attr.name()));
       }
       std::size_t back = e;
       while (back > 0 && is_blank(at(back - 1))) --back;

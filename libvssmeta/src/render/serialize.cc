@@ -45,45 +45,110 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
   }
 }
 
-// The writing side of the field tables in model_fields.h.
+// The writing side of the field tables in model_fields.h. The attributes of
+// `extras` go back where they were among the element's attributes
+// (XmlAttribute::position); those without a position go after the known ones,
+// namespace declarations before them.
 class AttributeWriter {
  public:
-  explicit AttributeWriter(std::string& out) : out_(out) {}
+  AttributeWriter(std::string& out, const Extras& extras)
+      : out_(out),
+        extras_(extras.attributes()),
+        order_(extras.attribute_order()) {
+    for (const XmlAttribute& a : extras_) {
+      if (a.position == XmlAttribute::kNoPosition &&
+          internal::is_namespace_declaration(a.name)) {
+        write(a.name, a.value);
+      }
+    }
+  }
 
-  void operator()(const char* name, const std::string& v) { write(name, v); }
+  /// Writes the known attributes held back for attribute_order(), then the
+  /// extras not written yet.
+  void finish() {
+    for (const std::string& name : order_) {
+      for (auto& [n, v] : held_) {
+        if (n == name && v) {
+          place(n, *v);
+          v.reset();
+          break;
+        }
+      }
+    }
+    for (auto& [n, v] : held_) {
+      if (v) place(n, *v);
+    }
+    for (; next_ < extras_.size(); ++next_) {
+      if (extras_[next_].position != XmlAttribute::kNoPosition) {
+        write(extras_[next_].name, extras_[next_].value);
+      }
+    }
+    for (const XmlAttribute& a : extras_) {
+      if (a.position == XmlAttribute::kNoPosition &&
+          !internal::is_namespace_declaration(a.name)) {
+        write(a.name, a.value);
+      }
+    }
+  }
+
+  void operator()(const char* name, const std::string& v) { known(name, v); }
   void operator()(const char* name, const std::optional<std::string>& v) {
-    if (v) write(name, *v);
+    if (v) known(name, *v);
   }
   void operator()(const char* name, const std::optional<bool>& v) {
-    if (v) write(name, *v ? "yes" : "no");
+    if (v) known(name, *v ? "yes" : "no");
   }
   void operator()(const char* name, const std::optional<std::uint32_t>& v) {
     if (!v) return;
     char buf[16];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v);
-    write(name, std::string_view(buf, static_cast<std::size_t>(end - buf)));
+    known(name, std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   template <typename E>
   requires std::is_enum_v<E>
   void operator()(const char* name, const std::optional<E>& v) {
-    if (v) write(name, to_xml(*v));
+    if (v) known(name, to_xml(*v));
   }
   void operator()(const char* name, const Guid& v) {
-    write(name, v.spelling());
+    known(name, v.spelling());
   }
   void operator()(const char* name, const std::optional<Guid>& v) {
-    if (v) write(name, v->spelling());
+    if (v) known(name, v->spelling());
   }
 
  private:
+  // A known attribute: held back when the source order differs from the
+  // field table's, else written after the extras that stood before it.
+  void known(std::string_view name, std::string_view value) {
+    if (!order_.empty()) {
+      held_.emplace_back(name, std::string(value));
+      return;
+    }
+    place(name, value);
+  }
+  void place(std::string_view name, std::string_view value) {
+    for (; next_ < extras_.size(); ++next_) {
+      const std::size_t p = extras_[next_].position;
+      if (p == XmlAttribute::kNoPosition) continue;
+      if (p > index_) break;
+      write(extras_[next_].name, extras_[next_].value);
+    }
+    write(name, value);
+  }
   void write(std::string_view name, std::string_view value) {
     out_.push_back(' ');
     out_.append(name);
     out_ += "=\"";
     append_escaped(out_, value, true);
     out_.push_back('"');
+    ++index_;
   }
   std::string& out_;
+  const std::vector<XmlAttribute>& extras_;
+  const std::vector<std::string>& order_;
+  std::vector<std::pair<std::string_view, std::optional<std::string>>> held_;
+  std::size_t next_ = 0;   // first extra not written yet
+  std::size_t index_ = 0;  // attributes written so far
 };
 
 class Writer {
@@ -96,18 +161,16 @@ class Writer {
   template <typename T, typename F>
   void element(std::string_view name, const T& model, const Extras& extras,
                std::size_t known_count, F&& write_known) {
-    open(name, extras);
-    AttributeWriter attrs(out_);
+    open(name);
+    AttributeWriter attrs(out_, extras);
     internal::visit_fields(attrs, model);
+    attrs.finish();
     close_open_tag(name, extras, known_count, write_known);
   }
 
   template <typename F>
   void close_open_tag(std::string_view name, const Extras& extras,
                       std::size_t known_count, F&& write_known) {
-    for (const XmlAttribute& a : extras.attributes()) {
-      if (!internal::is_namespace_declaration(a.name)) attribute(a);
-    }
     if (known_count == 0 && extras.elements().empty() &&
         extras.text().empty()) {
       out_ += "/>";
@@ -137,13 +200,13 @@ class Writer {
     element(name, model, model.extras, 0, [](std::size_t) {});
   }
 
-  // Writes `<name` and the namespace declarations among `extras`, which go
-  // before the other attributes, where Windows puts them.
-  void open(std::string_view name, const Extras& extras) {
+  // Writes `<name` and the attributes of an element without a field table.
+  void open(std::string_view name, const Extras* extras = nullptr) {
     out_.push_back('<');
     out_.append(name);
-    for (const XmlAttribute& a : extras.attributes()) {
-      if (internal::is_namespace_declaration(a.name)) attribute(a);
+    if (extras != nullptr) {
+      AttributeWriter attrs(out_, *extras);
+      attrs.finish();
     }
   }
 
@@ -193,7 +256,7 @@ void write_backup_locations(Writer& w, const WriterMetadata& m) {
   const std::size_t nc = m.components.size();
   const std::size_t ne = m.exclude_files.size();
   const std::size_t ns = m.exclude_from_snapshot.size();
-  w.open("BACKUP_LOCATIONS", m.backup_locations_extras);
+  w.open("BACKUP_LOCATIONS", &m.backup_locations_extras);
   w.close_open_tag("BACKUP_LOCATIONS", m.backup_locations_extras, nc + ne + ns,
                    [&](std::size_t i) {
                      if (i < nc) {

@@ -277,8 +277,7 @@ TEST(XmlDocument, EmptyInputHasNoRoot) {
 }
 
 TEST(XmlDocument, MismatchedEndTag) {
-  EXPECT_EQ(events("<a><b></a></b>"),
-            "error @6: </a> does not match <b>");
+  EXPECT_EQ(events("<a><b></a></b>"), "error @6: </a> does not match <b>");
 }
 
 TEST(XmlDocument, EndTagWithoutStart) {
