@@ -222,16 +222,7 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
           ManifestWriter{decode_manifest_name(attr(e, "Name").value_or("")),
                          attr(e, "MetadataFile").value_or("")});
     }
-    pugi::xml_node next = e.find_child(
-        [](pugi::xml_node c) { return c.type() == pugi::node_element; });
-    while (!next && e && e != root) {
-      next = e.next_sibling();
-      while (next && next.type() != pugi::node_element) {
-        next = next.next_sibling();
-      }
-      if (!next) e = e.parent();
-    }
-    e = next;
+    e = internal::next_element(e, root);
   }
   return m;
 }

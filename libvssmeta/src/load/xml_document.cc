@@ -128,6 +128,19 @@ std::string_view local_name(std::string_view qualified) {
                                          : qualified.substr(colon + 1);
 }
 
+pugi::xml_node next_element(pugi::xml_node element, pugi::xml_node root) {
+  auto first_element = [](pugi::xml_node n) {
+    while (n && n.type() != pugi::node_element) n = n.next_sibling();
+    return n;
+  };
+  pugi::xml_node next = first_element(element.first_child());
+  while (!next && element && element != root) {
+    next = first_element(element.next_sibling());
+    if (!next) element = element.parent();
+  }
+  return next;
+}
+
 XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth)
     : size_(text.size()) {
   // Two NULs after the text: pugixml stops at the first, and the second

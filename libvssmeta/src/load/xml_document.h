@@ -73,4 +73,8 @@ class XmlDocument {
 /// The name without a namespace prefix.
 std::string_view local_name(std::string_view qualified);
 
+/// The element after `element` in document order within the subtree of
+/// `root` (children first), or an empty node at the end. Iterative.
+pugi::xml_node next_element(pugi::xml_node element, pugi::xml_node root);
+
 }  // namespace vssmeta::internal
