@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <unordered_set>
 
@@ -306,7 +307,7 @@ std::optional<XmlError> XmlDocument::decode_in_place(
       continue;
     }
     const std::size_t at = static_cast<std::size_t>(p - base);
-    const char* semi = p + 1;
+    char* semi = p + 1;
     while (*semi != '\0' && *semi != ';' && semi - p <= 40) ++semi;
     if (*semi != ';') {
       return error_at(at, "'&' that does not start a reference (write &amp;)");
@@ -328,7 +329,7 @@ std::optional<XmlError> XmlDocument::decode_in_place(
                                       "never expanded)",
                                       ref));
     }
-    p = const_cast<char*>(semi) + 1;
+    p = semi + 1;
     const std::size_t plain = std::strcspn(p, stop);
     std::memmove(out, p, plain);
     out += plain;
@@ -409,8 +410,11 @@ XmlError XmlDocument::parse_error(const pugi::xml_parse_result& result,
             e, fmt::format("expected an attribute name in <{}>", element_name));
       }
       const char* value = attr.value();
+      // The value pointer lies in the buffer once pugixml saw a quote
+      // (pugixml returns a static "" otherwise).
       const bool has_value =
-          value >= buffer_.data() && value < buffer_.data() + buffer_.size();
+          std::greater_equal<const char*>()(value, buffer_.data()) &&
+          std::less<const char*>()(value, buffer_.data() + buffer_.size());
       if (value == buffer_.data() + e) {
         return error_at(
             offset(attr),
