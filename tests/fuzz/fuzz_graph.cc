@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <sstream>
 
 #include "fuzz_input.h"
@@ -16,24 +15,18 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   using namespace vssmeta;
-  const auto bytes = fuzz::input(data, size);
-  if (!bytes) return -1;
-  const std::optional<CaptureSet> capture = fuzz::load_parts(*bytes, 8);
-  if (!capture) return 0;
-
-  std::ostringstream out;
-  const GraphOptions whole;
-  GraphOptions cut;
-  cut.depth = 2;
-  cut.max_siblings = 2;
-  cut.show_files = true;
-  for (const GraphOptions* options :
-       {&whole, static_cast<const GraphOptions*>(&cut)}) {
-    const Result<ComponentGraph> graph =
-        build_component_graph(*capture, *options);
-    if (!graph) continue;
-    write_graph(*graph, out);
-    write_graph(*graph, out, {.format = GraphFormat::kMermaid});
-  }
-  return 0;
+  return fuzz::with_capture(data, size, 8, [](const CaptureSet& capture) {
+    GraphOptions cut;
+    cut.depth = 2;
+    cut.max_siblings = 2;
+    cut.show_files = true;
+    std::ostringstream out;
+    for (const GraphOptions& options : {GraphOptions{}, cut}) {
+      const Result<ComponentGraph> graph =
+          build_component_graph(capture, options);
+      if (!graph) continue;
+      write_graph(*graph, out);
+      write_graph(*graph, out, {.format = GraphFormat::kMermaid});
+    }
+  });
 }

@@ -77,4 +77,18 @@ inline std::optional<CaptureSet> load_parts(std::string_view bytes,
   return capture;
 }
 
+/// The body of a target: loads the input (load_parts) and, when it loads,
+/// calls `use(capture)`. Returns what LLVMFuzzerTestOneInput returns: -1 for
+/// an input above kMaxInput (kept out of the corpus), else 0.
+template <typename F>
+int with_capture(const std::uint8_t* data, std::size_t size,
+                 std::size_t max_parts, F&& use) {
+  const std::optional<std::string_view> bytes = input(data, size);
+  if (!bytes) return -1;
+  if (const std::optional<CaptureSet> capture = load_parts(*bytes, max_parts)) {
+    use(*capture);
+  }
+  return 0;
+}
+
 }  // namespace vssmeta::fuzz

@@ -52,12 +52,9 @@ void round_trip(const T& document) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
-  const auto bytes = vssmeta::fuzz::input(data, size);
-  if (!bytes) return -1;
-  const std::optional<vssmeta::CaptureSet> capture =
-      vssmeta::fuzz::load_bytes(*bytes);
-  if (!capture) return 0;
-  for (const auto& w : capture->writers) round_trip(w);
-  for (const auto& b : capture->backup_components) round_trip(b);
-  return 0;
+  return vssmeta::fuzz::with_capture(
+      data, size, 1, [](const vssmeta::CaptureSet& capture) {
+        for (const auto& w : capture.writers) round_trip(w);
+        for (const auto& b : capture.backup_components) round_trip(b);
+      });
 }

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <sstream>
 
 #include "fuzz_input.h"
@@ -15,17 +14,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   using namespace vssmeta;
-  const auto bytes = fuzz::input(data, size);
-  if (!bytes) return -1;
-  const std::optional<CaptureSet> capture = fuzz::load_parts(*bytes, 8);
-  if (!capture) return 0;
-
-  const Findings findings = validate(*capture);
-  std::ostringstream out;
-  write_findings(findings, out);
-  write_findings(findings, out,
-                 {.format = FindingsFormat::kText, .color = true});
-  write_findings(findings, out, {.format = FindingsFormat::kJson});
-  write_findings(findings, out, {.format = FindingsFormat::kSarif});
-  return 0;
+  return fuzz::with_capture(data, size, 8, [](const CaptureSet& capture) {
+    const Findings findings = validate(capture);
+    std::ostringstream out;
+    for (const FindingsFormat format :
+         {FindingsFormat::kText, FindingsFormat::kJson,
+          FindingsFormat::kSarif}) {
+      write_findings(
+          findings, out,
+          {.format = format, .color = format == FindingsFormat::kText});
+    }
+  });
 }
