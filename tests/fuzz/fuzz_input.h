@@ -64,15 +64,18 @@ inline std::optional<CaptureSet> load_bytes(std::string_view bytes) {
   return std::move(*loaded);
 }
 
-/// Loads every part of `bytes` (see split) into one capture, as the CLI
-/// merges its PATH arguments; nothing when any part fails to load.
+/// Loads the parts of `bytes` (see split) into one capture, as the CLI
+/// merges its PATH arguments. Parts that do not load are left out (so one
+/// broken part does not hide the others from the fuzzer); nothing when no
+/// part loads.
 inline std::optional<CaptureSet> load_parts(std::string_view bytes,
                                             std::size_t max_parts) {
-  CaptureSet capture;
+  std::optional<CaptureSet> capture;
   for (std::string_view part : split(bytes, max_parts)) {
     std::optional<CaptureSet> one = load_bytes(part);
-    if (!one) return std::nullopt;
-    merge(capture, std::move(*one));
+    if (!one) continue;
+    if (!capture) capture.emplace();
+    merge(*capture, std::move(*one));
   }
   return capture;
 }
