@@ -163,8 +163,7 @@ pugi::xml_node document_element(const pugi::xml_document& d) {
   return root;
 }
 
-// "name: attr attr ..." for every element, sorted (the serializer may put
-// known elements in their usual order; attributes keep theirs).
+// "name: attr attr ..." for every element, in document order.
 std::string attribute_orders(pugi::xml_node element) {
   std::vector<std::string> lines;
   for (pugi::xml_node e = element; e;) {
@@ -177,7 +176,6 @@ std::string attribute_orders(pugi::xml_node element) {
     lines.push_back(std::move(line));
     e = internal::next_element(e, element);
   }
-  std::sort(lines.begin(), lines.end());
   std::string out;
   for (const std::string& line : lines) out += line + "\n";
   return out;
@@ -192,7 +190,7 @@ std::string attribute_orders_of(const std::string& xml) {
 
 // Every document in testdata/ and, when present, the real samples next to
 // the repository: load, write, load gives an equal model, and every element
-// keeps its attributes in the order they were written.
+// keeps its place and its attributes in the order they were written.
 TEST(Serialize, RoundTripKeepsModelAndAttributeOrder) {
   std::vector<fs::path> files = good_documents();
   const fs::path samples = testdata_dir() / "../../shared/vss-samples";
@@ -229,6 +227,48 @@ std::string written_back(std::string_view xml) {
   auto doc = parse_document(xml);
   EXPECT_TRUE(static_cast<bool>(doc));
   return doc ? save(*doc) : std::string();
+}
+
+TEST(Serialize, KnownChildrenGoBackInTheOrderTheyWereWritten) {
+  // Found by fuzzing: RESTORE_METHOD after BACKUP_LOCATIONS, with a second
+  // BACKUP_LOCATIONS kept as unknown content between them, came back with
+  // RESTORE_METHOD first, so the unknown element moved.
+  const std::string wmd =
+      "<WRITER_METADATA><IDENTIFICATION writerId=\"3f2b8c1e-7d4a-4e59-9a61-"
+      "0c8e5b2d7f13\"/><BACKUP_LOCATIONS/><BACKUP_LOCATIONS/><RESTORE_METHOD/>"
+      "</WRITER_METADATA>";
+  auto first = parse_document(wmd);
+  ASSERT_OK(first);
+  EXPECT_EQ(save(*first), wmd);
+  auto second = parse_document(save(*first));
+  ASSERT_OK(second);
+  EXPECT_TRUE(*first == *second);
+
+  // Files and dependencies interleaved inside a component, and BCD children
+  // out of the model's usual order, each with an unknown element among them.
+  const std::string component =
+      "<WRITER_METADATA><IDENTIFICATION writerId=\"3f2b8c1e-7d4a-4e59-9a61-"
+      "0c8e5b2d7f13\"/><BACKUP_LOCATIONS><EXCLUDE_FILES path=\"x\" "
+      "filespec=\"*\"/><FILE_GROUP componentName=\"c\"><FILE_LIST path=\"a\" "
+      "filespec=\"*\"/><DEPENDENCY writerId=\"3f2b8c1e-7d4a-4e59-9a61-"
+      "0c8e5b2d7f13\" componentName=\"d\"/><X/><FILE_LIST path=\"b\" "
+      "filespec=\"*\"/></FILE_GROUP></BACKUP_LOCATIONS></WRITER_METADATA>";
+  EXPECT_EQ(written_back(component), component);
+  const std::string bcd =
+      "<BACKUP_COMPONENTS><WRITER_COMPONENTS writerId=\"3f2b8c1e-7d4a-4e59-"
+      "9a61-0c8e5b2d7f13\" componentType=\"filegroup\"><COMPONENT "
+      "componentName=\"c\" componentType=\"filegroup\"><RESTORE_SUBCOMPONENT "
+      "logicalPath=\"p\" componentName=\"s\"/><Y/><BACKUP_METADATA "
+      "metadata=\"m\"/></COMPONENT></WRITER_COMPONENTS></BACKUP_COMPONENTS>";
+  EXPECT_EQ(written_back(bcd), bcd);
+}
+
+TEST(Serialize, ModelBuiltInCodeKeepsTheModelsOrder) {
+  WriterMetadata w;
+  w.restore_method.emplace();
+  w.has_backup_locations = true;
+  const std::string xml = to_xml(w);
+  EXPECT_LT(xml.find("<RESTORE_METHOD"), xml.find("<BACKUP_LOCATIONS")) << xml;
 }
 
 TEST(Serialize, KeepsAttributeOrderAroundNamespaceDeclarations) {
