@@ -234,15 +234,22 @@ int check_output(const std::string& path,
                        fmt::format("refusing to write to '{}': {}", path, why));
   };
   const Target target = resolve_target(path);
+  // A device or FIFO is written in place, replacing nothing: standard
+  // input and output may well be the same terminal.
+  if (target.way == Way::kInPlace) return kExitOk;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::equivalent(path, input, ec)) {
+      return refuse("it is an input");
+    }
+  }
   if (target.way == Way::kRefused) return refuse(target.why);
-  if (target.way == Way::kInPlace) return kExitOk;  // nothing is replaced
   const fs::path folder =
       target.path.has_parent_path() ? target.path.parent_path() : ".";
   for (const std::string& input : inputs) {
-    if (input == "-") continue;
     std::error_code ec;
-    if (fs::equivalent(target.path, input, ec)) return refuse("it is an input");
-    if (fs::is_directory(input, ec) && fs::equivalent(folder, input, ec)) {
+    if (input != "-" && fs::is_directory(input, ec) &&
+        fs::equivalent(folder, input, ec)) {
       return refuse(fmt::format("it is in the input folder '{}'", input));
     }
   }
