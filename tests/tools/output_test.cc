@@ -190,6 +190,19 @@ TEST(OutputCli, AnInputGivenAsOutputIsLeftAlone) {
       {"validate", dir.string(), "-o", (dir / "report.txt").string()});
   EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_FALSE(fs::exists(dir / "report.txt"));
+  // Every command that reads documents refuses it alike.
+  for (const char* command : {"validate", "graph", "diff"}) {
+    std::vector<std::string> args{command, self.string()};
+    if (std::string(command) == "diff") args.push_back(self.string());
+    if (std::string(command) == "graph") args.push_back("--format=dot");
+    args.insert(args.end(), {"-o", self.string()});
+    r = testing::run_cli(args);
+    EXPECT_EQ(r.exit_code, kExitUsage) << command;
+    EXPECT_EQ(r.err, "vssmeta: error: refusing to write to '" + self.string() +
+                         "': it is an input\n")
+        << command;
+  }
+  EXPECT_EQ(read_bytes(self), original);
   // Beside an input file (not a folder) is fine.
   r = testing::run_cli({"dump", self.string(), "-o", (dir / "x.txt").string()});
   EXPECT_EQ(r.exit_code, kExitOk) << r.err;

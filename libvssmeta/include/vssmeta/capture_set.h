@@ -74,7 +74,8 @@ struct LoadOptions {
   /// Size and nesting limits; `source_name` is set per file. A file or
   /// stream larger than `parse.max_bytes` is refused (kUnsupported) before
   /// more than that is held: regular files by their size, streams chunk by
-  /// chunk (peak: the limit plus one 64 KiB chunk).
+  /// chunk (a refused endless stream costs at most the limit plus one 64 KiB
+  /// chunk; a stream within the limit is copied once into one buffer).
   ParseOptions parse;
   /// Appended in parentheses to the size-limit error, e.g. how to raise it.
   std::string size_limit_note;
