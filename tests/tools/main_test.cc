@@ -96,6 +96,14 @@ TEST_F(Binary, ProcessSubstitutionStandardInputAndDevStdoutWork) {
                        "f328f07ac1e0}  (wmd/bits-writer.xml)\n",
                        0),
             0U);
+  // /dev/stdout is this process's descriptor 1, written where it stands:
+  // what a redirection of a group holds before and after is kept.
+  const std::string log = (dir_ / "log").string();
+  std::ofstream(log) << "before\n";
+  EXPECT_EQ(sh("dump wmd/bits-writer.xml -o /dev/stdout >>'" + log + "'"),
+            kExitOk);
+  EXPECT_EQ(std::system(("echo after >>'" + log + "'").c_str()), 0);
+  EXPECT_EQ(read_bytes(log), "before\n" + read_bytes(dir_ / "b") + "after\n");
   if (std::system("bash -c 'cat <(true)' >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "no bash with process substitution";
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -82,16 +83,37 @@ int write_all(int fd, std::string_view content) {
 
 // How an -o path is written once symbolic links are followed.
 enum class Way {
-  kReplace,  // a regular file or nothing yet: temporary file and rename
-  kInPlace,  // a character device or FIFO: opened and written as it is
-  kRefused,  // anything else; `why` says what it is
+  kReplace,     // a regular file or nothing yet: temporary file and rename
+  kInPlace,     // a character device or FIFO: opened and written as it is
+  kDescriptor,  // /dev/stdout, /dev/fd/N: the descriptor this process has
+  kRefused,     // anything else; `why` says what it is
 };
 
 struct Target {
   Way way = Way::kRefused;
   fs::path path;    // kReplace: the final file, links followed
   std::string why;  // kRefused: "it is a folder", ...
+  int fd = -1;      // kDescriptor
 };
+
+// The descriptor a name for one of this process's open descriptors means
+// (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N), or -1. It is
+// written at its position, as a shell redirection is: `{ vssmeta ... -o
+// /dev/stdout; echo; } >> log` appends both, where opening the file it
+// leads to and renaming over it would drop the echo and the old log.
+int named_descriptor(std::string_view path) {
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (path.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view digits = path.substr(prefix.size());
+    int fd = -1;
+    const auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), fd);
+    if (ec == std::errc() && end == digits.data() + digits.size()) return fd;
+  }
+  return -1;
+}
 
 // The end of a chain of symbolic links that leads nowhere (writing through
 // it creates the file it names, as a shell redirection does).
@@ -110,6 +132,9 @@ Target follow_dangling(fs::path p) {
 }
 
 Target resolve_target(const std::string& path) {
+  if (const int fd = named_descriptor(path); fd >= 0) {
+    return Target{Way::kDescriptor, {}, {}, fd};
+  }
   const fs::path p(path);
   std::error_code ec;
   const fs::file_status st = fs::status(p, ec);
@@ -218,6 +243,11 @@ Status write_file_atomically(const std::string& path,
       return replace_file(path, target.path, content);
     case Way::kInPlace:
       return write_in_place(path, target.path, content);
+    case Way::kDescriptor:
+      if (int error = write_all(target.fd, content); error != 0) {
+        return write_error(path, reason(error));
+      }
+      return {};
     case Way::kRefused:
       break;
   }
@@ -236,7 +266,9 @@ int check_output(const std::string& path,
   const Target target = resolve_target(path);
   // A device or FIFO is written in place, replacing nothing: standard
   // input and output may well be the same terminal.
-  if (target.way == Way::kInPlace) return kExitOk;
+  if (target.way == Way::kInPlace || target.way == Way::kDescriptor) {
+    return kExitOk;
+  }
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (input != "-" && fs::equivalent(path, input, ec)) {

@@ -24,8 +24,9 @@ bool want_color(std::string_view mode, bool is_terminal);
 /// followed and kept). A regular file, or a new one, is written through a
 /// temporary file in its folder and a rename, so a failure never leaves a
 /// partial or temporary file behind; an existing file keeps its permission
-/// bits (and, where allowed, its owner). A character device or FIFO (such
-/// as /dev/stdout) is written in place. Anything else is an error.
+/// bits (and, where allowed, its owner). A character device or FIFO is
+/// written in place; /dev/stdout, /dev/stderr and /dev/fd/N through that
+/// descriptor, at its position. Anything else is an error.
 Status write_file_atomically(const std::string& path, std::string_view content);
 
 /// Whether an `-o` value means standard output: empty or "-".
