@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -17,7 +16,6 @@
 namespace vssmeta::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::read_bytes;
 using testing::run_cli;
 using testing::testdata_dir;
@@ -31,23 +29,18 @@ constexpr const char* kShown = "Fernhill \\u202eevihcrA Writer";
 class Bidi : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vssmeta-bidi-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
     // WMD013's trigger declares a component twice: validate quotes the name.
     std::string xml = read_bytes(testdata_dir() / "rules/WMD013/trigger.xml");
     const std::string plain = "Fernhill Archive Writer";
     xml.replace(xml.find(plain), plain.size(), kName);
-    file_ = (dir_ / "bidi.xml").string();
+    file_ = (dir_.path() / "bidi.xml").string();
     std::ofstream(file_, std::ios::binary) << xml;
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   static bool raw(const std::string& s) {
     return s.find(kOverride) != std::string::npos;
   }
 
-  fs::path dir_;
+  testing::TempFolder dir_{"vssmeta-bidi-"};
   std::string file_;
 };
 

@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -30,13 +29,6 @@ using testing::testdata_dir;
 
 class Binary : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vssmeta-main-test-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Runs `shell_args` (vssmeta's arguments and redirections, as a shell
   // reads them) with `shell` in testdata/; returns the exit status and
   // keeps standard error in err_.
@@ -51,7 +43,8 @@ class Binary : public ::testing::Test {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
-  fs::path dir_;
+  testing::TempFolder folder_{"vssmeta-main-test-"};
+  const fs::path& dir_ = folder_.path();
   std::string err_;
 };
 
