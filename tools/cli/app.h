@@ -13,6 +13,8 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;
+  /// Set once a failed write to `out` has been reported (flush_output()).
+  bool out_failed = false;
 };
 
 /// Runs `vssmeta` with `argv` (argv[0] is the program name).
