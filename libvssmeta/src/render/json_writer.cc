@@ -13,12 +13,14 @@ namespace {
 
 constexpr std::size_t kBlock = std::size_t{1} << 16;
 
-// Printable ASCII without '"' and '\\' is written as it is by nlohmann-json
-// too; everything else goes through it.
-bool is_plain(std::string_view s) {
+// Printable ASCII is written as nlohmann-json writes it: as it is, with a
+// backslash before '"' and '\\' (every Windows path has some). Anything
+// else (control characters, non-ASCII bytes, invalid UTF-8) goes through
+// nlohmann-json itself.
+bool is_printable_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x7F && c != '"' && c != '\\';
+    return u >= 0x20 && u < 0x7F;
   });
 }
 
@@ -60,9 +62,18 @@ void JsonWriter::close(char bracket) {
 
 void JsonWriter::string(std::string_view value) {
   before_value();
-  if (is_plain(value)) {
+  if (is_printable_ascii(value)) {
     buffer_ += '"';
-    buffer_ += value;
+    for (std::size_t at = 0; at < value.size();) {
+      const std::size_t special = value.find_first_of("\"\\", at);
+      const std::size_t end =
+          special == std::string_view::npos ? value.size() : special;
+      buffer_.append(value.data() + at, end - at);
+      if (end == value.size()) break;
+      buffer_ += '\\';
+      buffer_ += value[end];
+      at = end + 1;
+    }
     buffer_ += '"';
   } else {
     // Replace, not throw: names and captions come from untrusted documents
