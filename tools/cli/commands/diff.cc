@@ -73,15 +73,16 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   if (old_path == "-" && new_path == "-") {
     return usage_error(io, "only one side can be - (standard input)");
   }
-  CaptureSet before;
-  CaptureSet after;
+  CaptureSet& before = keep_until_exit(io, CaptureSet{});
+  CaptureSet& after = keep_until_exit(io, CaptureSet{});
   if (int rc = load_side(old_path, cmd, io, before); rc != kExitOk) return rc;
   if (int rc = load_side(new_path, cmd, io, after); rc != kExitOk) return rc;
 
   DiffOptions options;
   options.show_all = cmd.all;
   options.ignore = cmd.ignore;
-  const MetadataDiff result = diff(before, after, options);
+  const MetadataDiff& result =
+      keep_until_exit(io, diff(before, after, options));
   int status = kExitOk;
   if (!result.empty()) status |= kExitFindings;
   if (result.has_breaking()) status |= kExitSevere;
@@ -105,7 +106,7 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   report.ignored_note = "--ignore";
   std::ostringstream text;
   write_diff(result, text, report);
-  if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+  if (int rc = write_output(cmd.output, text.view(), io); rc != kExitOk) {
     return rc;
   }
   return status;

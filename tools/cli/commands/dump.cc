@@ -70,7 +70,7 @@ std::string select_one_document(const CaptureSet& capture,
 int run_dump(const DumpCommand& cmd, Io& io) {
   std::optional<CaptureSet> loaded = load_inputs(cmd.paths, cmd.quiet, io);
   if (!loaded) return kExitError;
-  const CaptureSet& capture = *loaded;
+  const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
   DumpOptions options;
   options.files = cmd.files;
@@ -97,7 +97,7 @@ int run_dump(const DumpCommand& cmd, Io& io) {
     write_dump(capture, text, options);
   }
   // Everything is rendered before anything is written: no half output.
-  return write_output(cmd.output, text.str(), io);
+  return write_output(cmd.output, text.view(), io);
 }
 
 }  // namespace

@@ -147,7 +147,7 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     std::optional<CaptureSet> loaded =
         load_inputs(cmd.paths, /*quiet=*/false, io);
     if (!loaded) return kExitError;
-    CaptureSet& capture = *loaded;
+    CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
     std::ostringstream text;
     if (!cmd.select.empty()) {
@@ -159,7 +159,7 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     } else if (!cmd.exclude.empty()) {
       throw UsageError{"--exclude needs --select"};
     }
-    const Findings findings = validate(capture, options);
+    const Findings& findings = keep_until_exit(io, validate(capture, options));
     FindingsOptions report;
     report.format = cmd.format == "json"    ? FindingsFormat::kJson
                     : cmd.format == "sarif" ? FindingsFormat::kSarif
@@ -168,7 +168,7 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
                    cmd.output.empty() &&
                    want_color(cmd.color, io.out_is_terminal);
     write_findings(findings, text, report);
-    if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+    if (int rc = write_output(cmd.output, text.view(), io); rc != kExitOk) {
       return rc;
     }
     // Errors set the severe bit; findings below them at or above the
