@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/hierarchy.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <utility>
@@ -18,16 +19,21 @@ namespace {
 struct BuildNode {
   std::string name;
   std::vector<std::size_t> components;
-  std::map<std::string, std::unique_ptr<BuildNode>> children;
+  std::map<std::string, std::unique_ptr<BuildNode>, std::less<>> children;
 };
 
-BuildNode& child_of(BuildNode& parent, std::string_view element) {
-  std::unique_ptr<BuildNode>& slot = parent.children[internal::fold(element)];
-  if (!slot) {
-    slot = std::make_unique<BuildNode>();
-    slot->name = element;  // the first spelling seen wins
+// `key` is scratch space for the folded name: a lookup of an existing child
+// allocates nothing.
+BuildNode& child_of(BuildNode& parent, std::string_view element,
+                    std::string& key) {
+  key.clear();
+  internal::append_folded(element, key);
+  auto it = parent.children.find(key);
+  if (it == parent.children.end()) {
+    it = parent.children.emplace(key, std::make_unique<BuildNode>()).first;
+    it->second->name = element;  // the first spelling seen wins
   }
-  return *slot;
+  return *it->second;
 }
 
 void convert(BuildNode& from, const std::string& parent_path,
@@ -46,18 +52,19 @@ void convert(BuildNode& from, const std::string& parent_path,
 
 ComponentTree build_component_tree(const WriterMetadata& wmd) {
   BuildNode top;
+  std::string key;
   for (std::size_t i = 0; i < wmd.components.size(); ++i) {
     const Component& c = wmd.components[i];
     BuildNode* node = &top;
     if (c.logical_path) {
       for (std::string_view element :
            internal::logical_elements(*c.logical_path)) {
-        node = &child_of(*node, element);
+        node = &child_of(*node, element, key);
       }
     }
     // The name is one element even if it contains a backslash: that is how
     // full_path() and the Windows tools spell the component.
-    node = &child_of(*node, c.name);
+    node = &child_of(*node, c.name, key);
     node->components.push_back(i);
   }
   ComponentTree tree;
