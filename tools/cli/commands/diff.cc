@@ -7,13 +7,13 @@
 
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/rendered.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
@@ -104,9 +104,9 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   // The summary names the flags that show hidden and ignored changes.
   report.hidden_note = "--all shows them";
   report.ignored_note = "--ignore";
-  std::ostringstream text;
-  write_diff(result, text, report);
-  if (int rc = write_output(cmd.output, text.view(), io); rc != kExitOk) {
+  RenderedOutput text;
+  write_diff(result, text.stream(), report);
+  if (int rc = text.write(cmd.output, io); rc != kExitOk) {
     return rc;
   }
   return status;
