@@ -16,27 +16,16 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <pugixml.hpp>
 
-namespace {
+#include "read_file.h"
 
-bool read_file(const char* path, std::string& data) {
-  std::FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) return false;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    const long size = std::ftell(f);
-    if (size > 0) data.resize(static_cast<std::size_t>(size));
-    std::rewind(f);
-  }
-  const std::size_t got = std::fread(data.data(), 1, data.size(), f);
-  const bool ok = got == data.size() && std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
+namespace {
 
 struct Totals {
   std::size_t elements = 0;
@@ -83,15 +72,15 @@ int main(int argc, char** argv) {
                argc == 2 ? stdout : stderr);
     return argc == 2 ? 0 : 2;
   }
-  std::string bytes;
-  if (!read_file(argv[1], bytes)) {
+  std::optional<std::string> bytes = vssmeta::bench::read_whole_file(argv[1]);
+  if (!bytes) {
     std::fprintf(stderr, "vssmeta_pugixml_walk: error: cannot read '%s'\n",
                  argv[1]);
     return 1;
   }
   pugi::xml_document doc;
   const pugi::xml_parse_result result =
-      doc.load_buffer(bytes.data(), bytes.size());
+      doc.load_buffer(bytes->data(), bytes->size());
   if (!result) {
     std::fprintf(stderr, "vssmeta_pugixml_walk: error: %s: %s at offset %td\n",
                  argv[1], result.description(), result.offset);
