@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/hierarchy.h"
 
+#include <deque>
 #include <functional>
 #include <map>
-#include <memory>
 #include <utility>
 
 #include "semantics/logical_path.h"
@@ -15,31 +15,49 @@ namespace {
 // Construction-time node: children are kept in a map keyed by the folded
 // name, so inserting n components costs O(n log n) and siblings come out
 // already in hierarchy order. The public HierarchyNode uses a plain vector,
-// which would make lookups linear.
+// which would make lookups linear. The nodes live in one pool (a deque: they
+// never move), so building and dropping them is no allocation per node.
 struct BuildNode {
   std::string name;
   std::vector<std::size_t> components;
-  std::map<std::string, std::unique_ptr<BuildNode>, std::less<>> children;
+  std::map<std::string, BuildNode*, std::less<>> children;
 };
 
-// `key` is scratch space for the folded name: a lookup of an existing child
-// allocates nothing.
-BuildNode& child_of(BuildNode& parent, std::string_view element,
-                    std::string& key) {
-  key.clear();
-  internal::append_folded(element, key);
-  auto it = parent.children.find(key);
-  if (it == parent.children.end()) {
-    it = parent.children.emplace(key, std::make_unique<BuildNode>()).first;
-    it->second->name = element;  // the first spelling seen wins
+class Builder {
+ public:
+  BuildNode& top() { return top_; }
+
+  // `key_` is scratch space for the folded name: a lookup of an existing
+  // child allocates nothing.
+  BuildNode& child_of(BuildNode& parent, std::string_view element) {
+    key_.clear();
+    internal::append_folded(element, key_);
+    auto it = parent.children.find(key_);
+    if (it == parent.children.end()) {
+      BuildNode& node = pool_.emplace_back();
+      node.name = element;  // the first spelling seen wins
+      it = parent.children.emplace(key_, &node).first;
+    }
+    return *it->second;
   }
-  return *it->second;
-}
+
+ private:
+  BuildNode top_;
+  std::deque<BuildNode> pool_;
+  std::string key_;
+};
 
 void convert(BuildNode& from, const std::string& parent_path,
              HierarchyNode& to) {
   to.name = std::move(from.name);
-  to.path = parent_path.empty() ? to.name : parent_path + "\\" + to.name;
+  if (parent_path.empty()) {
+    to.path = to.name;
+  } else {
+    to.path.reserve(parent_path.size() + 1 + to.name.size());
+    to.path += parent_path;
+    to.path += '\\';
+    to.path += to.name;
+  }
   to.components = std::move(from.components);
   to.children.resize(from.children.size());
   std::size_t i = 0;
@@ -51,20 +69,20 @@ void convert(BuildNode& from, const std::string& parent_path,
 }  // namespace
 
 ComponentTree build_component_tree(const WriterMetadata& wmd) {
-  BuildNode top;
-  std::string key;
+  Builder builder;
+  BuildNode& top = builder.top();
   for (std::size_t i = 0; i < wmd.components.size(); ++i) {
     const Component& c = wmd.components[i];
     BuildNode* node = &top;
     if (c.logical_path) {
       for (std::string_view element :
            internal::logical_elements(*c.logical_path)) {
-        node = &child_of(*node, element, key);
+        node = &builder.child_of(*node, element);
       }
     }
     // The name is one element even if it contains a backslash: that is how
     // full_path() and the Windows tools spell the component.
-    node = &child_of(*node, c.name, key);
+    node = &builder.child_of(*node, c.name);
     node->components.push_back(i);
   }
   ComponentTree tree;
