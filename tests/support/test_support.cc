@@ -35,6 +35,18 @@ fs::path schemas_dir() {
   return env_path("VSSMETA_SCHEMAS", fallback.string().c_str());
 }
 
+TempFolder::TempFolder(const std::string& prefix)
+    : path_(fs::temp_directory_path() /
+            (prefix + std::to_string(std::random_device{}()) + "-" +
+             std::to_string(std::random_device{}()))) {
+  fs::create_directories(path_);
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
 std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << "cannot read " << path;

@@ -37,6 +37,21 @@ std::string read_bytes(const std::filesystem::path& path);
 std::string unified_diff(const std::string& expected,
                          const std::string& actual);
 
+/// A new empty folder under the system's temporary folder, with a random
+/// name starting with `prefix` (builds of the project may run the same
+/// test at once); removed, with what it holds, when this goes.
+class TempFolder {
+ public:
+  explicit TempFolder(const std::string& prefix);
+  ~TempFolder();
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 /// True when python3 with the jsonschema module is available.
 bool have_python_jsonschema();
 

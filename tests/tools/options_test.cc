@@ -32,7 +32,13 @@ TEST_P(SharedOptions, HelpDescribesColorAndOutputAlike) {
   EXPECT_NE(r.out.find("auto (default), always or never"), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("-o,--output"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Write to this file (atomically) instead of stdout"),
+  EXPECT_NE(r.out.find("Write to this file instead of stdout (replaced "
+                       "atomically, keeping its permissions; never an input)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  --max-input-size SIZE       Refuse a file or stream "
+                       "larger than SIZE (default 256M; K, M, G are powers of "
+                       "1024; at most 2G)"),
             std::string::npos)
       << r.out;
 }

@@ -7,6 +7,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
+#include "cli/output.h"
 #include "vssmeta/version.h"
 
 namespace vssmeta::cli {
@@ -30,13 +31,16 @@ int run(int argc, const char* const* argv, Io& io) {
   register_graph(app, action);
   register_capture(app, action);
   register_status(app, action);
+  int status = kExitUsage;
   try {
     app.parse(argc, argv);
+    if (action) status = action(io);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e, io.out, io.err);
-    return code == 0 ? kExitOk : kExitUsage;
+    status = app.exit(e, io.out, io.err) == 0 ? kExitOk : kExitUsage;
   }
-  return action ? action(io) : kExitUsage;
+  // Output that did not reach standard output is an error, whatever the
+  // command found (--help and --version included).
+  return flush_output(io) == kExitOk ? status : kExitError;
 }
 
 }  // namespace vssmeta::cli

@@ -17,6 +17,8 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;
+  /// Set once a failed write to `out` has been reported (flush_output()).
+  bool out_failed = false;
   /// What commands are done with but need not free: see keep_until_exit().
   std::vector<std::shared_ptr<void>> kept = {};
 };

@@ -9,11 +9,15 @@
 namespace vssmeta::cli {
 
 std::optional<CaptureSet> load_inputs(const std::vector<std::string>& paths,
-                                      bool quiet, Io& io) {
+                                      bool quiet, Io& io,
+                                      std::size_t max_bytes) {
+  LoadOptions options;
+  options.parse.max_bytes = max_bytes;
+  options.size_limit_note = "--max-input-size raises it";
   Diagnostics warnings;
   CaptureSet capture;
   for (const std::string& path : paths) {
-    auto loaded = load(path, {}, &io.in);
+    auto loaded = load(path, options, &io.in);
     warnings.insert(warnings.end(), loaded.warnings().begin(),
                     loaded.warnings().end());
     if (!loaded) {

@@ -2,6 +2,7 @@
 #pragma once
 // Loading the PATH arguments every command takes.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,11 +13,13 @@
 namespace vssmeta::cli {
 
 /// Loads every path (a file, a capture folder, or "-" for `io.in`) into one
-/// capture, in order. Parser warnings go to `io.err` unless `quiet`. On the
-/// first path that cannot be loaded it prints the warnings so far (unless
-/// `quiet`) and then the error, and returns nothing: the command exits
+/// capture, in order; a file or stream larger than `max_bytes` is an error
+/// that names --max-input-size. Parser warnings go to `io.err` unless `quiet`.
+/// On the first path that cannot be loaded it prints the warnings so far
+/// (unless `quiet`) and then the error, and returns nothing: the command exits
 /// kExitError.
-std::optional<CaptureSet> load_inputs(const std::vector<std::string>& paths,
-                                      bool quiet, Io& io);
+std::optional<CaptureSet> load_inputs(
+    const std::vector<std::string>& paths, bool quiet, Io& io,
+    std::size_t max_bytes = ParseOptions{}.max_bytes);
 
 }  // namespace vssmeta::cli

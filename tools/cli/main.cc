@@ -7,7 +7,31 @@
 #include "cli/app.h"
 #include "cli/output.h"
 
+#ifndef _WIN32
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+// A closed standard descriptor would be reused by the next file opened (an
+// input, or the temporary file of -o), and what is meant for it would land
+// there. Each closed one is held by /dev/null opened for reading: reads see
+// the end of input, writes fail (EBADF) and are reported.
+void hold_closed_standard_descriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    // open() takes the lowest free descriptor: `fd` itself.
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) open("/dev/null", O_RDONLY);
+  }
+}
+
+}  // namespace
+#endif
+
 int main(int argc, char** argv) {
+#ifndef _WIN32
+  hold_closed_standard_descriptors();
+#endif
   try {
     vssmeta::cli::Io io{std::cin, std::cout, std::cerr,
                         vssmeta::cli::stdout_is_terminal()};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/options.h"
 
+#include <cstdint>
+
 namespace vssmeta::cli {
 
 CLI::Option* add_color_option(CLI::App& sub, std::string& color) {
@@ -10,7 +12,20 @@ CLI::Option* add_color_option(CLI::App& sub, std::string& color) {
 
 CLI::Option* add_output_option(CLI::App& sub, std::string& output) {
   return sub.add_option("-o,--output", output,
-                        "Write to this file (atomically) instead of stdout");
+                        "Write to this file instead of stdout (replaced "
+                        "atomically, keeping its permissions; never an input)");
+}
+
+CLI::Option* add_input_limit_option(CLI::App& sub, std::size_t& bytes) {
+  // Positions in a document are 32-bit (vssmeta/location.h).
+  constexpr std::uint64_t kMax = std::uint64_t{2} << 30;
+  return sub
+      .add_option("--max-input-size", bytes,
+                  "Refuse a file or stream larger than SIZE (default 256M; "
+                  "K, M, G are powers of 1024; at most 2G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::uint64_t{1}, kMax))
+      ->option_text("SIZE");
 }
 
 }  // namespace vssmeta::cli

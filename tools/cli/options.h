@@ -2,6 +2,7 @@
 #pragma once
 // Options several subcommands register with the same name, values and help.
 
+#include <cstddef>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -13,5 +14,9 @@ CLI::Option* add_color_option(CLI::App& sub, std::string& color);
 
 /// `-o,--output FILE` into `output` (see write_output()).
 CLI::Option* add_output_option(CLI::App& sub, std::string& output);
+
+/// `--max-input-size SIZE` into `bytes`: the largest file or stream read
+/// (see load_inputs()); K, M, G suffixes are powers of 1024.
+CLI::Option* add_input_limit_option(CLI::App& sub, std::size_t& bytes);
 
 }  // namespace vssmeta::cli

@@ -71,14 +71,23 @@ VSSMETA_EXPORT std::optional<WriterEntryMatch> resolve_writer_entry(
     const std::vector<WriterMetadata>& writers, const WriterComponents& entry);
 
 struct LoadOptions {
-  /// Size and nesting limits; `source_name` is set per file.
+  /// Size and nesting limits; `source_name` is set per file. A file or
+  /// stream larger than `parse.max_bytes` is refused (kUnsupported) before
+  /// more than that is held: regular files by their size, streams chunk by
+  /// chunk (a refused endless stream costs at most the limit plus one 64 KiB
+  /// chunk; a stream within the limit is copied once into one buffer).
   ParseOptions parse;
+  /// Appended in parentheses to the size-limit error, e.g. how to raise it.
+  std::string size_limit_note;
 };
 
 /// Loads `path`: "-" reads standard input (`stdin_stream`, or std::cin), a
 /// directory is read as a capture folder (its `*.xml` files, in natural name
 /// order; a manifest is recognised, other non-VSS XML files are skipped with
-/// a warning), anything else is one document. Errors name the file. The
+/// a warning, and so is every entry that is neither a file nor a folder:
+/// FIFOs, sockets, devices, dangling links and link loops), anything else
+/// is one document (a regular file, or a FIFO or device read as a stream,
+/// such as a shell's process substitution). Errors name the file. The
 /// result's warnings() hold the parser's notes on every file read, and the
 /// skipped files, also when a later file fails.
 VSSMETA_EXPORT Result<CaptureSet> load(const std::string& path,

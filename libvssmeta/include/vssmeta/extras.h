@@ -20,8 +20,16 @@ namespace vssmeta {
 /// One attribute as written (name with any prefix, value with entities and
 /// character references decoded, line ends untouched).
 struct XmlAttribute {
+  /// `position` of an attribute that has no source (made by a program).
+  static constexpr std::size_t kNoPosition = static_cast<std::size_t>(-1);
+
   std::string name;
   std::string value;
+  /// Index among all the attributes of its element in the source, known ones
+  /// included, so the serializer can put it back where it was. Attributes
+  /// without one are written after the known attributes (namespace
+  /// declarations before them, where Windows puts them).
+  std::size_t position = kNoPosition;
 
   friend bool operator==(const XmlAttribute&, const XmlAttribute&) = default;
 };
@@ -63,11 +71,16 @@ class VSSMETA_EXPORT Extras {
   const std::vector<XmlElement>& elements() const;
   /// Non-blank character data, concatenated.
   const std::string& text() const;
+  /// The names of the known attributes in source order, kept only when the
+  /// source did not write them in the usual order, so that the serializer
+  /// can; empty otherwise. Not content: empty() ignores it.
+  const std::vector<std::string>& attribute_order() const;
 
   /// Write access; allocates the storage on first use.
   std::vector<XmlAttribute>& mutable_attributes();
   std::vector<XmlElement>& mutable_elements();
   std::string& mutable_text();
+  std::vector<std::string>& mutable_attribute_order();
 
   bool empty() const;
 

@@ -23,8 +23,10 @@ namespace vssmeta {
 struct ParseOptions {
   /// Used as `Location::file` in errors and diagnostics.
   std::string source_name = "<input>";
-  /// Larger inputs are refused with ErrorCode::kUnsupported.
-  std::size_t max_bytes = std::size_t{1} << 30;
+  /// Larger inputs are refused with ErrorCode::kUnsupported. The default,
+  /// 256 MiB, is far above any real document (the largest seen are a few
+  /// MiB) and keeps the memory a hostile input can claim bounded.
+  std::size_t max_bytes = std::size_t{256} << 20;
   /// Deeper element nesting is refused with ErrorCode::kUnsupported.
   std::size_t max_depth = 256;
 };

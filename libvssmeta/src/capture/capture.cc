@@ -320,7 +320,9 @@ Result<CaptureFolder> prepare_capture_folder(const std::string& dir) {
     return folder_error(dir, "not a folder name");
   }
   std::error_code ec;
-  if (fs::exists(target, ec) || ec) {
+  // A link, even one to nothing, is there too.
+  const fs::file_status st = fs::symlink_status(target, ec);
+  if (fs::exists(st) || (ec && st.type() != fs::file_type::not_found)) {
     return folder_error(dir, "already exists: choose a new folder");
   }
   fs::path parent = target.parent_path();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "graph/graph_style.h"
+#include "text/escape.h"
 #include "text/utf8.h"
 
 namespace vssmeta::internal {
@@ -59,6 +60,8 @@ std::string mermaid_escape(std::string_view text) {
         }
         if (cp < 0x20 || cp == 0x7F) {
           out += fmt::format("\\x{:02X}", cp);
+        } else if (is_invisible_format(cp)) {
+          out += code_point_escape(cp);
         } else {
           out += bytes;
         }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "text/escape.h"
 #include "text/utf8.h"
 
 namespace vssmeta::internal {
@@ -107,6 +108,8 @@ std::string label_escape(std::string_view text) {
           return;
         } else if (cp < 0x20 || cp == 0x7F) {
           out += fmt::format("\\\\x{:02X}", cp);  // shown as `\xNN`
+        } else if (is_invisible_format(cp)) {
+          out += "\\" + code_point_escape(cp);  // shown as `\uNNNN`
         } else {
           out += bytes;
         }

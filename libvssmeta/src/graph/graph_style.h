@@ -18,8 +18,10 @@ namespace vssmeta::internal {
 
 // Text as a Graphviz escString that shows exactly `text`: `\` doubled, line
 // feed as `\n`, CR dropped, tab as a space, other controls as a literal
-// `\xNN`, invalid UTF-8 as U+FFFD. Quotes are left alone: they matter only
-// to the DOT syntax (dot_escape adds that layer).
+// `\xNN`, invisible format characters (bidi overrides, zero-width spaces:
+// is_invisible_format()) as a literal `\uNNNN`, invalid UTF-8 as U+FFFD. Quotes
+// are left alone: they matter only to the DOT syntax (dot_escape adds that
+// layer).
 std::string label_escape(std::string_view text);
 
 // The lines a node shows, unescaped.

@@ -3,17 +3,21 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "load/decode.h"
 #include "load/line_counter.h"
-#include "load/xml_reader.h"
+#include "load/xml_document.h"
 #include "text/ascii.h"
 
 namespace vssmeta {
@@ -24,42 +28,147 @@ Error io_error(const std::string& name, const std::string& what) {
   return Error{ErrorCode::kIo, what, Location{name, 0, 0}};
 }
 
-Result<std::string> read_stream(std::istream& in, const std::string& name,
-                                std::size_t max_bytes) {
-  std::string data;
-  char buf[65536];
-  while (in) {
-    in.read(buf, sizeof buf);
-    data.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (data.size() > max_bytes) {
-      return Error{
-          ErrorCode::kUnsupported,
-          fmt::format("input is larger than the limit of {} bytes", max_bytes),
-          Location{name, 0, 0}};
-    }
+// `what`, with the system's reason when `error` (an errno value) has one.
+std::string with_reason(std::string what, int error) {
+  if (error != 0) what += ": " + std::generic_category().message(error);
+  return what;
+}
+
+// Streams are read in chunks of this size, and each is kept only when it
+// fits the limit: an endless stream costs at most the limit plus one chunk.
+constexpr std::size_t kReadChunk = std::size_t{64} * 1024;
+
+// `message` says how large the input is, against options.parse.max_bytes.
+Error too_large(const std::string& name, std::string message,
+                const LoadOptions& options) {
+  if (!options.size_limit_note.empty()) {
+    message += " (" + options.size_limit_note + ")";
   }
-  if (in.bad()) return io_error(name, "cannot read");
+  return Error{ErrorCode::kUnsupported, std::move(message),
+               Location{name, 0, 0}};
+}
+
+// Appends the rest of `in` to `data`, refusing to hold more than the limit.
+Status read_rest(std::istream& in, const std::string& name,
+                 const LoadOptions& options, std::string& data) {
+  const std::size_t max_bytes = options.parse.max_bytes;
+  std::vector<std::string> chunks;
+  std::size_t total = data.size();
+  std::vector<char> buf(kReadChunk);
+  errno = 0;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got > max_bytes - std::min(total, max_bytes)) {
+      return too_large(
+          name,
+          fmt::format("input is larger than the limit of {} bytes", max_bytes),
+          options);
+    }
+    total += got;
+    if (got > 0) chunks.emplace_back(buf.data(), got);
+  }
+  if (in.bad()) {
+    return io_error(name, with_reason("cannot read", errno));
+  }
+  data.reserve(total);
+  for (std::string& chunk : chunks) {
+    data += chunk;
+    std::string().swap(chunk);
+  }
+  return {};
+}
+
+Result<std::string> read_stream(std::istream& in, const std::string& name,
+                                const LoadOptions& options) {
+  std::string data;
+  if (Status read = read_rest(in, name, options, data); !read) {
+    return std::move(read).error();
+  }
   return data;
 }
 
-Result<std::string> read_file(const fs::path& path, const std::string& name,
-                              std::size_t max_bytes) {
+// What a path is, links followed, and what to call it when it is neither a
+// regular file nor a folder ("FIFO (named pipe)", "symbolic link loop").
+struct Kind {
+  fs::file_type type = fs::file_type::none;
+  std::string special;
+};
+
+Kind kind_of(const fs::path& path) {
   std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes) {
-    return Error{ErrorCode::kUnsupported,
-                 fmt::format("file is {} bytes, more than the limit of {}",
-                             size, max_bytes),
-                 Location{name, 0, 0}};
+  const fs::file_type type = fs::status(path, ec).type();
+  switch (type) {
+    case fs::file_type::regular:
+    case fs::file_type::directory:
+      return {type, {}};
+    case fs::file_type::fifo:
+      return {type, "FIFO (named pipe)"};
+    case fs::file_type::character:
+      return {type, "character device"};
+    case fs::file_type::block:
+      return {type, "block device"};
+    case fs::file_type::socket:
+      return {type, "socket"};
+    case fs::file_type::not_found: {
+      std::error_code link_ec;
+      if (fs::is_symlink(fs::symlink_status(path, link_ec))) {
+        return {type, "dangling symbolic link to '" +
+                          fs::read_symlink(path, link_ec).string() + "'"};
+      }
+      return {type, "no such file or directory"};
+    }
+    default:
+      break;
   }
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    return {type, "symbolic link loop"};
+  }
+  return {type, ec ? ec.message() : std::string("unknown kind of file")};
+}
+
+// Whether a path given by name is read: files, folders, and the streams a
+// shell hands over (process substitution's FIFO, /dev/stdin, a device).
+bool readable(const Kind& kind) {
+  return kind.special.empty() || kind.type == fs::file_type::fifo ||
+         kind.type == fs::file_type::character ||
+         kind.type == fs::file_type::block;
+}
+
+Result<std::string> read_file(const fs::path& path, const std::string& name,
+                              const LoadOptions& options) {
+  if (Kind kind = kind_of(path); !readable(kind)) {
+    return io_error(name, kind.type == fs::file_type::socket
+                              ? "cannot read from a socket"
+                              : kind.special);
+  }
+  std::error_code ec;
+  const bool regular = fs::is_regular_file(path, ec);
+  const auto size = regular ? fs::file_size(path, ec) : 0;
+  if (regular && !ec && size > options.parse.max_bytes) {
+    return too_large(name,
+                     fmt::format("file is {} bytes, more than the limit of {} "
+                                 "bytes",
+                                 size, options.parse.max_bytes),
+                     options);
+  }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::error_code exists_ec;
-    const bool exists = fs::exists(path, exists_ec);
-    return io_error(
-        name, exists ? "cannot open for reading" : "no such file or directory");
+    return io_error(name, with_reason("cannot open for reading", errno));
   }
-  return read_stream(in, name, max_bytes);
+  // A regular file is read in one piece (a file that grows meanwhile is
+  // read on in chunks, within the limit); anything else in chunks.
+  std::string data;
+  if (regular && !ec && size > 0) {
+    data.resize(static_cast<std::size_t>(size));
+    in.read(data.data(), static_cast<std::streamsize>(size));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (Status read = read_rest(in, name, options, data); !read) {
+    return std::move(read).error();
+  }
+  return data;
 }
 
 bool has_xml_extension(const fs::path& p) {
@@ -98,22 +207,32 @@ Status read_folder(const fs::path& dir, const std::string& name,
                    const LoadOptions& options, CaptureSet& set,
                    Diagnostics& warnings) {
   std::error_code ec;
-  std::vector<std::string> files;
+  // The *.xml files, and every entry that is no file nor folder (said
+  // once each, in order, and skipped: a FIFO would block, a loop fail).
+  std::vector<std::pair<std::string, std::string>> entries;  // name, special
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
        it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->is_regular_file(type_ec) && has_xml_extension(it->path())) {
-      files.push_back(it->path().filename().string());
+    Kind kind = kind_of(it->path());
+    const bool xml_file =
+        kind.type == fs::file_type::regular && has_xml_extension(it->path());
+    if (xml_file || !kind.special.empty()) {
+      entries.emplace_back(it->path().filename().string(),
+                           std::move(kind.special));
     }
   }
   if (ec) return io_error(name, "cannot list folder: " + ec.message());
-  std::sort(files.begin(), files.end(),
-            [](const std::string& a, const std::string& b) {
-              return internal::natural_less(a, b);
-            });
-  for (const std::string& file : files) {
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return internal::natural_less(a.first, b.first);
+  });
+  for (const auto& [file, special] : entries) {
     const std::string file_name = (fs::path(name) / file).generic_string();
-    auto bytes = read_file(dir / file, file_name, options.parse.max_bytes);
+    if (!special.empty()) {
+      warnings.push_back(Diagnostic{Severity::kWarning, "skipped-file",
+                                    "skipped: " + special,
+                                    Location{file_name, 0, 0}});
+      continue;
+    }
+    auto bytes = read_file(dir / file, file_name, options);
     if (!bytes) return std::move(bytes).error();
     ParseOptions po = options.parse;
     po.source_name = file_name;
@@ -184,43 +303,45 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
                                        const ParseOptions& options) {
   auto decoded = internal::decode_input(bytes, options.source_name);
   if (!decoded) return std::move(decoded).error();
-  internal::XmlReader xml(decoded->text(), options.max_depth);
-  internal::LineCounter lines(decoded->text());
+  const std::string_view text = decoded->text();
+  internal::XmlDocument xml(text, options.max_depth);
+  internal::LineCounter lines(text);
+  auto where = [&](std::size_t offset) {
+    const Origin o = lines.at(offset);
+    return Location{options.source_name, o.line, o.column};
+  };
+  if (const auto& e = xml.error()) {
+    return Error{ErrorCode::kMalformedXml, e->message, where(e->offset)};
+  }
+  const pugi::xml_node root = xml.root();
+  if (internal::local_name(root.name()) != "Manifest") {
+    return Error{ErrorCode::kUnexpectedRoot,
+                 fmt::format("<{}> is not a diskshadow manifest", root.name()),
+                 where(xml.offset(root))};
+  }
   CabManifest m;
   m.file = options.source_name;
-  auto attr = [&](std::string_view n) -> std::optional<std::string> {
-    for (const auto& a : xml.attributes()) {
-      if (a.name == n) return std::string(a.value);
-    }
+  auto attr = [](pugi::xml_node e,
+                 const char* n) -> std::optional<std::string> {
+    if (pugi::xml_attribute a = e.attribute(n)) return std::string(a.value());
     return std::nullopt;
   };
-  for (;;) {
-    if (!xml.next()) {
-      Origin o = lines.at(xml.error().offset);
-      return Error{ErrorCode::kMalformedXml, xml.error().message,
-                   Location{options.source_name, o.line, o.column}};
-    }
-    if (xml.event() == internal::XmlEvent::kEof) break;
-    if (xml.event() != internal::XmlEvent::kStart) continue;
-    std::string_view n = xml.local_name();
-    if (xml.depth() == 1 && n != "Manifest") {
-      Origin o = lines.at(xml.offset());
-      return Error{ErrorCode::kUnexpectedRoot,
-                   fmt::format("<{}> is not a diskshadow manifest", xml.name()),
-                   Location{options.source_name, o.line, o.column}};
-    }
+  // Every element in document order (the depth is bounded by XmlDocument).
+  for (pugi::xml_node e = root; e;) {
+    const std::string_view n = internal::local_name(e.name());
     if (n == "ShadowCopySet") {
-      m.machine_name = attr("MachineName");
-      if (auto g = attr("GUID")) {
+      m.machine_name = attr(e, "MachineName");
+      if (auto g = attr(e, "GUID")) {
         if (auto id = Guid::parse(*g)) m.shadow_copy_set_id = *id;
       }
     } else if (n == "BackupComponents") {
-      m.backup_components_file = attr("File");
+      m.backup_components_file = attr(e, "File");
     } else if (n == "Writer") {
       m.writers.push_back(
-          ManifestWriter{decode_manifest_name(attr("Name").value_or("")),
-                         attr("MetadataFile").value_or("")});
+          ManifestWriter{decode_manifest_name(attr(e, "Name").value_or("")),
+                         attr(e, "MetadataFile").value_or("")});
     }
+    e = internal::next_element(e, root);
   }
   return m;
 }
@@ -228,15 +349,16 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
 Result<CaptureSet> load(const std::string& path, const LoadOptions& options,
                         std::istream* stdin_stream) {
   if (path == "-") {
-    auto bytes = read_stream(stdin_stream ? *stdin_stream : std::cin, "-",
-                             options.parse.max_bytes);
+    auto bytes =
+        read_stream(stdin_stream ? *stdin_stream : std::cin, "-", options);
     if (!bytes) return std::move(bytes).error();
     return load_document(*bytes, "-", options);
   }
-  std::error_code ec;
   const fs::path p(path);
-  if (fs::is_directory(p, ec)) return load_folder(p, path, options);
-  auto bytes = read_file(p, path, options.parse.max_bytes);
+  if (kind_of(p).type == fs::file_type::directory) {
+    return load_folder(p, path, options);
+  }
+  auto bytes = read_file(p, path, options);
   if (!bytes) return std::move(bytes).error();
   return load_document(*bytes, path, options);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "load/line_counter.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -30,15 +31,34 @@ std::size_t count_code_points(const char* begin, const char* end) {
 
 Origin LineCounter::at(std::size_t offset) {
   if (offset > text_.size()) offset = text_.size();
-  if (offset == pos_) {
-    return Origin{static_cast<std::uint32_t>(line_),
-                  static_cast<std::uint32_t>(column_)};
-  }
   if (offset < pos_) {
-    pos_ = 0;
-    line_ = 1;
-    column_ = 1;
+    auto it = std::upper_bound(
+        checkpoints_.begin(), checkpoints_.end(), offset,
+        [](std::size_t o, const Checkpoint& c) { return o < c.offset; });
+    if (it == checkpoints_.begin()) {
+      pos_ = 0;
+      line_ = 1;
+      column_ = 1;
+    } else {
+      --it;
+      pos_ = it->offset;
+      line_ = it->line;
+      column_ = it->column;
+    }
   }
+  while (pos_ < offset) {
+    const std::size_t boundary = (pos_ / kStep + 1) * kStep;
+    advance(std::min(offset, boundary));
+    if (pos_ == boundary &&
+        (checkpoints_.empty() || checkpoints_.back().offset < pos_)) {
+      checkpoints_.push_back(Checkpoint{pos_, line_, column_});
+    }
+  }
+  return Origin{static_cast<std::uint32_t>(line_),
+                static_cast<std::uint32_t>(column_)};
+}
+
+void LineCounter::advance(std::size_t offset) {
   const char* p = text_.data() + pos_;
   const char* target = text_.data() + offset;
   while (p < target) {
@@ -51,8 +71,6 @@ Origin LineCounter::at(std::size_t offset) {
   column_ += ascii_ ? static_cast<std::size_t>(target - p)
                     : count_code_points(p, target);
   pos_ = offset;
-  return Origin{static_cast<std::uint32_t>(line_),
-                static_cast<std::uint32_t>(column_)};
 }
 
 }  // namespace vssmeta::internal

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "vssmeta/location.h"
 
@@ -18,15 +19,27 @@ class LineCounter {
       : text_(text), ascii_(ascii) {}
 
   /// The position of byte `offset`. Amortised O(1) per call when offsets do
-  /// not decrease; a smaller offset restarts from the beginning.
+  /// not decrease; a smaller offset resumes from the checkpoint (one every
+  /// kStep bytes already passed) at or before it, so going back costs at
+  /// most kStep bytes of scanning, never a rescan from the start.
   Origin at(std::size_t offset);
 
+  static constexpr std::size_t kStep = 64 * 1024;
+
  private:
+  struct Checkpoint {
+    std::size_t offset;
+    std::size_t line;
+    std::size_t column;
+  };
+  void advance(std::size_t offset);
+
   std::string_view text_;
   bool ascii_ = false;
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   std::size_t column_ = 1;
+  std::vector<Checkpoint> checkpoints_;  // at multiples of kStep, ascending
 };
 
 /// Number of code points in a UTF-8 byte range.

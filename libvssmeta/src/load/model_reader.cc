@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "load/line_counter.h"
-#include "load/xml_reader.h"
+#include "load/xml_document.h"
 #include "model/model_fields.h"
 #include "text/ascii.h"
 #include "text/xml_name.h"
@@ -34,13 +34,18 @@ bool mixed_case_hex(std::string_view s) {
   return lower && upper;
 }
 
+// One attribute of the element being bound: views into the parsed buffer.
+struct XmlAttr {
+  std::string_view name;
+  std::string_view value;
+  std::size_t offset = 0;  // of the attribute name
+};
+
 class ModelReader {
  public:
-  ModelReader(std::string_view text, bool ascii, SourceInfo source,
-              const ParseOptions& options)
-      : xml_(text, options.max_depth),
-        lines_(text, ascii),
-        source_(std::move(source)) {}
+  ModelReader(XmlDocument& xml, std::string_view text, bool ascii,
+              SourceInfo source)
+      : xml_(xml), lines_(text, ascii), source_(std::move(source)) {}
 
   /// The document, or the first error; with the warnings either way.
   Result<Document> read() {
@@ -54,38 +59,41 @@ class ModelReader {
     if (!error_) error_ = Error{code, std::move(message), location(where)};
   }
   bool failed() const { return error_.has_value(); }
-  Origin here() { return lines_.at(xml_.offset()); }
   Origin at(std::size_t offset) { return lines_.at(offset); }
+  Origin at(pugi::xml_node node) { return lines_.at(xml_.offset(node)); }
 
  private:
+  using Node = pugi::xml_node;
   Location location(Origin o) const {
     return Location{source_.name, o.line, o.column};
   }
   Result<Document> read_model();
-  bool next();
+  const std::vector<XmlAttr>& attributes(Node element);
   template <typename T>
-  bool bind(T& model, Extras& extras);
+  bool bind(Node element, T& model, Extras& extras);
   template <typename F>
-  bool read_children(Extras& extras, F&& on_child);
-  bool read_unknown(XmlElement& out, std::size_t position);
+  bool read_children(Node parent, Extras& extras, F&& on_child);
+  void read_unknown(Node element, XmlElement& out, std::size_t position);
   template <typename T>
-  bool read_leaf(T& model, Extras& extras, Origin& where);
+  bool read_leaf(Node element, T& model, Extras& extras, Origin& where);
 
-  void reserve_files(std::vector<FileDescriptor>& files, std::size_t start);
-  bool read_writer_metadata(WriterMetadata& w);
-  bool read_backup_locations(WriterMetadata& w);
-  bool read_component(Component& c);
-  bool read_backup_components(BackupComponents& b);
-  bool read_writer_components(WriterComponents& wc);
-  bool read_bcd_component(BcdComponent& c);
+  void reserve_files(std::vector<FileDescriptor>& files, std::size_t start,
+                     std::size_t now);
+  bool read_writer_metadata(Node element, WriterMetadata& w);
+  bool read_backup_locations(Node element, WriterMetadata& w);
+  bool read_component(Node element, Component& c);
+  bool read_backup_components(Node element, BackupComponents& b);
+  bool read_writer_components(Node element, WriterComponents& wc);
+  bool read_bcd_component(Node element, BcdComponent& c);
   void finish_warnings();
 
-  XmlReader xml_;
+  XmlDocument& xml_;
   LineCounter lines_;
   SourceInfo source_;
   std::optional<Error> error_;
   std::map<std::string, std::size_t, std::less<>> warning_counts_;
   Diagnostics warnings_;
+  std::vector<XmlAttr> attrs_;  // of the element being bound, reused
 };
 
 // Binds the attributes of the current start tag to model fields; see
@@ -170,15 +178,22 @@ class AttributeBinder {
     }
   }
 
-  /// Moves every attribute no field took into `extras`, in document order.
+  /// Moves every attribute no field took into `extras`, in document order,
+  /// each with its index among the element's attributes.
   void finish(Extras& extras) {
     const std::size_t n = attrs_.size();
+    if (!in_order_) {
+      auto& order = extras.mutable_attribute_order();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (used(i)) order.emplace_back(attrs_[i].name);
+      }
+    }
     if (n < 64 && used_bits_ == (std::uint64_t{1} << n) - 1) return;
     for (std::size_t i = 0; i < n; ++i) {
       if (used(i)) continue;
       const XmlAttr& a = attrs_[i];
       extras.mutable_attributes().push_back(
-          XmlAttribute{std::string(a.name), std::string(a.value)});
+          XmlAttribute{std::string(a.name), std::string(a.value), i});
       if (!is_namespace_declaration(a.name) && !rejected(i)) {
         reader_.warn(reader_.at(a.offset), "unknown-attribute",
                      fmt::format("unknown attribute {}=\"{}\" on {} kept",
@@ -202,6 +217,7 @@ class AttributeBinder {
     return nullptr;
   }
   const XmlAttr* take(std::size_t i) {
+    in_order_ &= i >= next_;
     set_used(i, true);
     next_ = i + 1;
     return &attrs_[i];
@@ -252,6 +268,7 @@ class AttributeBinder {
   }
   std::uint64_t used_bits_ = 0;
   std::size_t next_ = 0;
+  bool in_order_ = true;  // fields found in the order of the field table
   std::vector<bool> overflow_;
   std::vector<std::size_t> rejected_;
 };
@@ -275,91 +292,101 @@ void ModelReader::finish_warnings() {
   }
 }
 
-bool ModelReader::next() {
-  if (xml_.next()) return true;
-  const XmlError& e = xml_.error();
-  if (!error_) {
-    error_ = Error{
-        e.unsupported ? ErrorCode::kUnsupported : ErrorCode::kMalformedXml,
-        e.message, location(lines_.at(e.offset))};
+const std::vector<XmlAttr>& ModelReader::attributes(Node element) {
+  attrs_.clear();
+  for (pugi::xml_attribute a = element.first_attribute(); a;
+       a = a.next_attribute()) {
+    attrs_.push_back(XmlAttr{a.name(), a.value(), xml_.offset(a)});
   }
-  return false;
+  return attrs_;
 }
 
 template <typename T>
-bool ModelReader::bind(T& model, Extras& extras) {
-  AttributeBinder binder(*this, xml_.name(), xml_.attributes(), here());
+bool ModelReader::bind(Node element, T& model, Extras& extras) {
+  AttributeBinder binder(*this, element.name(), attributes(element),
+                         at(element));
   visit_fields(binder, model);
   if (failed()) return false;
   binder.finish(extras);
   return true;
 }
 
+// Reads the children of `parent` in document order and frees each element
+// once read, so the tree shrinks while the model grows.
 template <typename F>
-bool ModelReader::read_children(Extras& extras, F&& on_child) {
+bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
   std::size_t position = 0;
-  for (;;) {
-    if (!next()) return false;
-    switch (xml_.event()) {
-      case XmlEvent::kEnd:
-        return true;
-      case XmlEvent::kText:
+  for (Node c = parent.first_child(); c;) {
+    const Node next = c.next_sibling();
+    switch (c.type()) {
+      case pugi::node_pcdata:
+      case pugi::node_cdata: {
+        const std::string_view text = c.value();
+        if (text.empty()) break;
         if (extras.text().empty()) {
-          warn(here(), "unexpected-text", "text content kept verbatim");
+          warn(at(c), "unexpected-text", "text content kept verbatim");
         }
-        extras.mutable_text().append(xml_.text());
+        extras.mutable_text().append(text);
         break;
-      case XmlEvent::kStart: {
-        Child c = on_child(xml_.local_name());
-        if (c == Child::kFailed) return false;
-        if (c == Child::kUnknown) {
-          warn(here(), "unknown-element",
-               fmt::format("unknown element <{}> kept", xml_.name()));
+      }
+      case pugi::node_element: {
+        Child r = on_child(c, local_name(c.name()));
+        if (r == Child::kFailed) return false;
+        if (r == Child::kUnknown) {
+          warn(at(c), "unknown-element",
+               fmt::format("unknown element <{}> kept", c.name()));
           XmlElement e;
-          if (!read_unknown(e, position)) return false;
+          read_unknown(c, e, position);
           extras.mutable_elements().push_back(std::move(e));
         }
         ++position;
+        parent.remove_child(c);
         break;
       }
-      case XmlEvent::kEof:
-        return true;  // the reader reports unclosed elements itself
+      default:
+        break;
     }
+    c = next;
   }
+  return true;
 }
 
-bool ModelReader::read_unknown(XmlElement& out, std::size_t position) {
-  out.name.assign(xml_.name());
+// Recursion is bounded: XmlDocument refused deeper nesting than max_depth.
+void ModelReader::read_unknown(Node element, XmlElement& out,
+                               std::size_t position) {
+  out.name.assign(element.name());
   out.position = position;
-  out.where = here();
-  for (const XmlAttr& a : xml_.attributes()) {
+  out.where = at(element);
+  std::size_t attribute_position = 0;
+  for (pugi::xml_attribute a = element.first_attribute(); a;
+       a = a.next_attribute()) {
     out.attributes.push_back(
-        XmlAttribute{std::string(a.name), std::string(a.value)});
+        XmlAttribute{a.name(), a.value(), attribute_position++});
   }
   std::size_t child_position = 0;
-  for (;;) {
-    if (!next()) return false;
-    switch (xml_.event()) {
-      case XmlEvent::kEnd:
-      case XmlEvent::kEof:
-        return true;
-      case XmlEvent::kText:
-        out.text.append(xml_.text());
+  for (Node c = element.first_child(); c; c = c.next_sibling()) {
+    switch (c.type()) {
+      case pugi::node_pcdata:
+      case pugi::node_cdata:
+        out.text.append(c.value());
         break;
-      case XmlEvent::kStart:
+      case pugi::node_element:
         out.children.emplace_back();
-        if (!read_unknown(out.children.back(), child_position++)) return false;
+        read_unknown(c, out.children.back(), child_position++);
+        break;
+      default:
         break;
     }
   }
 }
 
 template <typename T>
-bool ModelReader::read_leaf(T& model, Extras& extras, Origin& where) {
-  where = here();
-  if (!bind(model, extras)) return false;
-  return read_children(extras,
-                       [](std::string_view) { return Child::kUnknown; });
+bool ModelReader::read_leaf(Node element, T& model, Extras& extras,
+                            Origin& where) {
+  where = at(element);
+  if (!bind(element, model, extras)) return false;
+  return read_children(element, extras,
+                       [](Node, std::string_view) { return Child::kUnknown; });
 }
 
 // A System Writer-like component holds hundreds of thousands of file lists.
@@ -368,45 +395,47 @@ bool ModelReader::read_leaf(T& model, Extras& extras, Origin& where) {
 // what the rest of the input can hold at the density seen so far. Untouched
 // reserved pages cost no resident memory.
 void ModelReader::reserve_files(std::vector<FileDescriptor>& files,
-                                std::size_t start) {
+                                std::size_t start, std::size_t now) {
   constexpr std::size_t kLargeList = 4096;
   if (files.size() < kLargeList || files.size() != files.capacity()) return;
-  const std::size_t now = xml_.offset();
   const std::size_t per_file =
       std::max<std::size_t>(1, (now - start) / files.size());
-  files.reserve(files.size() + (xml_.input_size() - now) / per_file + 16);
+  files.reserve(files.size() + (xml_.size() - now) / per_file + 16);
 }
 
 Child handled(bool ok) { return ok ? Child::kHandled : Child::kFailed; }
 
-bool ModelReader::read_writer_metadata(WriterMetadata& w) {
-  w.where = here();
-  if (!bind(w, w.extras)) return false;
+bool ModelReader::read_writer_metadata(Node element, WriterMetadata& w) {
+  w.where = at(element);
+  if (!bind(element, w, w.extras)) return false;
   bool identification = false;
   bool restore = false;
-  bool ok = read_children(w.extras, [&](std::string_view name) {
-    if (name == "IDENTIFICATION" && !identification) {
-      identification = true;
-      return handled(
-          read_leaf(w.identity, w.identity.extras, w.identity.where));
-    }
-    if (name == "RESTORE_METHOD" && !restore) {
-      restore = true;
-      RestoreMethod& m = w.restore_method.emplace();
-      m.where = here();
-      if (!bind(m, m.extras)) return Child::kFailed;
-      return handled(read_children(m.extras, [&](std::string_view child) {
-        if (child != "ALTERNATE_LOCATION_MAPPING") return Child::kUnknown;
-        FileDescriptor& d = m.alternate_location_mappings.emplace_back();
-        d.kind = FileDescriptorKind::kAlternateLocationMapping;
-        return handled(read_leaf(d, d.extras, d.where));
-      }));
-    }
-    if (name == "BACKUP_LOCATIONS" && !w.has_backup_locations) {
-      return handled(read_backup_locations(w));
-    }
-    return Child::kUnknown;
-  });
+  bool ok =
+      read_children(element, w.extras, [&](Node e, std::string_view name) {
+        if (name == "IDENTIFICATION" && !identification) {
+          identification = true;
+          return handled(
+              read_leaf(e, w.identity, w.identity.extras, w.identity.where));
+        }
+        if (name == "RESTORE_METHOD" && !restore) {
+          restore = true;
+          RestoreMethod& m = w.restore_method.emplace();
+          m.where = at(e);
+          if (!bind(e, m, m.extras)) return Child::kFailed;
+          return handled(
+              read_children(e, m.extras, [&](Node child, std::string_view n) {
+                if (n != "ALTERNATE_LOCATION_MAPPING") return Child::kUnknown;
+                FileDescriptor& d =
+                    m.alternate_location_mappings.emplace_back();
+                d.kind = FileDescriptorKind::kAlternateLocationMapping;
+                return handled(read_leaf(child, d, d.extras, d.where));
+              }));
+        }
+        if (name == "BACKUP_LOCATIONS" && !w.has_backup_locations) {
+          return handled(read_backup_locations(e, w));
+        }
+        return Child::kUnknown;
+      });
   if (!ok) return false;
   if (!identification) {
     set_error(ErrorCode::kMissingAttribute, w.where,
@@ -416,38 +445,40 @@ bool ModelReader::read_writer_metadata(WriterMetadata& w) {
   return true;
 }
 
-bool ModelReader::read_backup_locations(WriterMetadata& w) {
+bool ModelReader::read_backup_locations(Node element, WriterMetadata& w) {
   w.has_backup_locations = true;
-  w.backup_locations_where = here();
-  AttributeBinder binder(*this, xml_.name(), xml_.attributes(), here());
+  w.backup_locations_where = at(element);
+  AttributeBinder binder(*this, element.name(), attributes(element),
+                         w.backup_locations_where);
   binder.finish(w.backup_locations_extras);
-  return read_children(w.backup_locations_extras, [&](std::string_view name) {
-    if (name == "FILE_GROUP" || name == "DATABASE") {
-      Component& c = w.components.emplace_back();
-      c.type = name == "DATABASE" ? ComponentType::kDatabase
-                                  : ComponentType::kFileGroup;
-      return handled(read_component(c));
-    }
-    if (name == "EXCLUDE_FILES") {
-      FileDescriptor& d = w.exclude_files.emplace_back();
-      d.kind = FileDescriptorKind::kExclude;
-      return handled(read_leaf(d, d.extras, d.where));
-    }
-    if (name == "EXCLUDE_FILES_FROM_SNAPSHOT") {
-      FileDescriptor& d = w.exclude_from_snapshot.emplace_back();
-      d.kind = FileDescriptorKind::kExcludeFromSnapshot;
-      return handled(read_leaf(d, d.extras, d.where));
-    }
-    return Child::kUnknown;
-  });
+  return read_children(
+      element, w.backup_locations_extras, [&](Node e, std::string_view name) {
+        if (name == "FILE_GROUP" || name == "DATABASE") {
+          Component& c = w.components.emplace_back();
+          c.type = name == "DATABASE" ? ComponentType::kDatabase
+                                      : ComponentType::kFileGroup;
+          return handled(read_component(e, c));
+        }
+        if (name == "EXCLUDE_FILES") {
+          FileDescriptor& d = w.exclude_files.emplace_back();
+          d.kind = FileDescriptorKind::kExclude;
+          return handled(read_leaf(e, d, d.extras, d.where));
+        }
+        if (name == "EXCLUDE_FILES_FROM_SNAPSHOT") {
+          FileDescriptor& d = w.exclude_from_snapshot.emplace_back();
+          d.kind = FileDescriptorKind::kExcludeFromSnapshot;
+          return handled(read_leaf(e, d, d.extras, d.where));
+        }
+        return Child::kUnknown;
+      });
 }
 
-bool ModelReader::read_component(Component& c) {
-  c.where = here();
-  const std::size_t start = xml_.offset();
-  if (!bind(c, c.extras)) return false;
-  return read_children(c.extras, [&](std::string_view name) {
-    reserve_files(c.files, start);
+bool ModelReader::read_component(Node element, Component& c) {
+  c.where = at(element);
+  const std::size_t start = xml_.offset(element);
+  if (!bind(element, c, c.extras)) return false;
+  return read_children(element, c.extras, [&](Node e, std::string_view name) {
+    reserve_files(c.files, start, xml_.offset(e));
     FileDescriptorKind kind{};
     if (name == "FILE_LIST") {
       kind = FileDescriptorKind::kFileList;
@@ -457,52 +488,52 @@ bool ModelReader::read_component(Component& c) {
       kind = FileDescriptorKind::kDatabaseLogFiles;
     } else if (name == "DEPENDENCY") {
       Dependency& d = c.dependencies.emplace_back();
-      return handled(read_leaf(d, d.extras, d.where));
+      return handled(read_leaf(e, d, d.extras, d.where));
     } else {
       return Child::kUnknown;
     }
     FileDescriptor& d = c.files.emplace_back();
     d.kind = kind;
-    return handled(read_leaf(d, d.extras, d.where));
+    return handled(read_leaf(e, d, d.extras, d.where));
   });
 }
 
-bool ModelReader::read_backup_components(BackupComponents& b) {
-  b.where = here();
-  if (!bind(b, b.extras)) return false;
-  return read_children(b.extras, [&](std::string_view name) {
+bool ModelReader::read_backup_components(Node element, BackupComponents& b) {
+  b.where = at(element);
+  if (!bind(element, b, b.extras)) return false;
+  return read_children(element, b.extras, [&](Node e, std::string_view name) {
     if (name != "WRITER_COMPONENTS") return Child::kUnknown;
-    return handled(read_writer_components(b.writers.emplace_back()));
+    return handled(read_writer_components(e, b.writers.emplace_back()));
   });
 }
 
-bool ModelReader::read_writer_components(WriterComponents& wc) {
-  wc.where = here();
-  if (!bind(wc, wc.extras)) return false;
-  return read_children(wc.extras, [&](std::string_view name) {
+bool ModelReader::read_writer_components(Node element, WriterComponents& wc) {
+  wc.where = at(element);
+  if (!bind(element, wc, wc.extras)) return false;
+  return read_children(element, wc.extras, [&](Node e, std::string_view name) {
     if (name != "COMPONENT") return Child::kUnknown;
-    return handled(read_bcd_component(wc.components.emplace_back()));
+    return handled(read_bcd_component(e, wc.components.emplace_back()));
   });
 }
 
-bool ModelReader::read_bcd_component(BcdComponent& c) {
-  c.where = here();
-  if (!bind(c, c.extras)) return false;
-  return read_children(c.extras, [&](std::string_view name) {
+bool ModelReader::read_bcd_component(Node element, BcdComponent& c) {
+  c.where = at(element);
+  if (!bind(element, c, c.extras)) return false;
+  return read_children(element, c.extras, [&](Node e, std::string_view name) {
     auto blob = [&](std::optional<MetadataBlob>& slot) {
       if (slot) return Child::kUnknown;  // a second one stays verbatim
       MetadataBlob& m = slot.emplace();
-      return handled(read_leaf(m, m.extras, m.where));
+      return handled(read_leaf(e, m, m.extras, m.where));
     };
     auto descriptor = [&](std::vector<FileDescriptor>& list,
                           FileDescriptorKind kind) {
       FileDescriptor& d = list.emplace_back();
       d.kind = kind;
-      return handled(read_leaf(d, d.extras, d.where));
+      return handled(read_leaf(e, d, d.extras, d.where));
     };
     auto leaf = [&](auto& list) {
       auto& x = list.emplace_back();
-      return handled(read_leaf(x, x.extras, x.where));
+      return handled(read_leaf(e, x, x.extras, x.where));
     };
     if (name == "BACKUP_METADATA") return blob(c.backup_metadata);
     if (name == "RESTORE_METADATA") return blob(c.restore_metadata);
@@ -522,60 +553,60 @@ bool ModelReader::read_bcd_component(BcdComponent& c) {
 }
 
 Result<Document> ModelReader::read_model() {
+  if (const auto& e = xml_.error()) {
+    return Error{
+        e->unsupported ? ErrorCode::kUnsupported : ErrorCode::kMalformedXml,
+        e->message, location(at(e->offset))};
+  }
+  const Node top = xml_.root();
+  const Origin root_where = at(top);
+  const std::string root_name = top.name();
   std::optional<Document> doc;
-  Origin root_where;
-  std::string root_name;
-  for (;;) {
-    if (!next()) return std::move(*error_);
-    XmlEvent ev = xml_.event();
-    if (ev == XmlEvent::kEof) break;
-    if (ev != XmlEvent::kStart) continue;
-    std::string_view name = xml_.local_name();
-    const bool top = xml_.depth() == 1;
-    if (top) {
-      root_where = here();
-      root_name.assign(xml_.name());
-    }
-    if (top && iequals(name, "root") && !doc) {
-      source_.root_wrapper = true;
-      continue;  // its children are the candidates
-    }
-    const bool candidate = top || (source_.root_wrapper && xml_.depth() == 2);
-    if (candidate && !doc && name == "WRITER_METADATA") {
+  // The document element itself, or a child of a <root> wrapper; false when
+  // `element` is neither kind of document.
+  auto read = [&](Node element, std::string_view name) {
+    if (name == "WRITER_METADATA") {
       WriterMetadata w;
-      if (!read_writer_metadata(w)) return std::move(*error_);
+      if (!read_writer_metadata(element, w)) return false;
       doc = std::move(w);
-      continue;
-    }
-    if (candidate && !doc && name == "BACKUP_COMPONENTS") {
+    } else if (name == "BACKUP_COMPONENTS") {
       BackupComponents b;
-      if (!read_backup_components(b)) return std::move(*error_);
+      if (!read_backup_components(element, b)) return false;
       doc = std::move(b);
-      continue;
     }
-    if (top && name == "Manifest") {
-      return Error{ErrorCode::kUnexpectedRoot,
-                   "this is diskshadow's metadata-cab manifest, not a VSS "
-                   "document; load the folder that holds it",
-                   location(root_where)};
+    return true;
+  };
+  const std::string_view top_name = local_name(top.name());
+  if (iequals(top_name, "root")) {
+    source_.root_wrapper = true;
+    for (Node c = top.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const std::string_view name = local_name(c.name());
+      if (!doc && (name == "WRITER_METADATA" || name == "BACKUP_COMPONENTS")) {
+        if (!read(c, name)) return std::move(*error_);
+        continue;
+      }
+      // XDR schemas are expected, anything else is reported.
+      if (name == "Schema") {
+        source_.xdr_schema = true;
+      } else {
+        warn(at(c), "ignored-element",
+             fmt::format("<{}> inside <{}> ignored", c.name(), root_name));
+      }
     }
-    if (top) {
-      return Error{ErrorCode::kUnexpectedRoot,
-                   fmt::format("unexpected root element <{}>: expected "
-                               "WRITER_METADATA or BACKUP_COMPONENTS",
-                               xml_.name()),
-                   location(root_where)};
-    }
-    // Inside a <root> wrapper: XDR schemas are expected, anything else is
-    // reported. Either way the subtree is consumed.
-    if (name == "Schema") {
-      source_.xdr_schema = true;
-    } else {
-      warn(here(), "ignored-element",
-           fmt::format("<{}> inside <{}> ignored", xml_.name(), root_name));
-    }
-    XmlElement skipped;
-    if (!read_unknown(skipped, 0)) return std::move(*error_);
+  } else if (top_name == "WRITER_METADATA" || top_name == "BACKUP_COMPONENTS") {
+    if (!read(top, top_name)) return std::move(*error_);
+  } else if (top_name == "Manifest") {
+    return Error{ErrorCode::kUnexpectedRoot,
+                 "this is diskshadow's metadata-cab manifest, not a VSS "
+                 "document; load the folder that holds it",
+                 location(root_where)};
+  } else {
+    return Error{ErrorCode::kUnexpectedRoot,
+                 fmt::format("unexpected root element <{}>: expected "
+                             "WRITER_METADATA or BACKUP_COMPONENTS",
+                             top.name()),
+                 location(root_where)};
   }
   if (!doc) {
     return Error{ErrorCode::kUnexpectedRoot,
@@ -594,8 +625,11 @@ Result<Document> ModelReader::read_model() {
 
 Result<Document> read_document(std::string_view text, bool ascii,
                                SourceInfo source, const ParseOptions& options) {
-  ModelReader reader(text, ascii, std::move(source), options);
-  return reader.read();
+  XmlDocument xml(text, options.max_depth);
+  ModelReader reader(xml, text, ascii, std::move(source));
+  Result<Document> result = reader.read();
+  xml.release();
+  return result;
 }
 
 }  // namespace vssmeta::internal

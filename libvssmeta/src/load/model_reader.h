@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Builds WMD and BCD models straight from XmlReader events (no DOM).
+// Builds WMD and BCD models from the pugixml tree of XmlDocument.
 
 #include <string_view>
 

@@ -7,12 +7,14 @@ struct Extras::Data {
   std::vector<XmlAttribute> attributes;
   std::vector<XmlElement> elements;
   std::string text;
+  std::vector<std::string> attribute_order;
 };
 
 namespace {
 const std::vector<XmlAttribute> kNoAttributes;
 const std::vector<XmlElement> kNoElements;
 const std::string kNoText;
+const std::vector<std::string> kNoOrder;
 }  // namespace
 
 Extras::Extras() noexcept = default;
@@ -41,6 +43,10 @@ const std::string& Extras::text() const {
   return data_ ? data_->text : kNoText;
 }
 
+const std::vector<std::string>& Extras::attribute_order() const {
+  return data_ ? data_->attribute_order : kNoOrder;
+}
+
 Extras::Data& Extras::data() {
   if (!data_) data_ = std::make_unique<Data>();
   return *data_;
@@ -50,6 +56,9 @@ std::vector<XmlAttribute>& Extras::mutable_attributes() {
 }
 std::vector<XmlElement>& Extras::mutable_elements() { return data().elements; }
 std::string& Extras::mutable_text() { return data().text; }
+std::vector<std::string>& Extras::mutable_attribute_order() {
+  return data().attribute_order;
+}
 
 bool Extras::empty() const {
   return !data_ || (data_->attributes.empty() && data_->elements.empty() &&
@@ -58,7 +67,7 @@ bool Extras::empty() const {
 
 bool operator==(const Extras& a, const Extras& b) {
   return a.attributes() == b.attributes() && a.elements() == b.elements() &&
-         a.text() == b.text();
+         a.text() == b.text() && a.attribute_order() == b.attribute_order();
 }
 
 }  // namespace vssmeta

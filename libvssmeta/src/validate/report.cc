@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/style.h"
+#include "text/escape.h"
 #include "vssmeta/version.h"
 
 namespace vssmeta {
@@ -50,11 +51,14 @@ void write_text(const Findings& findings, std::ostream& out, bool color) {
   const internal::Painter paint(color);
   for (const Finding& f : findings) {
     const Diagnostic& d = f.diagnostic;
-    const std::string where = to_string(d.where);
+    // File names and messages quote the documents: shown escaped.
+    const std::string where = internal::escape_control(to_string(d.where));
     out << where << (where.empty() ? "" : ": ")
         << paint(style_of(d.severity), to_string(d.severity)) << ": "
-        << d.message << " [" << d.code << "]\n";
-    if (!f.hint().empty()) out << "    hint: " << f.hint() << '\n';
+        << internal::escape_control(d.message) << " [" << d.code << "]\n";
+    if (!f.hint().empty()) {
+      out << "    hint: " << internal::escape_control(f.hint()) << '\n';
+    }
   }
   const FindingCounts c = findings.counts();
   out << plural(c.errors, "error", "errors") << ", "

@@ -281,6 +281,17 @@ TEST(PrepareCaptureFolder, ValidatesAndMakesTheTemporarySibling) {
             tmp.folder() + ": error: already exists: choose a new folder");
 }
 
+#ifndef _WIN32
+TEST(PrepareCaptureFolder, ADanglingLinkIsThereToo) {
+  TempPath tmp;
+  fs::create_symlink("nowhere", tmp.folder());
+  auto folder = prepare_capture_folder(tmp.folder());
+  ASSERT_FALSE(folder.has_value());
+  EXPECT_EQ(to_string(folder.error()),
+            tmp.folder() + ": error: already exists: choose a new folder");
+}
+#endif
+
 // Issue #19, defect 8: a failed rename keeps everything captured.
 TEST(WriteCaptureFolder, FailedRenameKeepsTheCapture) {
   TempPath tmp;

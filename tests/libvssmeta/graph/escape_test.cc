@@ -23,6 +23,19 @@ TEST(DotEscape, EscapesQuotesBackslashesAndControls) {
   EXPECT_EQ(dot_escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+TEST(DotEscape, ShowsInvisibleFormatCharactersAsCodes) {
+  // U+202E RIGHT-TO-LEFT OVERRIDE would show "Writer" reversed.
+  EXPECT_EQ(dot_escape("a\xE2\x80\xAEWriter"), "a\\\\u202eWriter");
+  EXPECT_EQ(dot_escape("zero\xE2\x80\x8Bwidth"), "zero\\\\u200bwidth");
+  EXPECT_EQ(dot_escape("\xE2\x80\x90"), "\xE2\x80\x90");  // U+2010 HYPHEN
+}
+
+TEST(MermaidEscape, ShowsInvisibleFormatCharactersAsCodes) {
+  EXPECT_EQ(mermaid_escape("a\xE2\x80\xAEWriter"), "a\\u202eWriter");
+  EXPECT_EQ(mermaid_escape("\xE2\x81\xA6x"), "\\u2066x");
+  EXPECT_EQ(mermaid_escape("\xE2\x80\x90"), "\xE2\x80\x90");
+}
+
 TEST(MermaidEscape, UsesEntityCodes) {
   EXPECT_EQ(mermaid_escape("a\"b"), "a#quot;b");
   EXPECT_EQ(mermaid_escape("<b>&#1`"), "#lt;b#gt;#amp;#35;1#96;");

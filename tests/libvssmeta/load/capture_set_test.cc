@@ -9,6 +9,16 @@
 
 #include "support/test_support.h"
 
+#ifndef _WIN32
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <thread>
+#include <unistd.h>
+#endif
+
 namespace vssmeta {
 namespace {
 
@@ -151,6 +161,132 @@ TEST(Load, FileLargerThanTheLimitIsRefusedBeforeReading) {
   ASSERT_FALSE(set);
   EXPECT_EQ(set.error().code, ErrorCode::kUnsupported);
 }
+
+TEST(Load, TheSizeLimitErrorsNameTheLimitAndTheNote) {
+  LoadOptions options;
+  options.parse.max_bytes = 100;
+  options.size_limit_note = "--max-input-size raises it";
+  const auto file = testdata_dir() / "wmd/bits-writer.xml";
+  auto set = load(file.string(), options);
+  ASSERT_FALSE(set);
+  EXPECT_EQ(set.error().message,
+            "file is " + std::to_string(fs::file_size(file)) +
+                " bytes, more than the limit of 100 bytes (--max-input-size "
+                "raises it)");
+  std::istringstream in(std::string(101, ' '));
+  set = load("-", options, &in);
+  ASSERT_FALSE(set);
+  EXPECT_EQ(to_string(set.error()),
+            "-: error: input is larger than the limit of 100 bytes "
+            "(--max-input-size raises it)");
+}
+
+TEST(Load, AStreamAsLargeAsTheLimitIsRead) {
+  const std::string wmd = read_bytes(testdata_dir() / "wmd/bits-writer.xml");
+  LoadOptions options;
+  options.parse.max_bytes = wmd.size();
+  std::istringstream in(wmd);
+  ASSERT_OK(load("-", options, &in));
+  options.parse.max_bytes = wmd.size() - 1;
+  std::istringstream again(wmd);
+  EXPECT_EQ(load("-", options, &again).error().code, ErrorCode::kUnsupported);
+}
+
+// An endless stream of spaces that counts what it hands out.
+class Endless : public std::streambuf {
+ public:
+  std::size_t served = 0;
+
+ protected:
+  int_type underflow() override {
+    served += sizeof buf_;
+    setg(buf_, buf_, buf_ + sizeof buf_);
+    return traits_type::to_int_type(buf_[0]);
+  }
+
+ private:
+  char buf_[4096] = {};
+};
+
+TEST(Load, AnEndlessStreamStopsAtTheLimit) {
+  Endless endless;
+  std::istream in(&endless);
+  LoadOptions options;
+  options.parse.max_bytes = std::size_t{1} << 20;
+  auto set = load("-", options, &in);
+  ASSERT_FALSE(set);
+  EXPECT_EQ(set.error().message,
+            "input is larger than the limit of 1048576 bytes");
+  // Read: the limit and at most one more 64 KiB chunk.
+  EXPECT_LE(endless.served, options.parse.max_bytes + 65536);
+}
+
+#ifndef _WIN32
+TEST(Load, ALinkLoopAndADanglingLinkAreNamedAsSuch) {
+  TempDir dir;
+  fs::create_symlink("loop.xml", dir.path() / "loop.xml");
+  fs::create_symlink("nowhere.xml", dir.path() / "dangling.xml");
+  const std::string loop = (dir.path() / "loop.xml").string();
+  const std::string dangling = (dir.path() / "dangling.xml").string();
+  EXPECT_EQ(to_string(load(loop).error()),
+            loop + ": error: symbolic link loop");
+  EXPECT_EQ(to_string(load(dangling).error()),
+            dangling + ": error: dangling symbolic link to 'nowhere.xml'");
+}
+
+TEST(Load, AFifoGivenByNameIsRead) {
+  TempDir dir;
+  const fs::path fifo = dir.path() / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string wmd = read_bytes(testdata_dir() / "wmd/bits-writer.xml");
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << wmd; });
+  auto set = load(fifo.string());
+  writer.join();
+  ASSERT_OK(set);
+  EXPECT_EQ(set->writers.at(0).display_name(), "BITS Writer");
+}
+
+TEST(Load, EntriesOfAFolderThatAreNoFilesAreSkippedWithAWarningEach) {
+  TempDir dir;
+  dir.write("WM1.xml", read_bytes(testdata_dir() / "wmd/bits-writer.xml"));
+  fs::create_symlink("nowhere.xml", dir.path() / "WM0.xml");
+  fs::create_symlink("WM2.xml", dir.path() / "WM2.xml");
+  fs::create_symlink("WM1.xml", dir.path() / "WM3.xml");  // read, as WM1
+  ASSERT_EQ(::mkfifo((dir.path() / "WM4.xml").c_str(), 0600), 0);
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string sock = (dir.path() / "x.sock").string();
+  ASSERT_LT(sock.size(), sizeof addr.sun_path);
+  std::strcpy(addr.sun_path, sock.c_str());
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  // A copy of /dev/null's node (root only; /dev is never touched).
+  const bool device = ::mknod((dir.path() / "WM5.xml").c_str(), S_IFCHR | 0666,
+                              makedev(1, 3)) == 0;
+  auto set = load(dir.path().string());
+  ::close(fd);
+  ASSERT_OK(set);
+  EXPECT_EQ(set->writers.size(), 2U);
+  std::string warnings;
+  for (const Diagnostic& d : set.warnings()) warnings += to_string(d) + "\n";
+  const std::string at = dir.path().generic_string() + "/";
+  EXPECT_EQ(warnings,
+            at +
+                "WM0.xml: warning: skipped: dangling symbolic link to "
+                "'nowhere.xml' [skipped-file]\n" +
+                at +
+                "WM2.xml: warning: skipped: symbolic link loop "
+                "[skipped-file]\n" +
+                at +
+                "WM4.xml: warning: skipped: FIFO (named pipe) "
+                "[skipped-file]\n" +
+                (device ? at + "WM5.xml: warning: skipped: character device "
+                               "[skipped-file]\n"
+                        : std::string()) +
+                at + "x.sock: warning: skipped: socket [skipped-file]\n");
+}
+#endif
 
 TEST(ParseCabManifest, RefusesOtherDocuments) {
   ParseOptions options;

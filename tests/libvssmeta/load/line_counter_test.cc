@@ -124,6 +124,27 @@ TEST(LineCounter, LongSingleLine) {
   EXPECT_EQ(position(text, 99999), "1:100000");
 }
 
+TEST(LineCounter, BackwardsAcrossCheckpointsMatchesFreshCounters) {
+  // Several checkpoints' worth of multi-line, non-ASCII text; every
+  // backward jump must give what a fresh counter gives.
+  std::string text;
+  while (text.size() < 3 * LineCounter::kStep + 100) {
+    text += "caf\xC3\xA9 line\n\xE2\x82\xAC";
+  }
+  LineCounter lines(text);
+  const std::size_t offsets[] = {text.size() - 1,
+                                 5,
+                                 2 * LineCounter::kStep + 7,
+                                 LineCounter::kStep,
+                                 LineCounter::kStep - 1,
+                                 3 * LineCounter::kStep + 3,
+                                 1};
+  for (std::size_t o : offsets) {
+    SCOPED_TRACE(o);
+    EXPECT_EQ(str(lines.at(o)), position(text, o));
+  }
+}
+
 TEST(CountCodePoints, CountsLeadBytes) {
   const std::string s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
   EXPECT_EQ(count_code_points(s.data(), s.data() + s.size()), 4U);

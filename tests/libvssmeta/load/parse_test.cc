@@ -207,7 +207,7 @@ TEST(ParseWriterMetadata, InvalidOptionalValuesAreKeptVerbatim) {
   EXPECT_FALSE(r->identity.major_version.has_value());
   EXPECT_FALSE(r->components[0].selectable.has_value());
   EXPECT_EQ(r->components[0].extras.attributes(),
-            (std::vector<XmlAttribute>{{"selectable", "true"}}));
+            (std::vector<XmlAttribute>{{"selectable", "true", 1}}));
   ASSERT_EQ(diagnostics.size(), 3U);
   EXPECT_EQ(to_string(diagnostics[0]),
             "x.xml:1:84: warning: instanceId=\"nope\" on IDENTIFICATION: not "
@@ -307,15 +307,15 @@ TEST(ParseBackupComponents, ReadsDocumentStateAndWriters) {
   EXPECT_EQ(sql.backup_schema, 881U);
   EXPECT_EQ(sql.instance_name, "Microsoft SQL Server 2019:SQLWriter");
   // The redundant namespace declaration is kept, not interpreted.
-  EXPECT_EQ(
-      sql.extras.attributes(),
-      (std::vector<XmlAttribute>{{"xmlns", "x-schema:#VssComponentMetadata"}}));
+  EXPECT_EQ(sql.extras.attributes(),
+            (std::vector<XmlAttribute>{
+                {"xmlns", "x-schema:#VssComponentMetadata", 0}}));
   ASSERT_EQ(sql.components.size(), 2U);
   EXPECT_EQ(sql.components[0].full_path(), "KESTREL-SRV04\\Payroll");
   EXPECT_EQ(sql.components[0].backup_stamp, "CAAAAIBqBM21ddoB");
   ASSERT_TRUE(sql.components[0].backup_metadata.has_value());
   EXPECT_EQ(sql.components[0].backup_metadata->extras.attributes(),
-            (std::vector<XmlAttribute>{{"xmlns", ""}}));
+            (std::vector<XmlAttribute>{{"xmlns", "", 0}}));
   EXPECT_FALSE(b.is_restore_time());
 }
 

@@ -2,6 +2,7 @@
 // One-line escaping of names and captions in text output.
 #include "text/escape.h"
 
+#include <cstdint>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -24,6 +25,43 @@ TEST(EscapeControl, EscapesControlBytesOnly) {
                            "es \"x\""),
             "C:\\Donn\xC3\xA9"
             "es \"x\"");
+}
+
+TEST(EscapeControl, EscapesBidiControlsAndInvisibleFormatCharacters) {
+  // U+202E RIGHT-TO-LEFT OVERRIDE: "Writer\u202Eexe.txt" would show as
+  // "Writertxt.exe" on a terminal that applies the bidi algorithm.
+  EXPECT_EQ(escape_control("Writer\xE2\x80\xAE"
+                           "exe.txt"),
+            "Writer\\u202eexe.txt");
+  // The embeddings, overrides, isolates and marks.
+  EXPECT_EQ(escape_control("\xE2\x80\xAA\xE2\x80\xAD\xE2\x81\xA6\xE2\x81\xA9"
+                           "\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C"),
+            "\\u202a\\u202d\\u2066\\u2069\\u200e\\u200f\\u061c");
+  // Zero-width space and joiner, word joiner, BOM, soft hyphen, line
+  // separator, and a tag character above U+FFFF.
+  EXPECT_EQ(escape_control("a\xE2\x80\x8B"
+                           "b\xE2\x80\x8D\xE2\x81\xA0\xEF\xBB\xBF"
+                           "\xC2\xAD\xE2\x80\xA8\xF3\xA0\x80\x81"),
+            "a\\u200bb\\u200d\\u2060\\ufeff\\u00ad\\u2028\\U000e0001");
+  // Visible neighbours stay: U+2010 HYPHEN, U+2030 PER MILLE, U+00AC NOT,
+  // U+00AE REGISTERED, U+FFFC, an emoji, Hebrew and Arabic letters.
+  const std::string visible =
+      "\xE2\x80\x90\xE2\x80\xB0\xC2\xAC\xC2\xAE\xEF\xBF\xBC\xF0\x9F\x98\x80"
+      "\xD7\x90\xD8\xA7";
+  EXPECT_EQ(escape_control(visible), visible);
+}
+
+TEST(IsInvisibleFormat, CoversTheRangesAndTheirEdgesOnly) {
+  for (std::uint32_t cp : {0xADU, 0x600U, 0x605U, 0x200BU, 0x200FU, 0x2028U,
+                           0x202EU, 0x2060U, 0x2064U, 0x2066U, 0x206FU, 0xFEFFU,
+                           0xFFF9U, 0xFFFBU, 0xE0001U, 0xE0020U, 0xE007FU}) {
+    EXPECT_TRUE(is_invisible_format(cp)) << std::hex << cp;
+  }
+  for (std::uint32_t cp :
+       {0x41U, 0xACU, 0xAEU, 0x5FFU, 0x606U, 0x200AU, 0x2010U, 0x2027U, 0x202FU,
+        0x2065U, 0x2070U, 0xFEFEU, 0xFFFCU, 0xE0000U, 0xE0080U, 0x10FFFFU}) {
+    EXPECT_FALSE(is_invisible_format(cp)) << std::hex << cp;
+  }
 }
 
 TEST(EscapeControl, KeepsInvalidUtf8AsItIs) {

@@ -34,6 +34,7 @@ struct DiffCommand {
   std::string color = "auto";
   std::string output;
   bool quiet = false;
+  std::size_t max_input_size = ParseOptions{}.max_bytes;
 };
 
 // git's external diff arguments: path old-file old-hex old-mode new-file
@@ -46,7 +47,8 @@ constexpr const char* kNoFile = "/dev/null";
 int load_side(const std::string& path, const DiffCommand& cmd, Io& io,
               CaptureSet& into) {
   if (path == kNoFile) return kExitOk;  // git: the file is new or deleted
-  std::optional<CaptureSet> loaded = load_inputs({path}, cmd.quiet, io);
+  std::optional<CaptureSet> loaded =
+      load_inputs({path}, cmd.quiet, io, cmd.max_input_size);
   if (!loaded) return kExitError;
   into = std::move(*loaded);
   return kExitOk;
@@ -72,6 +74,10 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   const std::string& new_path = cmd.paths[git ? 4 : 1];
   if (old_path == "-" && new_path == "-") {
     return usage_error(io, "only one side can be - (standard input)");
+  }
+  if (int rc = check_output(cmd.output, {old_path, new_path}, io);
+      rc != kExitOk) {
+    return rc;
   }
   CaptureSet& before = keep_until_exit(io, CaptureSet{});
   CaptureSet& after = keep_until_exit(io, CaptureSet{});
@@ -139,6 +145,7 @@ void register_diff(CLI::App& app, Action& action) {
                 "Also report instance ids and snapshot set ids");
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
+  add_input_limit_option(*sub, cmd->max_input_size);
   sub->add_flag("-q,--quiet", cmd->quiet,
                 "Print nothing; the exit status tells (0, 4, 12)");
   sub->footer(kExitCodeHelp);

@@ -33,6 +33,7 @@ struct DumpCommand {
   bool quiet = false;
   std::vector<std::string> writers;
   std::vector<std::string> components;
+  std::size_t max_input_size = ParseOptions{}.max_bytes;
 };
 
 // For --format xml, filters choose a document instead of cutting one down:
@@ -68,7 +69,11 @@ std::string select_one_document(const CaptureSet& capture,
 }
 
 int run_dump(const DumpCommand& cmd, Io& io) {
-  std::optional<CaptureSet> loaded = load_inputs(cmd.paths, cmd.quiet, io);
+  if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
+    return rc;
+  }
+  std::optional<CaptureSet> loaded =
+      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size);
   if (!loaded) return kExitError;
   const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
@@ -128,6 +133,7 @@ void register_dump(CLI::App& app, Action& action) {
       ->allow_extra_args(false);
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
+  add_input_limit_option(*sub, cmd->max_input_size);
   sub->add_flag("-q,--quiet", cmd->quiet,
                 "Do not print parser warnings (unknown elements, ...)");
   sub->footer(kExitCodeHelp);

@@ -15,6 +15,7 @@
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/dot.h"
@@ -40,6 +41,7 @@ struct GraphCommand {
   bool no_selection = false;
   std::size_t bcd = 0;  // 1-based; 0 = the first, if any
   std::string rankdir = "LR";
+  std::size_t max_input_size = ParseOptions{}.max_bytes;
 };
 
 // The format an output file name asks for, or "" when it says nothing.
@@ -85,8 +87,11 @@ int run_graph(const GraphCommand& cmd, Io& io) {
     return usage_error(io, "--dependers and --component cannot be combined");
   }
 
+  if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
+    return rc;
+  }
   std::optional<CaptureSet> capture =
-      load_inputs(cmd.paths, /*quiet=*/false, io);
+      load_inputs(cmd.paths, /*quiet=*/false, io, cmd.max_input_size);
   if (!capture) return kExitError;
 
   GraphOptions options;
@@ -138,9 +143,10 @@ void register_graph(CLI::App& app, Action& action) {
       "PNG or PDF.");
   sub->add_option("PATH", cmd->paths, "Files, folders or - (stdin)")
       ->required();
-  sub->add_option("-o,--output", cmd->output,
-                  "Write to this file (atomically); the extension (.dot, .gv, "
-                  ".svg, .png, .pdf, .mmd) sets the format");
+  sub->add_option(
+      "-o,--output", cmd->output,
+      "Write to this file (as for dump -o); the extension (.dot, .gv, "
+      ".svg, .png, .pdf, .mmd) sets the format");
   sub->add_option("--format", cmd->format,
                   "dot (default on stdout), svg, png, pdf (these three need "
                   "Graphviz) or mermaid")
@@ -177,6 +183,7 @@ void register_graph(CLI::App& app, Action& action) {
       ->check(CLI::Range(1, kMaxCount));
   sub->add_option("--rankdir", cmd->rankdir, "LR (default) or TB")
       ->check(CLI::IsMember({"LR", "TB"}));
+  add_input_limit_option(*sub, cmd->max_input_size);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_graph(*cmd, io); };

@@ -39,6 +39,7 @@ struct ValidateCommand {
   std::string output;
   bool list_rules = false;
   std::string explain;
+  std::size_t max_input_size = ParseOptions{}.max_bytes;
 };
 
 std::optional<Severity> parse_severity(const std::string& s) {
@@ -145,8 +146,11 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     }
     const Severity threshold = *parse_severity(cmd.min_severity);
 
+    if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
+      return rc;
+    }
     std::optional<CaptureSet> loaded =
-        load_inputs(cmd.paths, /*quiet=*/false, io);
+        load_inputs(cmd.paths, /*quiet=*/false, io, cmd.max_input_size);
     if (!loaded) return kExitError;
     CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
@@ -220,6 +224,7 @@ void register_validate(CLI::App& app, Action& action) {
   sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
+  add_input_limit_option(*sub, cmd->max_input_size);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_validate(*cmd, io); };
