@@ -29,6 +29,7 @@
 #include <pugixml.hpp>
 
 #include "generate.h"
+#include "read_file.h"
 #include "vssmeta/parse.h"
 
 namespace {
@@ -42,22 +43,6 @@ std::uint64_t peak_rss_bytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024U;  // KiB on Linux
-}
-
-std::optional<std::string> read_file(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return std::nullopt;
-  std::string data;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    const long size = std::ftell(f);
-    if (size > 0) data.resize(static_cast<std::size_t>(size));
-    std::rewind(f);
-  }
-  const std::size_t got = std::fread(data.data(), 1, data.size(), f);
-  const bool ok = got == data.size() && std::ferror(f) == 0;
-  std::fclose(f);
-  if (!ok) return std::nullopt;
-  return data;
 }
 
 struct Outcome {
@@ -137,7 +122,7 @@ int run(int argc, char** argv) {
   } else {
     if (argc != 3) return usage_error("too many arguments");
     source = argv[2];
-    auto data = read_file(source);
+    auto data = vssmeta::bench::read_whole_file(source);
     if (!data) {
       std::cerr << "vssmeta_load_memory: error: cannot read '" << source
                 << "'\n";

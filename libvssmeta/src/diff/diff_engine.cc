@@ -338,8 +338,15 @@ void diff_descriptors(const DiffSink& sink,
       match_hashed(descriptor_hashes(a), descriptor_hashes(b), equal, key);
   auto changed =
       pair_unique(m, leftover_keys(a, m.removed), leftover_keys(b, m.added));
-  for (auto [i, j] : m.pairs) {
-    if (same_descriptor(a[i], b[j])) continue;
+  // The pairs come in hash order; comparing them in document order reads
+  // both lists front to back instead of jumping around (the changes are
+  // sorted in the end, whatever the order they are found in).
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> partner(a.size(), kNone);
+  for (auto [i, j] : m.pairs) partner[i] = j;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::size_t j = partner[i];
+    if (j == kNone || same_descriptor(a[i], b[j])) continue;
     changed.emplace_back(i, j);
   }
   for (auto [i, j] : changed) {

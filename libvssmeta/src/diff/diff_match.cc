@@ -58,6 +58,10 @@ Matching match_hashed(
   };
   const auto a = order(old_hashes);
   const auto b = order(new_hashes);
+  // Lone pairs of one hash, confirmed with `equal` after the merge in
+  // document order: reading both lists front to back, not in hash order.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> lone(old_hashes.size(), kNone);
   Matching m;
   std::size_t i = 0;
   std::size_t j = 0;
@@ -76,12 +80,7 @@ Matching match_hashed(
       while (ie < a.size() && a[ie].first == h) ++ie;
       while (je < b.size() && b[je].first == h) ++je;
       if (ie - i == 1 && je - j == 1) {
-        if (equal(a[i].second, b[j].second)) {
-          m.pairs.emplace_back(a[i].second, b[j].second);
-        } else {
-          m.removed.push_back(a[i].second);
-          m.added.push_back(b[j].second);
-        }
+        lone[a[i].second] = b[j].second;
       } else {
         std::vector<std::string> ra;
         std::vector<std::string> rb;
@@ -98,6 +97,16 @@ Matching match_hashed(
       }
       i = ie;
       j = je;
+    }
+  }
+  for (std::size_t x = 0; x < lone.size(); ++x) {
+    const std::size_t y = lone[x];
+    if (y == kNone) continue;
+    if (equal(x, y)) {
+      m.pairs.emplace_back(x, y);
+    } else {
+      m.removed.push_back(x);
+      m.added.push_back(y);
     }
   }
   return m;

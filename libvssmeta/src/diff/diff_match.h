@@ -34,7 +34,8 @@ Matching match_keys(const std::vector<std::string>& old_keys,
 // equal hashes; longer runs of one hash (repeated keys, collisions) are
 // matched by `key(is_old_side, index)`, sorted. So a collision never pairs
 // different keys, and repeated keys never cost more than n log n.
-// Leftovers are in hash order.
+// Pairs and leftovers come in no particular order (hash order, then the
+// lone pairs in document order).
 Matching match_hashed(
     const std::vector<std::uint64_t>& old_hashes,
     const std::vector<std::uint64_t>& new_hashes,

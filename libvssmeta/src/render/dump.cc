@@ -2,7 +2,10 @@
 #include "vssmeta/dump.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <iterator>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <tuple>
@@ -11,7 +14,6 @@
 
 #include "render/dump_json.h"
 #include "render/style.h"
-#include "semantics/logical_path.h"
 #include "text/ascii.h"
 #include "text/escape.h"
 #include "text/xml_name.h"
@@ -48,66 +50,33 @@ namespace {
 
 using internal::Style;
 
-// ---------------------------------------------------------------- filters
-
-// A BCD entry matches `--writer` through its own identity (class id,
-// instance id, instance name: it has no friendly name) or through the WMD it
-// refers to (resolve_writer_entry).
-bool entry_matches(const std::vector<std::string>& writers,
-                   const WriterComponents& wc,
-                   const std::vector<WriterMetadata>& wmds,
-                   const std::vector<bool>& matched) {
-  if (const auto match = resolve_writer_entry(wmds, wc)) {
-    if (matched[match->writer]) return true;
-  }
-  WriterMetadata own;
-  own.identity.writer_id = wc.writer_id;
-  own.identity.instance_id = wc.instance_id;
-  own.identity.instance_name = wc.instance_name;
-  return std::any_of(writers.begin(), writers.end(), [&](const auto& name) {
-    return writer_matches(own, name);
-  });
-}
-
-class ComponentFilter {
- public:
-  explicit ComponentFilter(const std::vector<std::string>& specs) {
-    for (const std::string& spec : specs) {
-      prefixes_.push_back(internal::logical_key(spec));
-    }
-  }
-  bool empty() const { return prefixes_.empty(); }
-  // Compared as logical path keys, at element boundaries: `\Volumes` does
-  // not match `VolumesX\y`, and doubled or trailing backslashes do not
-  // matter.
-  bool matches(const std::string& full_path) const {
-    if (prefixes_.empty()) return true;
-    const std::string path = internal::logical_key(full_path);
-    return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const auto& p) {
-      return internal::is_at_or_under(path, p);
-    });
-  }
-
- private:
-  std::vector<std::string> prefixes_;  // logical path keys
-};
-
-template <typename T>
-void keep_matching(std::vector<T>& components, const ComponentFilter& filter) {
-  if (filter.empty()) return;
-  // The kept components are moved, never copied: one can hold 19,000 file
-  // lists.
-  std::vector<T> kept;
-  for (T& c : components) {
-    if (filter.matches(c.full_path())) kept.push_back(std::move(c));
-  }
-  components = std::move(kept);
-}
-
 // ---------------------------------------------------------------- helpers
 
+// Printable ASCII needs no escaping: most names and paths are written as
+// they are, without a copy.
+bool is_printable_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+  if (is_printable_ascii(text)) {
+    out += text;
+  } else {
+    out += internal::escape_control(text);
+  }
+}
+
+void append_quoted(std::string& out, std::string_view text) {
+  out += '"';
+  append_escaped(out, text);
+  out += '"';
+}
+
 std::string quoted(const std::string& text) {
-  return "\"" + internal::escape_control(text) + "\"";
+  std::string out;
+  append_quoted(out, text);
+  return out;
 }
 
 const char* yes_no(bool value) { return value ? "yes" : "no"; }
@@ -145,19 +114,29 @@ std::string describe_bits(std::uint32_t value, std::span<const BitName> bits) {
   return out + " (" + names + ")";
 }
 
-std::string with_thousands(std::size_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
+void append_thousands(std::string& out, std::size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(std::begin(digits), std::end(digits), n).ptr;
+  const auto size = static_cast<std::size_t>(end - digits);
+  for (std::size_t i = 0; i < size; ++i) {
+    if (i != 0 && (size - i) % 3 == 0) out += ',';
     out += digits[i];
   }
+}
+
+std::string with_thousands(std::size_t n) {
+  std::string out;
+  append_thousands(out, n);
   return out;
 }
 
 std::string counted(std::size_t n, std::string_view one,
                     std::string_view many) {
-  return fmt::format("{} {}", with_thousands(n), n == 1 ? one : many);
+  std::string out;
+  append_thousands(out, n);
+  out += ' ';
+  out += n == 1 ? one : many;
+  return out;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
@@ -227,9 +206,21 @@ class Printer {
   std::string paint(internal::Style style, const std::string& text) const {
     return paint_(style, text);
   }
-  void line(std::size_t indent, const std::string& text) {
-    out_ << std::string(indent, ' ') << text << '\n';
+  // Lines collect in `buffer_`, written to `out_` a block at a time.
+  void line(std::size_t indent, std::string_view text) {
+    buffer_.append(indent, ' ');
+    buffer_ += text;
+    end_line();
   }
+  void end_line() {
+    buffer_ += '\n';
+    if (buffer_.size() >= kBlock) flush();
+  }
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+  static constexpr std::size_t kBlock = std::size_t{1} << 16;
 
   void extras(const Extras& x, std::size_t indent, std::string_view dash,
               std::string_view owner);
@@ -241,7 +232,8 @@ class Printer {
   void writer_header(const WriterMetadata& w);
   void node(const WriterMetadata& w, const HierarchyNode& n, std::size_t indent,
             std::size_t column, bool root);
-  std::string component_summary(const Component& c) const;
+  void component_summary(const Component& c, std::string& out);
+  const std::string& flags_text(std::uint32_t flags);
 
   void backup_components(const BackupComponents& b);
   void bcd_writer(const WriterComponents& wc);
@@ -253,12 +245,16 @@ class Printer {
   const DumpOptions& options_;
   std::ostream& out_;
   internal::Painter paint_;
+  std::string buffer_;
+  // The last component flags described: siblings mostly share theirs.
+  std::optional<std::uint32_t> flags_;
+  std::string flags_text_;
 };
 
 void Printer::run() {
   bool first = true;
   auto separate = [&] {
-    if (!first) out_ << '\n';
+    if (!first) buffer_ += '\n';
     first = false;
   };
   for (const WriterMetadata* w : internal::dump_order(capture_)) {
@@ -273,12 +269,14 @@ void Printer::run() {
     separate();
     manifest(*capture_.manifest);
   }
+  flush();
 }
 
 // `owner` names the element for writer-level lines, where position alone
 // would not say whose content it is; `dash` marks detail lines in the tree.
 void Printer::extras(const Extras& x, std::size_t indent, std::string_view dash,
                      std::string_view owner) {
+  if (x.empty()) return;
   std::string in = owner.empty() ? "" : fmt::format(" in {}", owner);
   std::string attrs = attributes_text(x.attributes());
   if (!attrs.empty()) {
@@ -336,8 +334,11 @@ void Printer::writer(const WriterMetadata& w) {
   std::size_t widest = 0;
   auto measure = [&](auto& self, const HierarchyNode& n, std::size_t indent,
                      bool root) -> void {
-    const std::size_t used =
-        indent + columns(internal::escape_control(n.name)) + (root ? 1 : 0);
+    const std::size_t used = indent +
+                             (is_printable_ascii(n.name)
+                                  ? n.name.size()
+                                  : columns(internal::escape_control(n.name))) +
+                             (root ? 1 : 0);
     if (used <= kMaxColumn) widest = std::max(widest, used);
     for (const HierarchyNode& c : n.children) self(self, c, indent + 2, false);
   };
@@ -436,23 +437,46 @@ void Printer::writer_header(const WriterMetadata& w) {
   extras(w.backup_locations_extras, 2, "", "BACKUP_LOCATIONS");
 }
 
-std::string Printer::component_summary(const Component& c) const {
-  std::vector<std::string> tags{enum_text(c.type)};
-  tags.push_back(c.is_selectable() ? std::string("selectable")
-                                   : paint(Style::kCaution, "not selectable"));
-  if (c.is_selectable_for_restore())
-    tags.emplace_back("selectable for restore");
+const std::string& Printer::flags_text(std::uint32_t flags) {
+  if (flags_ != flags) {
+    flags_ = flags;
+    flags_text_ = describe_bits(flags, component_flag_bits());
+  }
+  return flags_text_;
+}
+
+void Printer::component_summary(const Component& c, std::string& out) {
+  out += '[';
+  out += enum_text(c.type);
+  out += ", ";
+  if (c.is_selectable()) {
+    out += "selectable";
+  } else {
+    out += paint(Style::kCaution, "not selectable");
+  }
+  auto tag = [&](std::string_view text) {
+    out += ", ";
+    out += text;
+  };
+  if (c.is_selectable_for_restore()) tag("selectable for restore");
   if (c.notify_on_backup_complete.value_or(false)) {
-    tags.emplace_back("notify on backup complete");
+    tag("notify on backup complete");
   }
-  if (c.restore_metadata.value_or(false)) tags.emplace_back("restore metadata");
+  if (c.restore_metadata.value_or(false)) tag("restore metadata");
   if (c.flags() != 0) {
-    tags.push_back("flags " + describe_bits(c.flags(), component_flag_bits()));
+    tag("flags ");
+    out += flags_text(c.flags());
   }
-  if (c.icon)
-    tags.push_back("icon " + with_thousands(c.icon->size()) + " chars");
-  std::string out = "[" + join(tags, ", ") + "]";
-  if (c.caption) out += "  " + quoted(*c.caption);
+  if (c.icon) {
+    tag("icon ");
+    append_thousands(out, c.icon->size());
+    out += " chars";
+  }
+  out += ']';
+  if (c.caption) {
+    out += "  ";
+    append_quoted(out, *c.caption);
+  }
 
   std::size_t lists = 0;
   std::size_t databases = 0;
@@ -474,32 +498,48 @@ std::string Printer::component_summary(const Component& c) const {
         break;
     }
   }
-  std::vector<std::string> counts;
-  if (lists != 0) counts.push_back(counted(lists, "file", "files"));
-  if (databases != 0) {
-    counts.push_back(counted(databases, "database file", "database files"));
-  }
-  if (logs != 0)
-    counts.push_back(counted(logs, "database log", "database logs"));
-  if (other != 0) counts.push_back(counted(other, "other", "others"));
-  out += "  " + (counts.empty() ? paint(Style::kCaution, "no files")
-                                : join(counts, ", "));
-  return out;
+  out += "  ";
+  bool any = false;
+  auto count = [&](std::size_t n, std::string_view one, std::string_view many) {
+    if (n == 0) return;
+    if (any) out += ", ";
+    any = true;
+    append_thousands(out, n);
+    out += ' ';
+    out += n == 1 ? one : many;
+  };
+  count(lists, "file", "files");
+  count(databases, "database file", "database files");
+  count(logs, "database log", "database logs");
+  count(other, "other", "others");
+  if (!any) out += paint(Style::kCaution, "no files");
 }
 
 void Printer::node(const WriterMetadata& w, const HierarchyNode& n,
                    std::size_t indent, std::size_t column, bool root) {
-  const std::string name =
-      (root ? "\\" : "") + internal::escape_control(n.name);
+  std::string name = root ? "\\" : "";
+  append_escaped(name, n.name);
   const std::size_t used = indent + columns(name);
-  const std::string pad(used + 2 <= column ? column - used : 2, ' ');
-  if (!n.declared())
-    line(indent, name + pad + paint(Style::kMuted, "(undeclared)"));
+  const std::size_t pad = used + 2 <= column ? column - used : 2;
+  auto begin_line = [&] {
+    buffer_.append(indent, ' ');
+    buffer_ += name;
+    buffer_.append(pad, ' ');
+  };
+  if (!n.declared()) {
+    begin_line();
+    buffer_ += paint(Style::kMuted, "(undeclared)");
+    end_line();
+  }
   for (std::size_t k = 0; k < n.components.size(); ++k) {
     const Component& c = w.components[n.components[k]];
-    std::string text = name + pad + component_summary(c);
-    if (k > 0) text += "  " + paint(Style::kProblem, "(duplicate)");
-    line(indent, text);
+    begin_line();
+    component_summary(c, buffer_);
+    if (k > 0) {
+      buffer_ += "  ";
+      buffer_ += paint(Style::kProblem, "(duplicate)");
+    }
+    end_line();
     for (const Dependency& d : c.dependencies) {
       line(indent + 2, "- depends on " + braced(d.writer_id) + ":" +
                            internal::escape_control(
@@ -683,46 +723,6 @@ void Printer::manifest(const CabManifest& m) {
 }
 
 }  // namespace
-
-CaptureSet filter_capture(const CaptureSet& capture,
-                          const DumpOptions& options) {
-  const ComponentFilter by_component(options.components);
-  // A writer named explicitly stays visible (identity only) even when the
-  // component filter leaves it nothing; otherwise it would silently vanish.
-  const bool named = !options.writers.empty();
-  CaptureSet out;
-  out.manifest = capture.manifest;
-  std::vector<bool> matched(capture.writers.size(), !named);
-  for (std::size_t i = 0; i < capture.writers.size(); ++i) {
-    const WriterMetadata& w = capture.writers[i];
-    if (named) {
-      matched[i] = std::any_of(
-          options.writers.begin(), options.writers.end(),
-          [&](const std::string& name) { return writer_matches(w, name); });
-      if (!matched[i]) continue;
-    }
-    WriterMetadata copy = w;
-    keep_matching(copy.components, by_component);
-    if (!by_component.empty() && copy.components.empty() && !named) continue;
-    out.writers.push_back(std::move(copy));
-  }
-  for (const BackupComponents& b : capture.backup_components) {
-    BackupComponents copy = b;
-    copy.writers.clear();
-    for (const WriterComponents& wc : b.writers) {
-      if (named &&
-          !entry_matches(options.writers, wc, capture.writers, matched)) {
-        continue;
-      }
-      WriterComponents kept = wc;
-      keep_matching(kept.components, by_component);
-      if (!by_component.empty() && kept.components.empty() && !named) continue;
-      copy.writers.push_back(std::move(kept));
-    }
-    out.backup_components.push_back(std::move(copy));
-  }
-  return out;
-}
 
 void write_dump(const CaptureSet& capture, std::ostream& out,
                 const DumpOptions& options) {

@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "model/model_fields.h"
+#include "render/json_writer.h"
 #include "vssmeta/dump.h"
 
 namespace vssmeta {
@@ -20,209 +20,268 @@ std::vector<const WriterMetadata*> dump_order(const CaptureSet& capture);
 
 namespace {
 
-// Insertion order is kept so the output reads like the documents: derived
-// fields first, then the attributes in the order Windows writes them.
-using Json = nlohmann::ordered_json;
+// Written as the model is walked, never built as a tree first (450,000 file
+// lists would make 450,000 objects). Keys come in the order the documents
+// read: derived fields first, then the attributes in the order Windows
+// writes them.
+using internal::JsonWriter;
 
 // Receives `v(xml_name, field)` from internal::visit_fields, so the JSON keys
 // are the XML attribute names by construction and cannot drift from the
-// reader and serializer. Absent optionals are left out, never null.
+// reader and serializer. Absent optionals are left out, never null. `skip`
+// names a field the caller has already written.
 struct FieldWriter {
-  Json& obj;
+  JsonWriter& json;
+  std::string_view skip;
 
-  void operator()(const char* name, const std::string& v) { obj[name] = v; }
+  void operator()(const char* name, const std::string& v) {
+    if (name == skip) return;
+    json.key(name);
+    json.string(v);
+  }
   void operator()(const char* name, const Guid& v) {
-    obj[name] = v.to_string();
+    if (name == skip) return;
+    json.key(name);
+    json.string(v.to_string());
   }
   template <typename T>
   void operator()(const char* name, const std::optional<T>& v) {
-    if (!v) return;
+    if (!v || name == skip) return;
+    json.key(name);
     if constexpr (std::is_same_v<T, Guid>) {
-      obj[name] = v->to_string();
+      json.string(v->to_string());
     } else if constexpr (std::is_enum_v<T>) {
-      obj[name] = std::string(to_xml(*v));
+      json.string(to_xml(*v));
+    } else if constexpr (std::is_same_v<T, bool>) {
+      json.boolean(*v);
+    } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+      json.number(*v);
     } else {
-      obj[name] = *v;  // std::string, bool or std::uint32_t
+      json.string(*v);
     }
   }
 };
 
 template <typename T>
-void put_fields(Json& obj, const T& model) {
-  FieldWriter writer{obj};
+void put_fields(JsonWriter& json, const T& model, std::string_view skip = {}) {
+  FieldWriter writer{json, skip};
   internal::visit_fields(writer, model);
 }
 
-Json attributes_json(const std::vector<XmlAttribute>& attributes) {
-  Json out = Json::array();
-  for (const XmlAttribute& a : attributes) {
-    out.push_back(Json{{"name", a.name}, {"value", a.value}});
-  }
-  return out;
+void put_string(JsonWriter& json, std::string_view key,
+                std::string_view value) {
+  json.key(key);
+  json.string(value);
 }
 
-Json element_json(const XmlElement& e) {
-  Json out{{"name", e.name}, {"attributes", attributes_json(e.attributes)}};
-  Json children = Json::array();
-  for (const XmlElement& c : e.children) children.push_back(element_json(c));
-  out["children"] = std::move(children);
-  if (!e.text.empty()) out["text"] = e.text;
-  return out;
+void put_attributes(JsonWriter& json,
+                    const std::vector<XmlAttribute>& attributes) {
+  json.key("attributes");
+  json.begin_array();
+  for (const XmlAttribute& a : attributes) {
+    json.begin_object();
+    put_string(json, "name", a.name);
+    put_string(json, "value", a.value);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void put_element(JsonWriter& json, const XmlElement& e) {
+  json.begin_object();
+  put_string(json, "name", e.name);
+  put_attributes(json, e.attributes);
+  json.key("children");
+  json.begin_array();
+  for (const XmlElement& c : e.children) put_element(json, c);
+  json.end_array();
+  if (!e.text.empty()) put_string(json, "text", e.text);
+  json.end_object();
 }
 
 // Positions (XmlElement::where, ::position) are layout, not content, and are
 // left out so that re-encoded or re-wrapped documents give the same JSON.
-void put_extras(Json& obj, const char* key, const Extras& x) {
+void put_extras(JsonWriter& json, const char* key, const Extras& x) {
   if (x.empty()) return;
-  Json out{{"attributes", attributes_json(x.attributes())}};
-  Json elements = Json::array();
-  for (const XmlElement& e : x.elements()) elements.push_back(element_json(e));
-  out["elements"] = std::move(elements);
-  if (!x.text().empty()) out["text"] = x.text();
-  obj[key] = std::move(out);
+  json.key(key);
+  json.begin_object();
+  put_attributes(json, x.attributes());
+  json.key("elements");
+  json.begin_array();
+  for (const XmlElement& e : x.elements()) put_element(json, e);
+  json.end_array();
+  if (!x.text().empty()) put_string(json, "text", x.text());
+  json.end_object();
 }
 
-Json source_json(const SourceInfo& s) {
-  return Json{{"file", s.name},
-              {"encoding", to_string(s.encoding)},
-              {"byteOrderMark", s.byte_order_mark},
-              {"xmlDeclaration", s.xml_declaration},
-              {"rootWrapper", s.root_wrapper},
-              {"xdrSchema", s.xdr_schema}};
+void put_source(JsonWriter& json, const SourceInfo& s) {
+  json.key("source");
+  json.begin_object();
+  put_string(json, "file", s.name);
+  put_string(json, "encoding", to_string(s.encoding));
+  json.key("byteOrderMark");
+  json.boolean(s.byte_order_mark);
+  json.key("xmlDeclaration");
+  json.boolean(s.xml_declaration);
+  json.key("rootWrapper");
+  json.boolean(s.root_wrapper);
+  json.key("xdrSchema");
+  json.boolean(s.xdr_schema);
+  json.end_object();
 }
 
-Json descriptor_json(const FileDescriptor& d) {
-  Json out{{"kind", element_name(d.kind)}};
-  put_fields(out, d);
-  put_extras(out, "extras", d.extras);
-  return out;
-}
-
-Json descriptors_json(const std::vector<FileDescriptor>& list) {
-  Json out = Json::array();
-  for (const FileDescriptor& d : list) out.push_back(descriptor_json(d));
-  return out;
+void put_descriptors(JsonWriter& json, const char* key,
+                     const std::vector<FileDescriptor>& list) {
+  json.key(key);
+  json.begin_array();
+  for (const FileDescriptor& d : list) {
+    json.begin_object();
+    put_string(json, "kind", element_name(d.kind));
+    put_fields(json, d);
+    put_extras(json, "extras", d.extras);
+    json.end_object();
+  }
+  json.end_array();
 }
 
 // Lists of plain model items that only need their fields and extras.
 template <typename T>
-Json items_json(const std::vector<T>& list) {
-  Json out = Json::array();
+void put_items(JsonWriter& json, const char* key, const std::vector<T>& list) {
+  json.key(key);
+  json.begin_array();
   for (const T& item : list) {
-    Json obj = Json::object();
-    put_fields(obj, item);
-    put_extras(obj, "extras", item.extras);
-    out.push_back(std::move(obj));
+    json.begin_object();
+    put_fields(json, item);
+    put_extras(json, "extras", item.extras);
+    json.end_object();
   }
-  return out;
+  json.end_array();
 }
 
-Json component_json(const Component& c) {
-  Json out{{"type", std::string(to_xml(c.type))}, {"fullPath", c.full_path()}};
-  put_fields(out, c);
-  out["files"] = descriptors_json(c.files);
-  out["dependencies"] = items_json(c.dependencies);
-  put_extras(out, "extras", c.extras);
-  return out;
+void put_component(JsonWriter& json, const Component& c) {
+  json.begin_object();
+  put_string(json, "type", to_xml(c.type));
+  put_string(json, "fullPath", c.full_path());
+  put_fields(json, c);
+  put_descriptors(json, "files", c.files);
+  put_items(json, "dependencies", c.dependencies);
+  put_extras(json, "extras", c.extras);
+  json.end_object();
 }
 
-Json writer_json(const WriterMetadata& w) {
-  Json out{{"source", source_json(w.source)},
-           {"displayName", w.display_name()}};
-  put_fields(out, w);
-  put_fields(out, w.identity);
+void put_writer(JsonWriter& json, const WriterMetadata& w) {
+  json.begin_object();
+  put_source(json, w.source);
+  put_string(json, "displayName", w.display_name());
+  put_fields(json, w);
+  put_fields(json, w.identity);
   if (w.restore_method) {
-    Json r = Json::object();
-    put_fields(r, *w.restore_method);
-    r["alternateLocationMappings"] =
-        descriptors_json(w.restore_method->alternate_location_mappings);
-    put_extras(r, "extras", w.restore_method->extras);
-    out["restoreMethod"] = std::move(r);
+    json.key("restoreMethod");
+    json.begin_object();
+    put_fields(json, *w.restore_method);
+    put_descriptors(json, "alternateLocationMappings",
+                    w.restore_method->alternate_location_mappings);
+    put_extras(json, "extras", w.restore_method->extras);
+    json.end_object();
   }
   std::size_t selectable = 0;
   std::size_t files = 0;
-  Json components = Json::array();
   for (const Component& c : w.components) {
     if (c.is_selectable()) ++selectable;
     files += c.files.size();
-    components.push_back(component_json(c));
   }
-  out["hasBackupLocations"] = w.has_backup_locations;
-  out["componentCount"] = w.components.size();
-  out["selectableComponentCount"] = selectable;
-  out["fileCount"] = files;
-  out["components"] = std::move(components);
-  out["excludeFiles"] = descriptors_json(w.exclude_files);
-  out["excludeFilesFromSnapshot"] = descriptors_json(w.exclude_from_snapshot);
-  put_extras(out, "extras", w.extras);
-  put_extras(out, "identificationExtras", w.identity.extras);
-  put_extras(out, "backupLocationsExtras", w.backup_locations_extras);
-  return out;
+  json.key("hasBackupLocations");
+  json.boolean(w.has_backup_locations);
+  json.key("componentCount");
+  json.number(w.components.size());
+  json.key("selectableComponentCount");
+  json.number(selectable);
+  json.key("fileCount");
+  json.number(files);
+  json.key("components");
+  json.begin_array();
+  for (const Component& c : w.components) put_component(json, c);
+  json.end_array();
+  put_descriptors(json, "excludeFiles", w.exclude_files);
+  put_descriptors(json, "excludeFilesFromSnapshot", w.exclude_from_snapshot);
+  put_extras(json, "extras", w.extras);
+  put_extras(json, "identificationExtras", w.identity.extras);
+  put_extras(json, "backupLocationsExtras", w.backup_locations_extras);
+  json.end_object();
 }
 
-void put_blob(Json& obj, const char* key,
+void put_blob(JsonWriter& json, const char* key,
               const std::optional<MetadataBlob>& b) {
   if (!b) return;
-  Json out = Json::object();
-  put_fields(out, *b);
-  put_extras(out, "extras", b->extras);
-  obj[key] = std::move(out);
+  json.key(key);
+  json.begin_object();
+  put_fields(json, *b);
+  put_extras(json, "extras", b->extras);
+  json.end_object();
 }
 
-Json bcd_component_json(const BcdComponent& c) {
-  Json out{{"fullPath", c.full_path()}};
-  put_fields(out, c);
-  put_blob(out, "backupMetadata", c.backup_metadata);
-  put_blob(out, "restoreMetadata", c.restore_metadata);
-  out["partialFiles"] = items_json(c.partial_files);
-  out["differencedFiles"] = items_json(c.differenced_files);
-  out["directedTargets"] = items_json(c.directed_targets);
-  out["newTargets"] = descriptors_json(c.new_targets);
-  out["alternateLocationMappings"] =
-      descriptors_json(c.alternate_location_mappings);
-  out["restoreSubcomponents"] = items_json(c.restore_subcomponents);
-  put_extras(out, "extras", c.extras);
-  return out;
+void put_bcd_component(JsonWriter& json, const BcdComponent& c) {
+  json.begin_object();
+  put_string(json, "fullPath", c.full_path());
+  put_fields(json, c);
+  put_blob(json, "backupMetadata", c.backup_metadata);
+  put_blob(json, "restoreMetadata", c.restore_metadata);
+  put_items(json, "partialFiles", c.partial_files);
+  put_items(json, "differencedFiles", c.differenced_files);
+  put_items(json, "directedTargets", c.directed_targets);
+  put_descriptors(json, "newTargets", c.new_targets);
+  put_descriptors(json, "alternateLocationMappings",
+                  c.alternate_location_mappings);
+  put_items(json, "restoreSubcomponents", c.restore_subcomponents);
+  put_extras(json, "extras", c.extras);
+  json.end_object();
 }
 
-Json bcd_json(const BackupComponents& b) {
-  Json out{{"source", source_json(b.source)}};
-  put_fields(out, b);
-  out["restoreTime"] = b.is_restore_time();
-  Json writers = Json::array();
+void put_bcd(JsonWriter& json, const BackupComponents& b) {
+  json.begin_object();
+  put_source(json, b.source);
+  put_fields(json, b);
+  json.key("restoreTime");
+  json.boolean(b.is_restore_time());
+  json.key("writers");
+  json.begin_array();
   for (const WriterComponents& wc : b.writers) {
-    // writerId first for readers; visit_fields rewrites it in place.
-    Json w{{"writerId", wc.writer_id.to_string()}};
-    put_fields(w, wc);
-    Json components = Json::array();
-    for (const BcdComponent& c : wc.components) {
-      components.push_back(bcd_component_json(c));
-    }
-    w["components"] = std::move(components);
-    put_extras(w, "extras", wc.extras);
-    writers.push_back(std::move(w));
+    json.begin_object();
+    // writerId first for readers, then the other attributes in order.
+    put_string(json, "writerId", wc.writer_id.to_string());
+    put_fields(json, wc, "writerId");
+    json.key("components");
+    json.begin_array();
+    for (const BcdComponent& c : wc.components) put_bcd_component(json, c);
+    json.end_array();
+    put_extras(json, "extras", wc.extras);
+    json.end_object();
   }
-  out["writers"] = std::move(writers);
-  put_extras(out, "extras", b.extras);
-  return out;
+  json.end_array();
+  put_extras(json, "extras", b.extras);
+  json.end_object();
 }
 
-Json manifest_json(const CabManifest& m) {
-  Json out{{"file", m.file}};
-  if (m.machine_name) out["machineName"] = *m.machine_name;
+void put_manifest(JsonWriter& json, const CabManifest& m) {
+  json.begin_object();
+  put_string(json, "file", m.file);
+  if (m.machine_name) put_string(json, "machineName", *m.machine_name);
   if (m.shadow_copy_set_id) {
-    out["shadowCopySetId"] = m.shadow_copy_set_id->to_string();
+    put_string(json, "shadowCopySetId", m.shadow_copy_set_id->to_string());
   }
   if (m.backup_components_file) {
-    out["backupComponentsFile"] = *m.backup_components_file;
+    put_string(json, "backupComponentsFile", *m.backup_components_file);
   }
-  Json writers = Json::array();
+  json.key("writers");
+  json.begin_array();
   for (const ManifestWriter& w : m.writers) {
-    writers.push_back(
-        Json{{"name", w.name}, {"metadataFile", w.metadata_file}});
+    json.begin_object();
+    put_string(json, "name", w.name);
+    put_string(json, "metadataFile", w.metadata_file);
+    json.end_object();
   }
-  out["writers"] = std::move(writers);
-  return out;
+  json.end_array();
+  json.end_object();
 }
 
 }  // namespace
@@ -239,21 +298,30 @@ void write_dump_json(const CaptureSet& capture, std::ostream& out,
   }
   const CaptureSet& shown = filtered ? *filtered : capture;
 
-  Json doc{{"format", "vssmeta-dump"}, {"version", kDumpJsonVersion}};
-  Json writers = Json::array();
+  JsonWriter json(out);
+  json.begin_object();
+  put_string(json, "format", "vssmeta-dump");
+  json.key("version");
+  json.number(static_cast<std::uint64_t>(kDumpJsonVersion));
+  json.key("writers");
+  json.begin_array();
   for (const WriterMetadata* w : internal::dump_order(shown)) {
-    writers.push_back(writer_json(*w));
+    put_writer(json, *w);
   }
-  doc["writers"] = std::move(writers);
-  Json bcds = Json::array();
-  for (const BackupComponents& b : shown.backup_components) {
-    bcds.push_back(bcd_json(b));
+  json.end_array();
+  json.key("backup_components");
+  json.begin_array();
+  for (const BackupComponents& b : shown.backup_components) put_bcd(json, b);
+  json.end_array();
+  json.key("manifest");
+  if (shown.manifest) {
+    put_manifest(json, *shown.manifest);
+  } else {
+    json.null();
   }
-  doc["backup_components"] = std::move(bcds);
-  doc["manifest"] = shown.manifest ? manifest_json(*shown.manifest) : Json();
-  // Replace, not throw: names and captions come from untrusted documents and
-  // need not be valid UTF-8.
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  json.end_object();
+  json.finish();
+  out << '\n';
 }
 
 }  // namespace internal

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/hierarchy.h"
 
+#include <deque>
+#include <functional>
 #include <map>
-#include <memory>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "semantics/logical_path.h"
 #include "text/ascii.h"
@@ -15,26 +17,49 @@ namespace {
 // Construction-time node: children are kept in a map keyed by the folded
 // name, so inserting n components costs O(n log n) and siblings come out
 // already in hierarchy order. The public HierarchyNode uses a plain vector,
-// which would make lookups linear.
+// which would make lookups linear. The nodes live in one pool (a deque: they
+// never move), so building and dropping them is no allocation per node.
 struct BuildNode {
   std::string name;
   std::vector<std::size_t> components;
-  std::map<std::string, std::unique_ptr<BuildNode>> children;
+  std::map<std::string, BuildNode*, std::less<>> children;
 };
 
-BuildNode& child_of(BuildNode& parent, std::string_view element) {
-  std::unique_ptr<BuildNode>& slot = parent.children[internal::fold(element)];
-  if (!slot) {
-    slot = std::make_unique<BuildNode>();
-    slot->name = element;  // the first spelling seen wins
+class Builder {
+ public:
+  BuildNode& top() { return top_; }
+
+  // `key_` is scratch space for the folded name: a lookup of an existing
+  // child allocates nothing.
+  BuildNode& child_of(BuildNode& parent, std::string_view element) {
+    key_.clear();
+    internal::append_folded(element, key_);
+    auto it = parent.children.find(key_);
+    if (it == parent.children.end()) {
+      BuildNode& node = pool_.emplace_back();
+      node.name = element;  // the first spelling seen wins
+      it = parent.children.emplace(key_, &node).first;
+    }
+    return *it->second;
   }
-  return *slot;
-}
+
+ private:
+  BuildNode top_;
+  std::deque<BuildNode> pool_;
+  std::string key_;
+};
 
 void convert(BuildNode& from, const std::string& parent_path,
              HierarchyNode& to) {
   to.name = std::move(from.name);
-  to.path = parent_path.empty() ? to.name : parent_path + "\\" + to.name;
+  if (parent_path.empty()) {
+    to.path = to.name;
+  } else {
+    to.path.reserve(parent_path.size() + 1 + to.name.size());
+    to.path += parent_path;
+    to.path += '\\';
+    to.path += to.name;
+  }
   to.components = std::move(from.components);
   to.children.resize(from.children.size());
   std::size_t i = 0;
@@ -46,7 +71,8 @@ void convert(BuildNode& from, const std::string& parent_path,
 }  // namespace
 
 ComponentTree build_component_tree(const WriterMetadata& wmd) {
-  BuildNode top;
+  Builder builder;
+  BuildNode& top = builder.top();
   // The logical paths go through a PathTree first, so that an element is
   // looked up once per path that does not share it with the path before
   // (a chain of nested components costs one lookup each, not its depth).
@@ -63,14 +89,14 @@ ComponentTree build_component_tree(const WriterMetadata& wmd) {
         const auto [end, element] = cursor.elements[k];
         if (element < built.size()) continue;  // seen with another path
         const std::size_t start = path.rfind('\\', end - 1) + 1;
-        built.push_back(&child_of(*built[paths.parent(element)],
-                                  path.substr(start, end - start)));
+        built.push_back(&builder.child_of(*built[paths.parent(element)],
+                                          path.substr(start, end - start)));
       }
       if (!cursor.elements.empty()) node = built[cursor.elements.back().second];
     }
     // The name is one element even if it contains a backslash: that is how
     // full_path() and the Windows tools spell the component.
-    node = &child_of(*node, c.name);
+    node = &builder.child_of(*node, c.name);
     node->components.push_back(i);
   }
   ComponentTree tree;

@@ -7,13 +7,13 @@
 
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/rendered.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
@@ -79,15 +79,16 @@ int run_diff(const DiffCommand& cmd, Io& io) {
       rc != kExitOk) {
     return rc;
   }
-  CaptureSet before;
-  CaptureSet after;
+  CaptureSet& before = keep_until_exit(io, CaptureSet{});
+  CaptureSet& after = keep_until_exit(io, CaptureSet{});
   if (int rc = load_side(old_path, cmd, io, before); rc != kExitOk) return rc;
   if (int rc = load_side(new_path, cmd, io, after); rc != kExitOk) return rc;
 
   DiffOptions options;
   options.show_all = cmd.all;
   options.ignore = cmd.ignore;
-  const MetadataDiff result = diff(before, after, options);
+  const MetadataDiff& result =
+      keep_until_exit(io, diff(before, after, options));
   int status = kExitOk;
   if (!result.empty()) status |= kExitFindings;
   if (result.has_breaking()) status |= kExitSevere;
@@ -109,9 +110,9 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   // The summary names the flags that show hidden and ignored changes.
   report.hidden_note = "--all shows them";
   report.ignored_note = "--ignore";
-  std::ostringstream text;
-  write_diff(result, text, report);
-  if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+  RenderedOutput text;
+  write_diff(result, text.stream(), report);
+  if (int rc = text.write(cmd.output, io); rc != kExitOk) {
     return rc;
   }
   return status;

@@ -6,13 +6,13 @@
 
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/rendered.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
@@ -75,7 +75,7 @@ int run_dump(const DumpCommand& cmd, Io& io) {
   std::optional<CaptureSet> loaded =
       load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size);
   if (!loaded) return kExitError;
-  const CaptureSet& capture = *loaded;
+  const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
   DumpOptions options;
   options.files = cmd.files;
@@ -85,7 +85,7 @@ int run_dump(const DumpCommand& cmd, Io& io) {
   options.color = cmd.output.empty() && cmd.format == "text" &&
                   want_color(cmd.color, io.out_is_terminal);
 
-  std::ostringstream text;
+  RenderedOutput text;
   if (cmd.format == "xml") {
     const std::string xml = select_one_document(capture, options);
     if (xml.empty()) {
@@ -95,14 +95,14 @@ int run_dump(const DumpCommand& cmd, Io& io) {
                           "pass a single file",
                           count_documents(capture, options)));
     }
-    text << xml << '\n';
+    text.stream() << xml << '\n';
   } else {
     options.format =
         cmd.format == "json" ? DumpFormat::kJson : DumpFormat::kText;
-    write_dump(capture, text, options);
+    write_dump(capture, text.stream(), options);
   }
   // Everything is rendered before anything is written: no half output.
-  return write_output(cmd.output, text.str(), io);
+  return text.write(cmd.output, io);
 }
 
 }  // namespace

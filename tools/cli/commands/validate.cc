@@ -14,6 +14,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/rendered.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
@@ -151,19 +152,19 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     std::optional<CaptureSet> loaded =
         load_inputs(cmd.paths, /*quiet=*/false, io, cmd.max_input_size);
     if (!loaded) return kExitError;
-    CaptureSet& capture = *loaded;
+    CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
-    std::ostringstream text;
+    RenderedOutput text;
     if (!cmd.select.empty()) {
       std::ostringstream report;
       BackupComponents proposal = simulate(capture, cmd, report);
       capture.backup_components.clear();
       capture.backup_components.push_back(std::move(proposal));
-      if (cmd.format == "text") text << report.str();
+      if (cmd.format == "text") text.stream() << report.str();
     } else if (!cmd.exclude.empty()) {
       throw UsageError{"--exclude needs --select"};
     }
-    const Findings findings = validate(capture, options);
+    const Findings& findings = keep_until_exit(io, validate(capture, options));
     FindingsOptions report;
     report.format = cmd.format == "json"    ? FindingsFormat::kJson
                     : cmd.format == "sarif" ? FindingsFormat::kSarif
@@ -171,8 +172,8 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     report.color = report.format == FindingsFormat::kText &&
                    cmd.output.empty() &&
                    want_color(cmd.color, io.out_is_terminal);
-    write_findings(findings, text, report);
-    if (int rc = write_output(cmd.output, text.str(), io); rc != kExitOk) {
+    write_findings(findings, text.stream(), report);
+    if (int rc = text.write(cmd.output, io); rc != kExitOk) {
       return rc;
     }
     // Errors set the severe bit; findings below them at or above the

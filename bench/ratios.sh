@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The commands as users run them, against the least a program reading the
+# same document must do (issue #11 item 3, issue #15 item 6). It builds
+# nothing; it generates
+#   system.xml   52 MB System Writer-style WMD, ~450,000 FILE_LIST
+#                (vssmeta-generate --bytes 50M --style system --seed 1)
+#   system2.xml  the same with 1 % of its FILE_LIST entries mutated
+#                (--mutate 0.01 --mutation-seed 2: ~5,000 changes)
+#   flat.xml     a flat writer with 500,000 components, one file each
+#                (--style components --components 500000
+#                 --files-per-component 1 --seed 1)
+# and then, in one run, several interleaved repetitions of
+#   baseline  vssmeta_pugixml_walk F (read + pugixml parse + visit every
+#             attribute), once per document;
+#   vssmeta dump F, vssmeta validate F, vssmeta diff F F2,
+#   vssmeta dump --format json --files F, output to /dev/null.
+# Each process is timed by /usr/bin/time: CPU = user + sys of the child
+# (the fastest repetition counts: on a shared machine the slower ones
+# measure the neighbours), peak RSS = its maximum resident set. The table
+# gives CPU / baseline CPU and peak RSS / input size (both inputs for diff)
+# against the targets. It exits 0 whether or not a target is met, 1 when a
+# tool is missing or a command fails.
+#
+# usage: bench/ratios.sh [--reps N] [--data DIR] [--before VSSMETA] BUILD_DIR
+#   --reps N         repetitions of each measurement (default 5)
+#   --data DIR       where the documents go (default BUILD_DIR/bench-data)
+#   --before VSSMETA also time this vssmeta binary (e.g. a build of an older
+#                    commit) in the same interleaved run, as "before" columns
+# BUILD_DIR needs tools/vssmeta, bench/vssmeta-generate and
+# bench/vssmeta_pugixml_walk:
+#   cmake --preset release
+#   cmake --build --preset release --target vssmeta_cli vssmeta-generate \
+#     vssmeta_pugixml_walk
+set -euo pipefail
+
+reps=5
+data=
+before=
+while [[ $# -gt 1 ]]; do
+  case $1 in
+    --reps) reps=$2; shift 2 ;;
+    --data) data=$2; shift 2 ;;
+    --before) before=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+if [[ $# -ne 1 ]]; then
+  echo "usage: bench/ratios.sh [--reps N] [--data DIR] [--before VSSMETA] BUILD_DIR" >&2
+  exit 1
+fi
+build=$1
+data=${data:-$build/bench-data}
+cli=$build/tools/vssmeta
+gen=$build/bench/vssmeta-generate
+walk=$build/bench/vssmeta_pugixml_walk
+timer=/usr/bin/time
+for tool in "$cli" "$gen" "$walk" "$timer" ${before:+"$before"}; do
+  if [[ ! -x $tool ]]; then
+    echo "ratios.sh: error: $tool not found; build it first (see $0)" >&2
+    exit 1
+  fi
+done
+if grep -qs '^CMAKE_BUILD_TYPE:STRING=Debug$' "$build/CMakeCache.txt"; then
+  echo "ratios.sh: warning: $build is a Debug build; figures will not be meaningful" >&2
+fi
+
+mkdir -p "$data"
+sys=$data/system.xml
+sys2=$data/system2.xml
+flat=$data/flat.xml
+echo "== generating documents in $data"
+"$gen" --bytes 50M --style system --seed 1 -o "$sys"
+"$gen" --bytes 50M --style system --seed 1 --mutate 0.01 --mutation-seed 2 \
+  -o "$sys2"
+"$gen" --style components --components 500000 --files-per-component 1 \
+  --seed 1 -o "$flat"
+
+# name | input bytes | command. The baselines first; `@` is the vssmeta
+# binary (the build's, and the --before one under the name "NAME.before").
+size() { stat -c %s "$1"; }
+cases=(
+  "base.system|$(size "$sys")|$walk $sys"
+  "base.flat|$(size "$flat")|$walk $flat"
+  "dump|$(size "$sys")|@ dump $sys"
+  "validate|$(size "$sys")|@ validate $sys"
+  "diff|$(($(size "$sys") + $(size "$sys2")))|@ diff $sys $sys2"
+  "json-files|$(size "$sys")|@ dump --format json --files $sys"
+  "flat.dump|$(size "$flat")|@ dump $flat"
+  "flat.validate|$(size "$flat")|@ validate $flat"
+)
+
+declare -A cpu rss bytes
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+measure() {  # measure NAME COMMAND...: keeps the fastest CPU, largest RSS
+  local name=$1 status=0
+  shift
+  "$timer" -f '%U %S %M' -o "$tmp" "$@" >/dev/null 2>&1 || status=$?
+  # 4 and 8 are findings and differences, not failures.
+  if ((status & 3)); then
+    echo "ratios.sh: error: '$*' exited with $status" >&2
+    exit 1
+  fi
+  local user sys_ kb
+  read -r user sys_ kb < <(tail -n 1 "$tmp")
+  local t
+  t=$(awk -v u="$user" -v s="$sys_" 'BEGIN { printf "%.3f", u + s }')
+  if [[ -z ${cpu[$name]:-} ]] || awk -v a="$t" -v b="${cpu[$name]}" \
+      'BEGIN { exit !(a < b) }'; then
+    cpu[$name]=$t
+  fi
+  local b=$((kb * 1024))
+  if ((b > ${rss[$name]:-0})); then rss[$name]=$b; fi
+}
+
+echo "== $reps interleaved repetitions (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+for ((r = 1; r <= reps; ++r)); do
+  for entry in "${cases[@]}"; do
+    IFS='|' read -r name size_ command <<<"$entry"
+    bytes[$name]=$size_
+    read -ra argv <<<"$command"
+    if [[ ${argv[0]} == @ ]]; then
+      measure "$name" "$cli" "${argv[@]:1}"
+      if [[ -n $before ]]; then
+        measure "$name.before" "$before" "${argv[@]:1}"
+      fi
+    else
+      measure "$name" "${argv[@]}"
+    fi
+  done
+  echo "   repetition $r done"
+done
+
+# name | baseline | CPU target | memory target
+targets=(
+  "dump|base.system|1.3|4"
+  "validate|base.system|1.3|4"
+  "diff|base.system|3|4"
+  "json-files|base.system|3|4"
+  "flat.dump|base.flat|2|5"
+  "flat.validate|base.flat|3|5"
+)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ok() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b ? "ok" : "OVER") }'; }
+mib() { awk -v a="$1" 'BEGIN { printf "%.0f", a / 1048576 }'; }
+
+echo
+echo "== baselines (vssmeta_pugixml_walk)"
+printf '%-14s %10s %9s %9s %8s\n' document "input MiB" "CPU s" "RSS MiB" "RSS/in"
+for name in base.system base.flat; do
+  printf '%-14s %10s %9s %9s %8s\n' "$name" "$(mib "${bytes[$name]}")" \
+    "${cpu[$name]}" "$(mib "${rss[$name]}")" \
+    "$(ratio "${rss[$name]}" "${bytes[$name]}")"
+done
+echo
+echo "== commands (CPU = fastest user+sys of $reps; RSS = largest peak)"
+printf '%-14s %7s %8s %6s %4s %8s %7s %6s %4s' command "CPU s" "x base" \
+  target "" "RSS MiB" "x input" target ""
+[[ -n $before ]] && printf ' | %12s %8s %8s %7s' "before CPU s" "x base" \
+  "RSS MiB" "x input"
+echo
+for entry in "${targets[@]}"; do
+  IFS='|' read -r name base cpu_target mem_target <<<"$entry"
+  x=$(ratio "${cpu[$name]}" "${cpu[$base]}")
+  m=$(ratio "${rss[$name]}" "${bytes[$name]}")
+  printf '%-14s %7s %8s %6s %4s %8s %7s %6s %4s' "$name" "${cpu[$name]}" \
+    "$x" "<=$cpu_target" "$(ok "$x" "$cpu_target")" "$(mib "${rss[$name]}")" \
+    "$m" "<=$mem_target" "$(ok "$m" "$mem_target")"
+  if [[ -n $before ]]; then
+    printf ' | %12s %8s %8s %7s' "${cpu[$name.before]}" \
+      "$(ratio "${cpu[$name.before]}" "${cpu[$base]}")" \
+      "$(mib "${rss[$name.before]}")" \
+      "$(ratio "${rss[$name.before]}" "${bytes[$name]}")"
+  fi
+  echo
+done
+echo
+echo "diff's input is both documents; every other input is one document."
