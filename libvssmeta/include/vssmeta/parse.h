@@ -27,7 +27,8 @@ struct ParseOptions {
   /// 256 MiB, is far above any real document (the largest seen are a few
   /// MiB) and keeps the memory a hostile input can claim bounded.
   std::size_t max_bytes = std::size_t{256} << 20;
-  /// Deeper element nesting is refused with ErrorCode::kUnsupported.
+  /// Deeper element nesting, and logical paths of more levels, are refused
+  /// with ErrorCode::kUnsupported.
   std::size_t max_depth = 256;
 };
 

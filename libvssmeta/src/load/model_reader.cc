@@ -44,8 +44,16 @@ struct XmlAttr {
 class ModelReader {
  public:
   ModelReader(XmlDocument& xml, std::string_view text, bool ascii,
-              SourceInfo source)
-      : xml_(xml), lines_(text, ascii), source_(std::move(source)) {}
+              SourceInfo source, std::size_t max_depth)
+      : xml_(xml),
+        lines_(text, ascii),
+        source_(std::move(source)),
+        max_depth_(max_depth) {}
+
+  /// Logical paths are bounded like element nesting: every command walks
+  /// the component hierarchy, and a path of thousands of levels (hostile
+  /// input; real writers use a handful) would cost quadratic output.
+  std::size_t max_depth() const { return max_depth_; }
 
   /// The document, or the first error; with the warnings either way.
   Result<Document> read() {
@@ -94,6 +102,7 @@ class ModelReader {
   std::map<std::string, std::size_t, std::less<>> warning_counts_;
   Diagnostics warnings_;
   std::vector<XmlAttr> attrs_;  // of the element being bound, reused
+  std::size_t max_depth_;
 };
 
 // Binds the attributes of the current start tag to model fields; see
@@ -115,7 +124,10 @@ class AttributeBinder {
     }
   }
   void operator()(std::string_view name, std::optional<std::string>& field) {
-    if (const XmlAttr* a = find(name)) field.emplace(a->value);
+    const XmlAttr* a = find(name);
+    if (a == nullptr) return;
+    if (name == "logicalPath") check_levels(*a);
+    field.emplace(a->value);
   }
   void operator()(std::string_view name, std::optional<bool>& field) {
     const XmlAttr* a = find(name);
@@ -239,6 +251,16 @@ class AttributeBinder {
       if (r == i) return true;
     }
     return false;
+  }
+  void check_levels(const XmlAttr& a) {
+    const std::size_t levels = 1 + static_cast<std::size_t>(std::count(
+                                       a.value.begin(), a.value.end(), '\\'));
+    if (levels > reader_.max_depth() && !reader_.failed()) {
+      reader_.set_error(ErrorCode::kUnsupported, reader_.at(a.offset),
+                        fmt::format("{} has a logicalPath of {} levels; more "
+                                    "than {} are refused",
+                                    element_, levels, reader_.max_depth()));
+    }
   }
   void check_case(const XmlAttr& a) {
     if (mixed_case_hex(a.value)) {
@@ -626,7 +648,7 @@ Result<Document> ModelReader::read_model() {
 Result<Document> read_document(std::string_view text, bool ascii,
                                SourceInfo source, const ParseOptions& options) {
   XmlDocument xml(text, options.max_depth);
-  ModelReader reader(xml, text, ascii, std::move(source));
+  ModelReader reader(xml, text, ascii, std::move(source), options.max_depth);
   Result<Document> result = reader.read();
   xml.release();
   return result;

@@ -170,12 +170,33 @@ INSTANTIATE_TEST_SUITE_P(
                 "</BACKUP_COMPONENTS>",
                 "t.xml:1:39: error: WRITER_COMPONENTS has an invalid writerId "
                 "'x'"},
+        BadText{"LogicalPathDeeperThanTheLimit",
+                "<WRITER_METADATA>" + kId +
+                    "<BACKUP_LOCATIONS><FILE_GROUP "
+                    "logicalPath=\"a\\b\\c\\d\\e\\f\\g\\h\\i\" "
+                    "componentName=\"n\"/></BACKUP_LOCATIONS>"
+                    "</WRITER_METADATA>",
+                "t.xml:1:113: error: FILE_GROUP has a logicalPath of 9 "
+                "levels; more than 8 are refused"},
         BadText{"ComponentWithoutName",
                 "<WRITER_METADATA>" + kId +
                     "<BACKUP_LOCATIONS><DATABASE logicalPath=\"a\"/>"
                     "</BACKUP_LOCATIONS></WRITER_METADATA>",
                 "t.xml:1:101: error: DATABASE has no componentName"}),
     [](const auto& test_info) { return std::string(test_info.param.name); });
+
+TEST(ParseErrors, LogicalPathAtTheLimitIsRead) {
+  ParseOptions options;
+  options.max_depth = 8;
+  auto r = parse_writer_metadata(
+      "<WRITER_METADATA>" + kId +
+          "<BACKUP_LOCATIONS><FILE_GROUP "
+          "logicalPath=\"a\\b\\c\\d\\e\\f\\g\\h\" "
+          "componentName=\"n\"/></BACKUP_LOCATIONS></WRITER_METADATA>",
+      options);
+  ASSERT_TRUE(r.has_value()) << to_string(r.error());
+  EXPECT_EQ(r->components.at(0).full_path(), "a\\b\\c\\d\\e\\f\\g\\h\\n");
+}
 
 TEST(ParseErrors, InputOverTheSizeLimitIsRefused) {
   ParseOptions options;
