@@ -89,9 +89,28 @@ void GraphBuilder::add_writer(std::size_t w) {
   for (const HierarchyNode& root : tree.roots) add_tree(w, root, id);
 }
 
-void GraphBuilder::add_tree(std::size_t w, const HierarchyNode& h,
-                            const std::string& parent) {
+// Depth first, parents before children, as a recursion would visit them, but
+// with a stack of its own: a hierarchy built in code can be thousands of
+// levels deep, more than a thread's stack holds on Windows (1 MiB).
+void GraphBuilder::add_tree(std::size_t w, const HierarchyNode& root,
+                            const std::string& root_parent) {
   const std::string writer = "w:" + writer_keys_[w];
+  std::vector<std::pair<const HierarchyNode*, std::string>> pending;
+  pending.emplace_back(&root, root_parent);
+  while (!pending.empty()) {
+    auto [node, parent] = std::move(pending.back());
+    pending.pop_back();
+    const HierarchyNode& h = *node;
+    const std::string anchor = add_level(w, h, writer, parent);
+    for (auto it = h.children.rbegin(); it != h.children.rend(); ++it) {
+      pending.emplace_back(&*it, anchor);
+    }
+  }
+}
+
+std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
+                                    const std::string& writer,
+                                    const std::string& parent) {
   const std::string key = fold(h.path);
   std::string anchor;
   if (!h.declared()) {
@@ -135,7 +154,7 @@ void GraphBuilder::add_tree(std::size_t w, const HierarchyNode& h,
     nodes_.emplace(n.id, std::move(n));
   }
   by_path_.emplace(std::make_pair(w, key), anchor);
-  for (const HierarchyNode& child : h.children) add_tree(w, child, anchor);
+  return anchor;
 }
 
 void GraphBuilder::add_dependencies(std::size_t w) {

@@ -29,8 +29,12 @@ class GraphBuilder {
 
  private:
   void add_writer(std::size_t w);
-  void add_tree(std::size_t w, const HierarchyNode& h,
-                const std::string& parent);
+  void add_tree(std::size_t w, const HierarchyNode& root,
+                const std::string& root_parent);
+  /// Adds one hierarchy level's nodes; returns the id its children hang
+  /// from (its path-element node, or the empty anchor when it is declared).
+  std::string add_level(std::size_t w, const HierarchyNode& h,
+                        const std::string& writer, const std::string& parent);
   void add_dependencies(std::size_t w);
   Result<bool> apply_backup();
   Result<std::vector<std::string>> resolve(const std::string& text) const;
