@@ -142,10 +142,12 @@ TEST_F(Binary, AnEndlessStreamFailsAtTheLimitWithinTheLimitAndOneChunk) {
   constexpr long kLimitKib = 16 * 1024;
   constexpr long kChunkKib = 64;
 #if defined(__SANITIZE_ADDRESS__)
-  // AddressSanitizer maps one shadow byte per 8 bytes the program touches.
-  constexpr long kShadowKib = (kLimitKib + kChunkKib) / 8;
+  // Under AddressSanitizer the resident set also holds its shadow memory,
+  // redzones and quarantine, which vary from run to run: the bound is
+  // checked in the plain builds (the README's test command runs one).
+  constexpr bool kMeasure = false;
 #else
-  constexpr long kShadowKib = 0;
+  constexpr bool kMeasure = true;
 #endif
   const long base = peak_kib(
       {"dump", "--max-input-size", "16M", "wmd/bits-writer.xml"}, dir_ / "e");
@@ -155,8 +157,9 @@ TEST_F(Binary, AnEndlessStreamFailsAtTheLimitWithinTheLimitAndOneChunk) {
             "/dev/zero: error: input is larger than the limit of 16777216 "
             "bytes (--max-input-size raises it)\n");
   ASSERT_GT(base, 0);
-  EXPECT_LE(zero, base + kLimitKib + kChunkKib + kShadowKib)
-      << "base " << base << " KiB";
+  if (kMeasure) {
+    EXPECT_LE(zero, base + kLimitKib + kChunkKib) << "base " << base << " KiB";
+  }
 }
 
 }  // namespace
