@@ -34,13 +34,6 @@ bool mixed_case_hex(std::string_view s) {
   return lower && upper;
 }
 
-// One attribute of the element being bound: views into the parsed buffer.
-struct XmlAttr {
-  std::string_view name;
-  std::string_view value;
-  std::size_t offset = 0;  // of the attribute name
-};
-
 class ModelReader {
  public:
   ModelReader(XmlDocument& xml, std::string_view text, bool ascii,
@@ -58,6 +51,11 @@ class ModelReader {
   /// The document, or the first error; with the warnings either way.
   Result<Document> read() {
     Result<Document> result = read_model();
+    if (!result && !xml_failed_) {
+      // A well-formedness error anywhere wins over a model error: the
+      // document is not XML, whatever else is wrong with it.
+      if (auto e = xml_.check_remaining()) result = xml_error(*e);
+    }
     return std::move(result).with_warnings(std::move(warnings_));
   }
 
@@ -67,6 +65,14 @@ class ModelReader {
     if (!error_) error_ = Error{code, std::move(message), location(where)};
   }
   bool failed() const { return error_.has_value(); }
+  /// Records an error of the XML layer; false, for `return fail_xml(...)`.
+  bool fail_xml(const XmlError& e) {
+    if (!error_) {
+      error_ = xml_error(e);
+      xml_failed_ = true;
+    }
+    return false;
+  }
   Origin at(std::size_t offset) { return lines_.at(offset); }
   Origin at(pugi::xml_node node) { return lines_.at(xml_.offset(node)); }
 
@@ -75,13 +81,18 @@ class ModelReader {
   Location location(Origin o) const {
     return Location{source_.name, o.line, o.column};
   }
+  Error xml_error(const XmlError& e) {
+    return Error{
+        e.unsupported ? ErrorCode::kUnsupported : ErrorCode::kMalformedXml,
+        e.message, location(at(e.offset))};
+  }
   Result<Document> read_model();
-  const std::vector<XmlAttr>& attributes(Node element);
+  const std::vector<XmlAttr>* attributes(Node element);
   template <typename T>
   bool bind(Node element, T& model, Extras& extras);
   template <typename F>
   bool read_children(Node parent, Extras& extras, F&& on_child);
-  void read_unknown(Node element, XmlElement& out, std::size_t position);
+  bool read_unknown(Node element, XmlElement& out, std::size_t position);
   template <typename T>
   bool read_leaf(Node element, T& model, Extras& extras, Origin& where);
 
@@ -102,7 +113,10 @@ class ModelReader {
   std::map<std::string, std::size_t, std::less<>> warning_counts_;
   Diagnostics warnings_;
   std::vector<XmlAttr> attrs_;  // of the element being bound, reused
+  std::string scratch_;         // decoded values of attrs_, when needed
   std::size_t max_depth_;
+  std::size_t depth_ = 1;  // nesting of the children being read
+  bool xml_failed_ = false;
 };
 
 // Binds the attributes of the current start tag to model fields; see
@@ -314,19 +328,21 @@ void ModelReader::finish_warnings() {
   }
 }
 
-const std::vector<XmlAttr>& ModelReader::attributes(Node element) {
-  attrs_.clear();
-  for (pugi::xml_attribute a = element.first_attribute(); a;
-       a = a.next_attribute()) {
-    attrs_.push_back(XmlAttr{a.name(), a.value(), xml_.offset(a)});
+// The attributes of `element`, checked and decoded (XmlCheck::kDeferred),
+// or null after an error.
+const std::vector<XmlAttr>* ModelReader::attributes(Node element) {
+  if (auto e = xml_.read_attributes(element, attrs_, scratch_)) {
+    fail_xml(*e);
+    return nullptr;
   }
-  return attrs_;
+  return &attrs_;
 }
 
 template <typename T>
 bool ModelReader::bind(Node element, T& model, Extras& extras) {
-  AttributeBinder binder(*this, element.name(), attributes(element),
-                         at(element));
+  const std::vector<XmlAttr>* attrs = attributes(element);
+  if (attrs == nullptr) return false;
+  AttributeBinder binder(*this, element.name(), *attrs, at(element));
   visit_fields(binder, model);
   if (failed()) return false;
   binder.finish(extras);
@@ -337,28 +353,35 @@ bool ModelReader::bind(Node element, T& model, Extras& extras) {
 // once read, so the tree shrinks while the model grows.
 template <typename F>
 bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
+  struct Deeper {
+    std::size_t& depth;
+    explicit Deeper(std::size_t& d) : depth(++d) {}
+    ~Deeper() { --depth; }
+  } deeper(depth_);
   std::size_t position = 0;
   for (Node c = parent.first_child(); c;) {
     const Node next = c.next_sibling();
     switch (c.type()) {
       case pugi::node_pcdata:
       case pugi::node_cdata: {
-        const std::string_view text = c.value();
-        if (text.empty()) break;
+        if (*c.value() == '\0') break;
         if (extras.text().empty()) {
           warn(at(c), "unexpected-text", "text content kept verbatim");
         }
-        extras.mutable_text().append(text);
+        if (auto e = xml_.read_text(c, extras.mutable_text())) {
+          return fail_xml(*e);
+        }
         break;
       }
       case pugi::node_element: {
+        if (depth_ > max_depth_) return fail_xml(*xml_.depth_error(c));
         Child r = on_child(c, local_name(c.name()));
         if (r == Child::kFailed) return false;
         if (r == Child::kUnknown) {
           warn(at(c), "unknown-element",
                fmt::format("unknown element <{}> kept", c.name()));
           XmlElement e;
-          read_unknown(c, e, position);
+          if (!read_unknown(c, e, position)) return false;
           extras.mutable_elements().push_back(std::move(e));
         }
         ++position;
@@ -373,33 +396,44 @@ bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
   return true;
 }
 
-// Recursion is bounded: XmlDocument refused deeper nesting than max_depth.
-void ModelReader::read_unknown(Node element, XmlElement& out,
+// Recursion is bounded: read_children() and this refuse nesting deeper
+// than max_depth before going down.
+bool ModelReader::read_unknown(Node element, XmlElement& out,
                                std::size_t position) {
   out.name.assign(element.name());
   out.position = position;
   out.where = at(element);
+  const std::vector<XmlAttr>* attrs = attributes(element);
+  if (attrs == nullptr) return false;
+  out.attributes.reserve(attrs->size());
   std::size_t attribute_position = 0;
-  for (pugi::xml_attribute a = element.first_attribute(); a;
-       a = a.next_attribute()) {
-    out.attributes.push_back(
-        XmlAttribute{a.name(), a.value(), attribute_position++});
+  for (const XmlAttr& a : *attrs) {
+    out.attributes.push_back(XmlAttribute{
+        std::string(a.name), std::string(a.value), attribute_position++});
   }
+  ++depth_;
   std::size_t child_position = 0;
-  for (Node c = element.first_child(); c; c = c.next_sibling()) {
+  bool ok = true;
+  for (Node c = element.first_child(); c && ok; c = c.next_sibling()) {
     switch (c.type()) {
       case pugi::node_pcdata:
       case pugi::node_cdata:
-        out.text.append(c.value());
+        if (auto e = xml_.read_text(c, out.text)) ok = fail_xml(*e);
         break;
       case pugi::node_element:
+        if (depth_ > max_depth_) {
+          ok = fail_xml(*xml_.depth_error(c));
+          break;
+        }
         out.children.emplace_back();
-        read_unknown(c, out.children.back(), child_position++);
+        ok = read_unknown(c, out.children.back(), child_position++);
         break;
       default:
         break;
     }
   }
+  --depth_;
+  return ok;
 }
 
 template <typename T>
@@ -470,7 +504,9 @@ bool ModelReader::read_writer_metadata(Node element, WriterMetadata& w) {
 bool ModelReader::read_backup_locations(Node element, WriterMetadata& w) {
   w.has_backup_locations = true;
   w.backup_locations_where = at(element);
-  AttributeBinder binder(*this, element.name(), attributes(element),
+  const std::vector<XmlAttr>* attrs = attributes(element);
+  if (attrs == nullptr) return false;
+  AttributeBinder binder(*this, element.name(), *attrs,
                          w.backup_locations_where);
   binder.finish(w.backup_locations_extras);
   return read_children(
@@ -576,9 +612,8 @@ bool ModelReader::read_bcd_component(Node element, BcdComponent& c) {
 
 Result<Document> ModelReader::read_model() {
   if (const auto& e = xml_.error()) {
-    return Error{
-        e->unsupported ? ErrorCode::kUnsupported : ErrorCode::kMalformedXml,
-        e->message, location(at(e->offset))};
+    xml_failed_ = true;
+    return xml_error(*e);
   }
   const Node top = xml_.root();
   const Origin root_where = at(top);
@@ -601,12 +636,30 @@ Result<Document> ModelReader::read_model() {
   const std::string_view top_name = local_name(top.name());
   if (iequals(top_name, "root")) {
     source_.root_wrapper = true;
+    // The wrapper itself is only checked; what it holds besides the
+    // document is checked whole.
+    if (attributes(top) == nullptr) return std::move(*error_);
+    std::string discarded;
+    depth_ = 2;
     for (Node c = top.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        if (auto e = xml_.read_text(c, discarded)) {
+          fail_xml(*e);
+          return std::move(*error_);
+        }
+        discarded.clear();
+        continue;
+      }
       if (c.type() != pugi::node_element) continue;
       const std::string_view name = local_name(c.name());
       if (!doc && (name == "WRITER_METADATA" || name == "BACKUP_COMPONENTS")) {
-        if (!read(c, name)) return std::move(*error_);
+        if (depth_ > max_depth_) fail_xml(*xml_.depth_error(c));
+        if (failed() || !read(c, name)) return std::move(*error_);
         continue;
+      }
+      if (auto e = xml_.check_subtree(c, 2)) {
+        fail_xml(*e);
+        return std::move(*error_);
       }
       // XDR schemas are expected, anything else is reported.
       if (name == "Schema") {
@@ -637,6 +690,10 @@ Result<Document> ModelReader::read_model() {
                              root_name),
                  location(root_where)};
   }
+  if (const auto& e = xml_.trailing_error()) {
+    xml_failed_ = true;
+    return xml_error(*e);
+  }
   source_.xml_declaration = xml_.saw_declaration();
   finish_warnings();
   std::visit([&](auto& d) { d.source = source_; }, *doc);
@@ -647,7 +704,7 @@ Result<Document> ModelReader::read_model() {
 
 Result<Document> read_document(std::string_view text, bool ascii,
                                SourceInfo source, const ParseOptions& options) {
-  XmlDocument xml(text, options.max_depth);
+  XmlDocument xml(text, options.max_depth, XmlCheck::kDeferred);
   ModelReader reader(xml, text, ascii, std::move(source), options.max_depth);
   Result<Document> result = reader.read();
   xml.release();

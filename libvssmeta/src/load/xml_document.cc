@@ -142,8 +142,9 @@ pugi::xml_node next_element(pugi::xml_node element, pugi::xml_node root) {
   return next;
 }
 
-XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth)
-    : size_(text.size()) {
+XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth,
+                         XmlCheck mode)
+    : size_(text.size()), max_depth_(max_depth) {
   // Two NULs after the text: pugixml stops at the first, and the second
   // (the string's own terminator) keeps it from moving error offsets back.
   buffer_.reserve(text.size() + 1);
@@ -151,12 +152,15 @@ XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth)
   buffer_.push_back('\0');
   const pugi::xml_parse_result parsed = dom_.load_buffer_inplace(
       buffer_.data(), buffer_.size() + 1, kParseFlags, pugi::encoding_utf8);
-  // Our checks run over what pugixml built, also when it stopped early: the
-  // first error in document order wins, as a streaming reader would see it.
-  error_ = check(max_depth);
-  if (!parsed &&
-      (!error_ || error_->offset >= static_cast<std::size_t>(parsed.offset))) {
-    error_ = parse_error(parsed, text);
+  if (!parsed) {
+    // Our checks run over what pugixml built: the first error in document
+    // order wins, as a streaming reader would see it.
+    error_ = check(true);
+    if (!error_ || error_->offset >= static_cast<std::size_t>(parsed.offset)) {
+      error_ = parse_error(parsed, text);
+    }
+  } else {
+    error_ = check(mode == XmlCheck::kChecked);
   }
   if (!error_ && !root_) {
     error_ = error_at(size_, "no root element");
@@ -195,35 +199,74 @@ std::size_t XmlDocument::offset(pugi::xml_node node) const {
   }
 }
 
-std::optional<XmlError> XmlDocument::check(std::size_t max_depth) {
-  // Iterative pre-order walk: nesting is bounded here, before any recursion.
-  pugi::xml_node n = dom_.first_child();
-  std::size_t depth = 1;
+// `deep`: every node; otherwise only the nodes outside the root element
+// (kDeferred: the caller checks the elements as it reads them), with an
+// error after the root's end kept for trailing_error().
+std::optional<XmlError> XmlDocument::check(bool deep) {
+  if (deep) return check_tree(dom_.first_child(), 1, false, true);
+  for (pugi::xml_node n = dom_.first_child(); n; n = n.next_sibling()) {
+    const bool after_root = static_cast<bool>(root_);
+    std::optional<XmlError> e;
+    if (n.type() == pugi::node_element) {
+      if (after_root) {
+        e = error_at(offset(n),
+                     "a second root element after the end of the first");
+      } else {
+        if (max_depth_ < 1) {
+          return error_at(offset(n),
+                          fmt::format("elements are nested deeper than {} "
+                                      "levels",
+                                      max_depth_),
+                          true);
+        }
+        root_ = n;
+        continue;
+      }
+    } else {
+      e = check_tree(n, 1, true, false);
+    }
+    if (!e) continue;
+    if (!after_root) return e;
+    trailing_error_ = std::move(e);
+    break;
+  }
+  return std::nullopt;
+}
+
+// Iterative pre-order walk from `first` at nesting `depth`: nesting is
+// bounded here, before any recursion. `subtree`: only `first` and what it
+// holds, else also what follows it. `mutate`: references are decoded in
+// place (kChecked), else only checked.
+std::optional<XmlError> XmlDocument::check_tree(pugi::xml_node first,
+                                                std::size_t depth, bool subtree,
+                                                bool mutate) {
+  pugi::xml_node n = first;
   while (n) {
     const pugi::xml_node_type type = n.type();
     if (type == pugi::node_element) {
-      if (depth > max_depth) {
-        return error_at(
-            offset(n),
-            fmt::format("elements are nested deeper than {} levels", max_depth),
-            true);
+      if (depth > max_depth_) {
+        return error_at(offset(n),
+                        fmt::format("elements are nested deeper than {} levels",
+                                    max_depth_),
+                        true);
       }
       if (depth == 1) {
-        if (root_) {
+        if (root_ && n != root_) {
           return error_at(offset(n),
                           "a second root element after the end of the first");
         }
         root_ = n;
       }
-      if (auto e = check_attributes(n)) return e;
+      if (auto e = check_attributes(n, mutate)) return e;
     } else if (type == pugi::node_doctype) {
       return error_at(offset(n), std::string(kDoctypeRefused), true);
     } else if (type == pugi::node_declaration) {
+      // Only blanks before it: so also only one.
       const std::size_t at = offset(n);
       const bool blanks_before = std::all_of(
           buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(at),
           is_blank);
-      if (!blanks_before || saw_declaration_) {
+      if (!blanks_before) {
         return error_at(at, "XML declaration is only allowed at the start");
       }
       saw_declaration_ = true;
@@ -236,29 +279,56 @@ std::optional<XmlError> XmlDocument::check(std::size_t max_depth) {
         return error_at(at, root_ ? "text after the end of the root element"
                                   : "text before the root element");
       }
-      if (auto e = decode_in_place(n.value(), false, {})) return e;
+      if (auto e = mutate ? decode_in_place(n.value(), false, {})
+                          : decode(n.value(), false, {}, nullptr)) {
+        return e;
+      }
     }
     if (type == pugi::node_element && n.first_child()) {
       n = n.first_child();
       ++depth;
       continue;
     }
-    while (n && !n.next_sibling()) {
+    for (;;) {
+      if (subtree && n == first) return std::nullopt;
+      if (pugi::xml_node next = n.next_sibling()) {
+        n = next;
+        break;
+      }
       n = n.parent();
       --depth;
+      if (!n || depth == 0) return std::nullopt;
     }
-    if (depth == 0 || !n) break;
-    n = n.next_sibling();
   }
   return std::nullopt;
 }
 
-std::optional<XmlError> XmlDocument::check_attributes(pugi::xml_node element) {
+std::optional<XmlError> XmlDocument::check_subtree(pugi::xml_node node,
+                                                   std::size_t depth) {
+  return check_tree(node, depth, true, false);
+}
+
+std::optional<XmlError> XmlDocument::check_remaining() {
+  return check_tree(dom_.first_child(), 1, false, false);
+}
+
+std::optional<XmlError> XmlDocument::depth_error(pugi::xml_node element) const {
+  return error_at(
+      offset(element),
+      fmt::format("elements are nested deeper than {} levels", max_depth_),
+      true);
+}
+
+std::optional<XmlError> XmlDocument::check_attributes(pugi::xml_node element,
+                                                      bool mutate) {
   std::size_t count = 0;
   for (pugi::xml_attribute a = element.first_attribute(); a;
        a = a.next_attribute()) {
     ++count;
-    if (auto e = decode_in_place(a.value(), true, a.name())) return e;
+    if (auto e = mutate ? decode_in_place(a.value(), true, a.name())
+                        : decode(a.value(), true, a.name(), nullptr)) {
+      return e;
+    }
   }
   auto duplicate = [&](pugi::xml_attribute a) {
     return error_at(
@@ -285,57 +355,128 @@ std::optional<XmlError> XmlDocument::check_attributes(pugi::xml_node element) {
   return std::nullopt;
 }
 
-// Decodes the references of a raw value (pugixml leaves them as written) in
-// its place in the buffer: a reference is never shorter than what it stands
-// for. Attribute values must not hold '<'.
-std::optional<XmlError> XmlDocument::decode_in_place(
-    const char* value, bool attribute, std::string_view attribute_name) {
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  char* const base = buffer_.data();
-  char* p = base + (value - base);
+std::optional<XmlError> XmlDocument::read_attributes(
+    pugi::xml_node element, std::vector<XmlAttr>& out,
+    std::string& scratch) const {
+  out.clear();
+  // Values with a reference or a '<' (rare) are decoded into `scratch`,
+  // reserved first so that the views into it stay valid.
+  std::size_t special = 0;
+  for (pugi::xml_attribute a = element.first_attribute(); a;
+       a = a.next_attribute()) {
+    const char* v = a.value();
+    const std::size_t plain = std::strcspn(v, "<&");
+    if (v[plain] != '\0') special += plain + std::strlen(v + plain);
+    out.push_back(XmlAttr{a.name(), std::string_view(v, plain), offset(a)});
+  }
+  if (special > 0) {
+    scratch.clear();
+    scratch.reserve(special);
+    std::size_t i = 0;
+    for (pugi::xml_attribute a = element.first_attribute(); a;
+         a = a.next_attribute(), ++i) {
+      const char* v = a.value();
+      if (v[out[i].value.size()] == '\0') continue;
+      const std::size_t start = scratch.size();
+      if (auto e = decode(v, true, a.name(), &scratch)) return e;
+      out[i].value = std::string_view(scratch).substr(start);
+    }
+  }
+  const std::size_t n = out.size();
+  auto duplicate = [&](const XmlAttr& a) {
+    return error_at(a.offset,
+                    fmt::format("attribute '{}' appears twice in <{}>", a.name,
+                                element.name()));
+  };
+  if (n <= kSmallAttributeCount) {
+    for (std::size_t i = 1; i < n; ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (out[i].name == out[j].name) return duplicate(out[i]);
+      }
+    }
+    return std::nullopt;
+  }
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(n);
+  for (const XmlAttr& a : out) {
+    if (!seen.insert(a.name).second) return duplicate(a);
+  }
+  return std::nullopt;
+}
+
+std::optional<XmlError> XmlDocument::read_text(pugi::xml_node text,
+                                               std::string& out) const {
+  if (text.type() == pugi::node_cdata) {  // verbatim, by definition
+    out.append(text.value());
+    return std::nullopt;
+  }
+  return decode(text.value(), false, {}, &out);
+}
+
+// Checks the references of a raw value (pugixml leaves them as written)
+// and, given `out`, appends the decoded value to it. Attribute values must
+// not hold '<'.
+std::optional<XmlError> XmlDocument::decode(const char* value, bool attribute,
+                                            std::string_view attribute_name,
+                                            std::string* out) const {
+  if (value == nullptr) return std::nullopt;
+  const char* const base = buffer_.data();
   const char* const stop = attribute ? "<&" : "&";
-  p += std::strcspn(p, stop);
-  char* out = p;
-  while (*p != '\0') {
-    if (*p == '<') {
-      return error_at(
-          static_cast<std::size_t>(p - base),
-          fmt::format("'<' in the value of attribute '{}'", attribute_name));
-    }
-    if (*p != '&') {
-      *out++ = *p++;
-      continue;
-    }
+  const char* p = value;
+  for (;;) {
+    const std::size_t plain = std::strcspn(p, stop);
+    if (out != nullptr) out->append(p, plain);
+    p += plain;
+    if (*p == '\0') return std::nullopt;
     const std::size_t at = static_cast<std::size_t>(p - base);
-    char* semi = p + 1;
+    if (*p == '<') {
+      return error_at(at, fmt::format("'<' in the value of attribute '{}'",
+                                      attribute_name));
+    }
+    const char* semi = p + 1;
     while (*semi != '\0' && *semi != ';' && semi - p <= 40) ++semi;
     if (*semi != ';') {
       return error_at(at, "'&' that does not start a reference (write &amp;)");
     }
     const std::string_view ref(p + 1, static_cast<std::size_t>(semi - p - 1));
+    char32_t cp = 0;
     if (!ref.empty() && ref[0] == '#') {
-      const char32_t cp = character_reference(ref);
+      cp = character_reference(ref);
       if (cp == 0) {
         return error_at(
             at, fmt::format("'&{};' is not a valid character reference", ref));
       }
-      out = put_utf8(out, cp);
-    } else if (const char32_t c = reference_value(ref)) {
-      *out++ = static_cast<char>(c);
     } else {
-      return error_at(at, fmt::format("unknown entity '&{};': only &lt; &gt; "
-                                      "&amp; &quot; &apos; and character "
-                                      "references are allowed (entities are "
-                                      "never expanded)",
-                                      ref));
+      cp = reference_value(ref);
+      if (cp == 0) {
+        return error_at(at, fmt::format("unknown entity '&{};': only &lt; &gt; "
+                                        "&amp; &quot; &apos; and character "
+                                        "references are allowed (entities "
+                                        "are never expanded)",
+                                        ref));
+      }
+    }
+    if (out != nullptr) {
+      char utf8[4];
+      out->append(utf8, static_cast<std::size_t>(put_utf8(utf8, cp) - utf8));
     }
     p = semi + 1;
-    const std::size_t plain = std::strcspn(p, stop);
-    std::memmove(out, p, plain);
-    out += plain;
-    p += plain;
   }
-  *out = '\0';
+}
+
+// kChecked: decodes a value in its place in the buffer (a reference is
+// never shorter than what it stands for).
+std::optional<XmlError> XmlDocument::decode_in_place(
+    const char* value, bool attribute, std::string_view attribute_name) {
+  if (value == nullptr ||
+      value[std::strcspn(value, attribute ? "<&" : "&")] == '\0') {
+    return std::nullopt;
+  }
+  std::string decoded;
+  if (auto e = decode(value, attribute, attribute_name, &decoded)) return e;
+  char* const p = buffer_.data() + (value - buffer_.data());
+  std::memcpy(p, decoded.data(), decoded.size());
+  p[decoded.size()] = '\0';
   return std::nullopt;
 }
 

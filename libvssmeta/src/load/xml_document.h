@@ -10,11 +10,20 @@
 // end-of-line or whitespace normalisation, so a caption's CR LF survives).
 // Errors carry the byte offset in the decoded text, with the messages of the
 // hand-written reader this replaced.
+//
+// Two modes. kChecked runs every check over the whole tree at construction
+// (small documents: the diskshadow manifest). kDeferred checks only what
+// lies outside the root element, and leaves the elements to the caller, who
+// visits each one anyway while building its model: read_attributes() and
+// read_text() check and decode as they hand the values out, so the tree is
+// walked once, not twice. A caller that stops early (its own error) asks
+// check_remaining() whether a well-formedness error lies further on.
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -26,11 +35,22 @@ struct XmlError {
   bool unsupported = false;  // refused on purpose (DOCTYPE, depth)
 };
 
+/// One attribute as read_attributes() hands it out: the value with its
+/// references decoded; views into the document or the caller's scratch.
+struct XmlAttr {
+  std::string_view name;
+  std::string_view value;
+  std::size_t offset = 0;  // of the attribute name
+};
+
+enum class XmlCheck { kChecked, kDeferred };
+
 class XmlDocument {
  public:
   /// Parses and checks `text` (valid UTF-8 without NUL, already decoded).
   /// The text is copied; the view must stay valid only during the call.
-  XmlDocument(std::string_view text, std::size_t max_depth);
+  XmlDocument(std::string_view text, std::size_t max_depth,
+              XmlCheck mode = XmlCheck::kChecked);
   XmlDocument(const XmlDocument&) = delete;
   XmlDocument& operator=(const XmlDocument&) = delete;
 
@@ -52,9 +72,41 @@ class XmlDocument {
   /// Frees the tree and the text.
   void release();
 
+  // For kDeferred documents.
+
+  /// The attributes of `element` in document order, values decoded (into
+  /// `scratch` when they hold references; earlier views stay valid until the
+  /// next call), or the first error among them: a bad reference, '<' in a
+  /// value, a duplicate name.
+  std::optional<XmlError> read_attributes(pugi::xml_node element,
+                                          std::vector<XmlAttr>& out,
+                                          std::string& scratch) const;
+  /// Appends the value of a text node, decoded, or of a CDATA section, as
+  /// written, to `out`.
+  std::optional<XmlError> read_text(pugi::xml_node text,
+                                    std::string& out) const;
+  /// Checks the subtree of `node` (at nesting `depth`) without changing it.
+  std::optional<XmlError> check_subtree(pugi::xml_node node, std::size_t depth);
+  /// After the caller stopped at an error of its own: the first
+  /// well-formedness error in what is left of the tree, if any.
+  std::optional<XmlError> check_remaining();
+  /// The error for an element nested deeper than max_depth().
+  std::optional<XmlError> depth_error(pugi::xml_node element) const;
+  /// After the caller read the whole root: an error found outside it, after
+  /// its end (text or a second root element), if any.
+  const std::optional<XmlError>& trailing_error() const {
+    return trailing_error_;
+  }
+  std::size_t max_depth() const { return max_depth_; }
+
  private:
-  std::optional<XmlError> check(std::size_t max_depth);
-  std::optional<XmlError> check_attributes(pugi::xml_node element);
+  std::optional<XmlError> check(bool deep);
+  std::optional<XmlError> check_tree(pugi::xml_node first, std::size_t depth,
+                                     bool subtree, bool mutate);
+  std::optional<XmlError> check_attributes(pugi::xml_node element, bool mutate);
+  std::optional<XmlError> decode(const char* value, bool attribute,
+                                 std::string_view attribute_name,
+                                 std::string* out) const;
   std::optional<XmlError> decode_in_place(const char* value, bool attribute,
                                           std::string_view attribute_name);
   XmlError parse_error(const pugi::xml_parse_result& result,
@@ -67,7 +119,9 @@ class XmlDocument {
   pugi::xml_document dom_;
   pugi::xml_node root_;
   bool saw_declaration_ = false;
+  std::size_t max_depth_ = 0;
   std::optional<XmlError> error_;
+  std::optional<XmlError> trailing_error_;
 };
 
 /// The name without a namespace prefix.

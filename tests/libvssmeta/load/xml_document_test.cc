@@ -7,6 +7,7 @@
 #include "load/xml_document.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -521,6 +522,112 @@ TEST(XmlDocument, DeepNestingIsRefusedWithDefaultLimit) {
   EXPECT_EQ(outcome(xml),
             "error @768: elements are nested deeper than 256 levels "
             "(unsupported)");
+}
+
+// --- kDeferred: the caller checks the elements as it reads them -----------
+
+std::string message(const std::optional<XmlError>& e) {
+  return e ? "@" + std::to_string(e->offset) + ": " + e->message : "none";
+}
+
+TEST(XmlDocumentDeferred, ElementsAreLeftToTheCaller) {
+  constexpr std::string_view kXml = "<a><b x='&bad;'/></a>";
+  XmlDocument checked(kXml, kDepth);
+  EXPECT_EQ(message(checked.error()),
+            "@9: unknown entity '&bad;': only &lt; &gt; &amp; &quot; &apos; "
+            "and character references are allowed (entities are never "
+            "expanded)");
+  XmlDocument deferred(kXml, kDepth, XmlCheck::kDeferred);
+  ASSERT_FALSE(deferred.error().has_value());
+  std::vector<XmlAttr> attrs;
+  std::string scratch;
+  EXPECT_EQ(message(deferred.read_attributes(deferred.root().first_child(),
+                                             attrs, scratch)),
+            message(checked.error()));
+  EXPECT_EQ(message(deferred.check_remaining()), message(checked.error()));
+}
+
+TEST(XmlDocumentDeferred, ReadAttributesDecodesIntoScratch) {
+  XmlDocument doc("<e a='plain' b='caf&#233; &amp; &lt;x&gt;' c='&#x1F600;'/>",
+                  kDepth, XmlCheck::kDeferred);
+  ASSERT_FALSE(doc.error().has_value());
+  std::vector<XmlAttr> attrs;
+  std::string scratch;
+  ASSERT_FALSE(doc.read_attributes(doc.root(), attrs, scratch).has_value());
+  ASSERT_EQ(attrs.size(), 3U);
+  EXPECT_EQ(attrs[0].value, "plain");
+  EXPECT_EQ(attrs[1].value, "caf\xC3\xA9 & <x>");
+  EXPECT_EQ(attrs[2].value, "\xF0\x9F\x98\x80");
+  EXPECT_EQ(attrs[1].name, "b");
+  EXPECT_EQ(attrs[1].offset, 13U);
+  // The tree is not changed: a second read gives the same values.
+  ASSERT_FALSE(doc.read_attributes(doc.root(), attrs, scratch).has_value());
+  EXPECT_EQ(attrs[1].value, "caf\xC3\xA9 & <x>");
+}
+
+TEST(XmlDocumentDeferred, ReadAttributesRefusesDuplicatesAndLessThan) {
+  std::vector<XmlAttr> attrs;
+  std::string scratch;
+  XmlDocument twice("<e a='1' b='2' a='3'/>", kDepth, XmlCheck::kDeferred);
+  EXPECT_EQ(message(twice.read_attributes(twice.root(), attrs, scratch)),
+            "@15: attribute 'a' appears twice in <e>");
+  std::string many = "<e";
+  for (int i = 0; i < 40; ++i) many += " a" + std::to_string(i) + "='v'";
+  many += " a7='again'/>";
+  XmlDocument hashed(many, kDepth, XmlCheck::kDeferred);
+  EXPECT_EQ(message(hashed.read_attributes(hashed.root(), attrs, scratch)),
+            "@" + std::to_string(many.size() - 12) +
+                ": attribute 'a7' appears twice in <e>");
+}
+
+TEST(XmlDocumentDeferred, ReadTextDecodesTextAndKeepsCdataVerbatim) {
+  XmlDocument doc("<e>a&amp;b<![CDATA[&amp;<>]]></e>", kDepth,
+                  XmlCheck::kDeferred);
+  ASSERT_FALSE(doc.error().has_value());
+  std::string text;
+  for (pugi::xml_node c = doc.root().first_child(); c; c = c.next_sibling()) {
+    ASSERT_FALSE(doc.read_text(c, text).has_value());
+  }
+  EXPECT_EQ(text, "a&b&amp;<>");
+}
+
+TEST(XmlDocumentDeferred, TextBeforeTheRootIsAnErrorAtOnce) {
+  XmlDocument doc("x<a/>", kDepth, XmlCheck::kDeferred);
+  EXPECT_EQ(message(doc.error()), "@0: text before the root element");
+}
+
+TEST(XmlDocumentDeferred, WhatFollowsTheRootWaitsForTheCaller) {
+  XmlDocument text("<a/> x", kDepth, XmlCheck::kDeferred);
+  EXPECT_FALSE(text.error().has_value());
+  EXPECT_EQ(message(text.trailing_error()),
+            "@5: text after the end of the root element");
+  XmlDocument second("<a/><b/>", kDepth, XmlCheck::kDeferred);
+  EXPECT_FALSE(second.error().has_value());
+  EXPECT_EQ(message(second.trailing_error()),
+            "@4: a second root element after the end of the first");
+  XmlDocument clean("<a/>", kDepth, XmlCheck::kDeferred);
+  EXPECT_EQ(message(clean.trailing_error()), "none");
+  EXPECT_EQ(message(clean.check_remaining()), "none");
+}
+
+TEST(XmlDocumentDeferred, DepthIsTheCallersButCheckSubtreeBoundsIt) {
+  XmlDocument doc("<a><b><c><d/></c></b></a>", 3, XmlCheck::kDeferred);
+  ASSERT_FALSE(doc.error().has_value());
+  pugi::xml_node d = doc.root().first_child().first_child().first_child();
+  EXPECT_EQ(message(doc.depth_error(d)),
+            "@9: elements are nested deeper than 3 levels");
+  EXPECT_EQ(message(doc.check_subtree(doc.root().first_child(), 2)),
+            "@9: elements are nested deeper than 3 levels");
+  EXPECT_EQ(message(doc.check_remaining()),
+            "@9: elements are nested deeper than 3 levels");
+}
+
+TEST(XmlDocumentDeferred, ParseErrorsAreReportedAsInCheckedMode) {
+  constexpr std::string_view kXml = "<a><b x='&bad;'/><c></a>";
+  XmlDocument checked(kXml, kDepth);
+  XmlDocument deferred(kXml, kDepth, XmlCheck::kDeferred);
+  EXPECT_EQ(message(deferred.error()), message(checked.error()));
+  EXPECT_NE(message(deferred.error()), "none");
 }
 
 }  // namespace
