@@ -17,6 +17,7 @@
 
 #include "load/decode.h"
 #include "load/line_counter.h"
+#include "load/model_reader.h"
 #include "load/xml_document.h"
 #include "text/ascii.h"
 
@@ -236,7 +237,7 @@ Status read_folder(const fs::path& dir, const std::string& name,
     if (!bytes) return std::move(bytes).error();
     ParseOptions po = options.parse;
     po.source_name = file_name;
-    auto doc = parse_document(*bytes, po);
+    auto doc = internal::parse_owned_document(*bytes, po);
     append(warnings, std::move(doc).warnings());
     if (doc) {
       add_document(set, std::move(*doc));
@@ -280,13 +281,12 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
   return std::move(result).with_warnings(std::move(warnings));
 }
 
-// One document from `bytes`, named `name`.
-Result<CaptureSet> load_document(std::string_view bytes,
-                                 const std::string& name,
+// One document from `bytes` (freed early), named `name`.
+Result<CaptureSet> load_document(std::string& bytes, const std::string& name,
                                  const LoadOptions& options) {
   ParseOptions po = options.parse;
   po.source_name = name;
-  auto doc = parse_document(bytes, po);
+  auto doc = internal::parse_owned_document(bytes, po);
   Diagnostics warnings = std::move(doc).warnings();
   Result<CaptureSet> result = [&]() -> Result<CaptureSet> {
     if (!doc) return std::move(doc).error();

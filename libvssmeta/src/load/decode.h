@@ -17,6 +17,9 @@ class DecodedText {
  public:
   /// The UTF-8 text, BOM removed. Valid while this object lives.
   std::string_view text() const { return owned_ ? storage_ : view_; }
+  /// The converted text (UTF-16 input), which the caller may free once it
+  /// is done with text(); null when text() is a view of the input.
+  std::string* converted() { return owned_ ? &storage_ : nullptr; }
 
   Encoding encoding = Encoding::kUtf8;
   bool byte_order_mark = false;

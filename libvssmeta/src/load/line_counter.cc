@@ -29,6 +29,19 @@ std::size_t count_code_points(const char* begin, const char* end) {
   return n;
 }
 
+LineCounter::LineCounter(std::string_view text, bool ascii)
+    : text_(text), ascii_(ascii) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) break;
+    p = static_cast<const char*>(nl);
+    newlines_.push_back(static_cast<std::size_t>(p - begin));
+    ++p;
+  }
+}
+
 Origin LineCounter::at(std::size_t offset) {
   if (offset > text_.size()) offset = text_.size();
   if (offset < pos_) {
@@ -45,6 +58,9 @@ Origin LineCounter::at(std::size_t offset) {
       line_ = it->line;
       column_ = it->column;
     }
+    next_newline_ = static_cast<std::size_t>(
+        std::lower_bound(newlines_.begin(), newlines_.end(), pos_) -
+        newlines_.begin());
   }
   while (pos_ < offset) {
     const std::size_t boundary = (pos_ / kStep + 1) * kStep;
@@ -59,17 +75,17 @@ Origin LineCounter::at(std::size_t offset) {
 }
 
 void LineCounter::advance(std::size_t offset) {
-  const char* p = text_.data() + pos_;
-  const char* target = text_.data() + offset;
-  while (p < target) {
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(target - p));
-    if (nl == nullptr) break;
+  const char* from = text_.data() + pos_;
+  while (next_newline_ < newlines_.size() &&
+         newlines_[next_newline_] < offset) {
     ++line_;
     column_ = 1;
-    p = static_cast<const char*>(nl) + 1;
+    from = text_.data() + newlines_[next_newline_] + 1;
+    ++next_newline_;
   }
-  column_ += ascii_ ? static_cast<std::size_t>(target - p)
-                    : count_code_points(p, target);
+  const char* target = text_.data() + offset;
+  column_ += ascii_ ? static_cast<std::size_t>(target - from)
+                    : count_code_points(from, target);
   pos_ = offset;
 }
 

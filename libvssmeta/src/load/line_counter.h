@@ -2,6 +2,11 @@
 #pragma once
 // Turns byte offsets into 1-based line and column (columns count code points)
 // for a UTF-8 buffer, in one forward pass when offsets come in order.
+//
+// The line ends are found once, at construction, so the counter can then be
+// pointed at a copy of the text that a parser has changed in place (rebind):
+// pugixml writes NUL over single-byte characters, which changes neither the
+// byte offsets nor the count of code points, only the line ends it hides.
 
 #include <cstddef>
 #include <string_view>
@@ -15,8 +20,12 @@ class LineCounter {
  public:
   /// `ascii`: the caller knows every byte is ASCII, so columns are bytes
   /// and need no counting.
-  explicit LineCounter(std::string_view text, bool ascii = false)
-      : text_(text), ascii_(ascii) {}
+  explicit LineCounter(std::string_view text, bool ascii = false);
+
+  /// Counts columns in `text` from now on: the same text, or a copy of it
+  /// with some single-byte characters overwritten (REQUIRES: same size).
+  /// The text given to the constructor may be freed afterwards.
+  void rebind(std::string_view text) { text_ = text; }
 
   /// The position of byte `offset`. Amortised O(1) per call when offsets do
   /// not decrease; a smaller offset resumes from the checkpoint (one every
@@ -39,6 +48,8 @@ class LineCounter {
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   std::size_t column_ = 1;
+  std::size_t next_newline_ = 0;  // index of the first one at or after pos_
+  std::vector<std::size_t> newlines_;    // offsets of every '\n', ascending
   std::vector<Checkpoint> checkpoints_;  // at multiples of kStep, ascending
 };
 

@@ -36,10 +36,10 @@ bool mixed_case_hex(std::string_view s) {
 
 class ModelReader {
  public:
-  ModelReader(XmlDocument& xml, std::string_view text, bool ascii,
-              SourceInfo source, std::size_t max_depth)
+  ModelReader(XmlDocument& xml, LineCounter& lines, SourceInfo source,
+              std::size_t max_depth)
       : xml_(xml),
-        lines_(text, ascii),
+        lines_(lines),
         source_(std::move(source)),
         max_depth_(max_depth) {}
 
@@ -107,7 +107,7 @@ class ModelReader {
   void finish_warnings();
 
   XmlDocument& xml_;
-  LineCounter lines_;
+  LineCounter& lines_;
   SourceInfo source_;
   std::optional<Error> error_;
   std::map<std::string, std::size_t, std::less<>> warning_counts_;
@@ -700,12 +700,35 @@ Result<Document> ModelReader::read_model() {
   return std::move(*doc);
 }
 
+// Whether the tree is a VSS document (the model reader will read it), as
+// opposed to a file that a caller may still want to read otherwise (a
+// diskshadow manifest).
+bool is_vss_document(pugi::xml_node root) {
+  auto named = [](pugi::xml_node e) {
+    const std::string_view name = local_name(e.name());
+    return name == "WRITER_METADATA" || name == "BACKUP_COMPONENTS";
+  };
+  if (named(root)) return true;
+  if (!iequals(local_name(root.name()), "root")) return false;
+  for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && named(c)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<Document> read_document(std::string_view text, bool ascii,
-                               SourceInfo source, const ParseOptions& options) {
+                               SourceInfo source, const ParseOptions& options,
+                               const std::function<void()>& release) {
+  // The line ends are found before pugixml overwrites some of them.
+  LineCounter lines(text, ascii);
   XmlDocument xml(text, options.max_depth, XmlCheck::kDeferred);
-  ModelReader reader(xml, text, ascii, std::move(source), options.max_depth);
+  lines.rebind(xml.text());
+  if (release && !xml.error() && is_vss_document(xml.root())) {
+    release();  // `text` is gone from here on
+  }
+  ModelReader reader(xml, lines, std::move(source), options.max_depth);
   Result<Document> result = reader.read();
   xml.release();
   return result;

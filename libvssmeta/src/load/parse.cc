@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/parse.h"
 
+#include <functional>
+#include <string>
+
 #include <fmt/format.h>
 
 #include "load/decode.h"
@@ -8,8 +11,11 @@
 
 namespace vssmeta {
 
-Result<Document> parse_document(std::string_view bytes,
-                                const ParseOptions& options) {
+namespace {
+
+// parse_document(); `owner`, if given, holds `bytes` and may be freed.
+Result<Document> parse(std::string_view bytes, const ParseOptions& options,
+                       std::string* owner) {
   if (bytes.size() > options.max_bytes) {
     return Error{ErrorCode::kUnsupported,
                  fmt::format("input is {} bytes, more than the limit of {}",
@@ -26,9 +32,33 @@ Result<Document> parse_document(std::string_view bytes,
   source.name = options.source_name;
   source.encoding = decoded->encoding;
   source.byte_order_mark = decoded->byte_order_mark;
+  std::function<void()> release;
+  if (owner != nullptr) {
+    std::string* converted = decoded->converted();  // UTF-16 input
+    release = [owner, converted] {
+      std::string().swap(*owner);
+      if (converted != nullptr) std::string().swap(*converted);
+    };
+  }
   return internal::read_document(decoded->text(), decoded->ascii,
-                                 std::move(source), options);
+                                 std::move(source), options, release);
 }
+
+}  // namespace
+
+Result<Document> parse_document(std::string_view bytes,
+                                const ParseOptions& options) {
+  return parse(bytes, options, nullptr);
+}
+
+namespace internal {
+
+Result<Document> parse_owned_document(std::string& bytes,
+                                      const ParseOptions& options) {
+  return parse(bytes, options, &bytes);
+}
+
+}  // namespace internal
 
 namespace {
 

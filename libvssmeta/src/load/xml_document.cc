@@ -364,10 +364,15 @@ std::optional<XmlError> XmlDocument::read_attributes(
   std::size_t special = 0;
   for (pugi::xml_attribute a = element.first_attribute(); a;
        a = a.next_attribute()) {
-    const char* v = a.value();
-    const std::size_t plain = std::strcspn(v, "<&");
-    if (v[plain] != '\0') special += plain + std::strlen(v + plain);
-    out.push_back(XmlAttr{a.name(), std::string_view(v, plain), offset(a)});
+    const char* const v = a.value();
+    // Values are short: a plain loop beats strcspn's setup.
+    const char* p = v;
+    while (*p != '\0' && *p != '<' && *p != '&') ++p;
+    const auto plain = static_cast<std::size_t>(p - v);
+    if (*p != '\0') special += plain + std::strlen(p);
+    const char* const name = a.name();
+    out.push_back(XmlAttr{name, std::string_view(v, plain),
+                          static_cast<std::size_t>(name - buffer_.data())});
   }
   if (special > 0) {
     scratch.clear();

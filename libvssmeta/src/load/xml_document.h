@@ -61,6 +61,9 @@ class XmlDocument {
   pugi::xml_node root() const { return root_; }
   bool saw_declaration() const { return saw_declaration_; }
   std::size_t size() const { return size_; }
+  /// The parsed copy of the text: the same bytes, but for NULs pugixml wrote
+  /// over single-byte characters (ends of names and values).
+  std::string_view text() const { return {buffer_.data(), size_}; }
 
   /// Offset of an element's `<`, of an attribute's name, of a text node's
   /// first character or a CDATA section's `<`.

@@ -155,5 +155,28 @@ TEST(CountCodePoints, CountsLeadBytes) {
   EXPECT_EQ(count_code_points(s.data() + 2, s.data() + 6), 1U);
 }
 
+TEST(LineCounter, ReboundToACopyWithNulsOverLineEndsKeepsCounting) {
+  // pugixml writes NUL over the character after a name, a newline too; the
+  // line ends were found before, in the original.
+  std::string original = "<a\n b='\xC3\xA9'>\n<c\n/></a>";
+  LineCounter lines(original);
+  std::string parsed = original;
+  for (char& c : parsed) {
+    if (c == '\n' || c == '\'') c = '\0';
+  }
+  lines.rebind(parsed);
+  original.assign(original.size(), 'x');  // the original may be gone
+  auto where = [&](std::size_t offset) {
+    const Origin o = lines.at(offset);
+    return std::to_string(o.line) + ":" + std::to_string(o.column);
+  };
+  EXPECT_EQ(where(3), "2:1");
+  EXPECT_EQ(where(9), "2:6");  // after the two-byte character
+  EXPECT_EQ(where(13), "3:2");
+  EXPECT_EQ(where(14), "3:3");  // the line end itself
+  EXPECT_EQ(where(15), "4:1");
+  EXPECT_EQ(where(1), "1:2");  // going back
+}
+
 }  // namespace
 }  // namespace vssmeta::internal

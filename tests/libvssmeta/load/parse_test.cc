@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "load/model_reader.h"
 #include "support/test_support.h"
 
 namespace vssmeta {
@@ -355,6 +356,71 @@ TEST(ParseBackupComponents, ReadsUtf16) {
   ASSERT_EQ(b.writers.size(), 1U);
   ASSERT_EQ(b.writers[0].components.size(), 1U);
   EXPECT_TRUE(b.writers[0].components[0].caption.has_value());
+}
+
+// --- parse_owned_document: the bytes are freed once a VSS document parsed --
+
+TEST(ParseOwnedDocument, FreesTheBytesOfAVssDocumentAndGivesTheSameModel) {
+  const std::string xml =
+      "<WRITER_METADATA>\n<IDENTIFICATION writerId="
+      "\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\" friendlyName=\"W\"/>\n"
+      "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" x=\"&amp;\">"
+      "<FILE_LIST path=\"C:\\a\" filespec=\"*\"/></FILE_GROUP>"
+      "</BACKUP_LOCATIONS>\n</WRITER_METADATA>";
+  std::string bytes = xml;
+  ParseOptions options;
+  options.source_name = "w.xml";
+  auto owned = internal::parse_owned_document(bytes, options);
+  ASSERT_TRUE(owned) << owned.error().message;
+  EXPECT_TRUE(bytes.empty());
+  auto viewed = parse_document(xml, options);
+  ASSERT_TRUE(viewed);
+  EXPECT_EQ(*owned, *viewed);
+  EXPECT_EQ(owned.warnings(), viewed.warnings());
+  const auto& c = std::get<WriterMetadata>(*owned).components.at(0);
+  EXPECT_EQ(c.where.line, 3U);
+  EXPECT_EQ(c.files.at(0).where.column, 59U);
+}
+
+TEST(ParseOwnedDocument, KeepsTheBytesOfOtherFilesAndErrors) {
+  ParseOptions options;
+  options.source_name = "m.xml";
+  std::string manifest = "<Manifest><Writer Name='x'/></Manifest>";
+  const std::string manifest_copy = manifest;
+  auto other = internal::parse_owned_document(manifest, options);
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::kUnexpectedRoot);
+  EXPECT_EQ(manifest, manifest_copy);
+  std::string broken = "<WRITER_METADATA><IDENTIFICATION></WRITER_METADATA>";
+  const std::string broken_copy = broken;
+  auto error = internal::parse_owned_document(broken, options);
+  ASSERT_FALSE(error);
+  EXPECT_EQ(error.error().message,
+            parse_document(broken_copy, options).error().message);
+  EXPECT_EQ(broken, broken_copy);
+}
+
+TEST(ParseOwnedDocument, Utf16InputGivesTheSamePositions) {
+  const std::u16string xml =
+      u"<BACKUP_COMPONENTS>\n  <WRITER_COMPONENTS writerId="
+      u"\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\" caf\u00e9=\"1\"/>"
+      u"</BACKUP_COMPONENTS>";
+  std::string bytes = "\xFF\xFE";
+  for (char16_t c : xml) {
+    bytes.push_back(static_cast<char>(c & 0xFF));
+    bytes.push_back(static_cast<char>(c >> 8));
+  }
+  ParseOptions options;
+  options.source_name = "b.xml";
+  std::string copy = bytes;
+  auto owned = internal::parse_owned_document(copy, options);
+  auto viewed = parse_document(bytes, options);
+  ASSERT_TRUE(owned);
+  ASSERT_TRUE(viewed);
+  EXPECT_TRUE(copy.empty());
+  ASSERT_EQ(owned.warnings().size(), 1U);
+  EXPECT_EQ(owned.warnings(), viewed.warnings());
+  EXPECT_EQ(to_string(owned.warnings()[0].where), "b.xml:2:70");
 }
 
 }  // namespace
