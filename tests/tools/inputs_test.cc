@@ -3,13 +3,17 @@
 // graph), tested directly; the goldens test it through each command.
 #include "cli/inputs.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cli/exit_code.h"
 #include "support/test_support.h"
+#include "tools/cli_runner.h"
 
 namespace vssmeta::cli {
 namespace {
@@ -96,6 +100,69 @@ TEST_F(LoadInputs, MissingFileNamesIt) {
   EXPECT_FALSE(capture.has_value());
   EXPECT_EQ(err_.str().rfind("no-such-file.xml", 0), 0U) << err_.str();
   EXPECT_NE(err_.str().find(": error: "), std::string::npos) << err_.str();
+}
+
+// --keep-going: a capture folder with a malformed file.
+class KeepGoing : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::ofstream(tmp_.path() / "WM0.xml", std::ios::binary)
+        << read_bytes(testdata_dir() / "wmd/bits-writer.xml");
+    std::ofstream(tmp_.path() / "WM1.xml", std::ios::binary)
+        << "<WRITER_METADATA>";
+    std::ofstream(tmp_.path() / "WM2.xml", std::ios::binary)
+        << read_bytes(testdata_dir() / "wmd/wmi-writer.xml");
+  }
+  std::string dir() const { return tmp_.path().generic_string(); }
+  std::optional<CaptureSet> load(bool quiet, bool keep_going) {
+    return load_inputs({dir()}, quiet, io_, ParseOptions{}.max_bytes,
+                       keep_going);
+  }
+  testing::TempFolder tmp_{"vssmeta-keep-going"};
+  std::istringstream in_;
+  std::ostringstream out_;
+  std::ostringstream err_;
+  Io io_{in_, out_, err_, false};
+};
+
+TEST_F(KeepGoing, WithoutItTheFolderFails) {
+  EXPECT_FALSE(load(false, false).has_value());
+  EXPECT_FALSE(io_.input_failed);
+  EXPECT_EQ(err_.str().rfind(dir() + "/WM1.xml:1:18: error: ", 0), 0U)
+      << err_.str();
+}
+
+TEST_F(KeepGoing, WithItTheRestLoadsAndTheFailureIsReported) {
+  auto capture = load(false, true);
+  ASSERT_TRUE(capture.has_value()) << err_.str();
+  EXPECT_EQ(capture->writers.size(), 2U);
+  EXPECT_TRUE(io_.input_failed);
+  EXPECT_EQ(err_.str().rfind(dir() + "/WM1.xml:1:18: error: ", 0), 0U)
+      << err_.str();
+  EXPECT_NE(err_.str().find("[unreadable-file]\n"), std::string::npos)
+      << err_.str();
+}
+
+TEST_F(KeepGoing, QuietStillReportsTheFailure) {
+  auto capture = load(true, true);
+  ASSERT_TRUE(capture.has_value());
+  EXPECT_TRUE(io_.input_failed);
+  const std::string err = err_.str();
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_NE(err.find("[unreadable-file]"), std::string::npos) << err;
+}
+
+TEST_F(KeepGoing, CommandsExitWithBitOneAndPrintTheRest) {
+  auto r = testing::run_cli({"dump", "--keep-going", dir()});
+  EXPECT_EQ(r.exit_code, kExitError);
+  EXPECT_NE(r.out.find("BITS Writer"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("WMI Writer"), std::string::npos) << r.out;
+  auto strict = testing::run_cli({"dump", dir()});
+  EXPECT_EQ(strict.exit_code, kExitError);
+  EXPECT_EQ(strict.out, "");
+  auto validate = testing::run_cli({"validate", "--keep-going", dir()});
+  EXPECT_EQ(validate.exit_code & kExitError, kExitError);
+  EXPECT_NE(validate.out, "");
 }
 
 }  // namespace
