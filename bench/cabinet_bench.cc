@@ -33,6 +33,7 @@ struct Capture {
   fs::path folder;
   fs::path cab;
   bool compressed = false;
+  std::size_t folder_bytes = 0;
   ~Capture() {
     std::error_code ec;
     if (!root.empty()) fs::remove_all(root, ec);
@@ -50,6 +51,7 @@ const Capture& capture() {
     std::vector<vssmeta::testing::CabEntry> entries;
     auto add = [&](const std::string& name, const std::string& bytes) {
       std::ofstream(out.folder / name, std::ios::binary) << bytes;
+      out.folder_bytes += bytes.size();
       entries.push_back({name, bytes});
     };
     GeneratorOptions system;
@@ -119,9 +121,12 @@ int main(int argc, char** argv) {
   const auto folder = reporter.seconds("BM_LoadFolder");
   const auto cab = reporter.seconds("BM_LoadCabinet");
   if (folder && cab && *folder > 0) {
-    std::printf("\ncabinet (%s) / folder: %.2f (target <= 1.5)\n",
-                capture().compressed ? "MSZIP, gcab" : "stored",
-                *cab / *folder);
+    std::printf(
+        "\ncabinet (%s, %zu bytes) / folder (%zu bytes): %.2f (target <= "
+        "1.5)\n",
+        capture().compressed ? "MSZIP, gcab" : "stored",
+        static_cast<std::size_t>(fs::file_size(capture().cab)),
+        capture().folder_bytes, *cab / *folder);
   } else {
     std::printf("\nno ratio: run BM_LoadFolder and BM_LoadCabinet together\n");
   }
