@@ -14,6 +14,7 @@
 #include "cli/exit_code.h"
 #include "support/test_support.h"
 #include "tools/cli_runner.h"
+#include "vssmeta/config.h"
 
 namespace vssmeta::cli {
 namespace {
@@ -163,6 +164,44 @@ TEST_F(KeepGoing, CommandsExitWithBitOneAndPrintTheRest) {
   auto validate = testing::run_cli({"validate", "--keep-going", dir()});
   EXPECT_EQ(validate.exit_code & kExitError, kExitError);
   EXPECT_NE(validate.out, "");
+}
+
+// The forms issue #13 added, through the command line.
+std::string replace_all(std::string s, const std::string& from,
+                        const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos;
+       at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+TEST(InputForms, DumpOfTheCabIsTheDumpOfItsFolder) {
+  if (!VSSMETA_HAS_CABINET) GTEST_SKIP() << "built without libmspack";
+  for (const char* format : {"text", "json"}) {
+    auto cab = testing::run_cli(
+        {"dump", "--files", "--format", format, "cabinet/capture.cab"});
+    auto folder =
+        testing::run_cli({"dump", "--files", "--format", format, "capture"});
+    EXPECT_EQ(cab.exit_code, kExitOk) << cab.err;
+    EXPECT_EQ(cab.err, "");
+    EXPECT_EQ(replace_all(cab.out, "cabinet/capture.cab#", "capture/"),
+              folder.out)
+        << format;
+  }
+}
+
+TEST(InputForms, UnreadableFormatIsAnErrorWithoutOutput) {
+  testing::TempFolder tmp("vssmeta-forms-cli");
+  const std::string zip = (tmp.path() / "logs.zip").generic_string();
+  std::ofstream(zip, std::ios::binary) << std::string("PK\x03\x04\x14\0", 6);
+  auto r = testing::run_cli({"validate", zip});
+  EXPECT_EQ(r.exit_code, kExitError);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, zip +
+                       ": error: this is a ZIP archive, which holds no VSS "
+                       "document vssmeta can read: extract it and load the "
+                       "folder or files it holds\n");
 }
 
 }  // namespace
