@@ -114,7 +114,8 @@ void register_dump(CLI::App& app, Action& action) {
       "dump",
       "Show writers, their component hierarchy and backup documents. PATH is "
       "a WMD or BCD file, a capture folder (e.g. diskshadow's metadata cab "
-      "contents) or - for standard input.");
+      "contents, a WindowsImageBackup folder), a metadata .cab, vshadow "
+      "-wm3 output or - for standard input.");
   sub->add_option("PATH", cmd->paths, "Files, folders or - (stdin)")
       ->required();
   sub->add_option("--format", cmd->format,
