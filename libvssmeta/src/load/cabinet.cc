@@ -261,15 +261,17 @@ Result<std::vector<CabinetMember>> read_cabinet(std::string_view bytes,
   // serialised so that the messages reach the right session.
   static std::mutex session_mutex;
   std::lock_guard<std::mutex> lock(session_mutex);
+  // The input outlives the session: libmspack reopens it by "name" for
+  // each extraction and closes its handles when the session ends.
+  MemoryFile input;
+  input.data = bytes.data();
+  input.size = bytes.size();
   CabinetSession s;
   s.cabd = mspack_create_cab_decompressor(&s.system.sys);
   if (s.cabd == nullptr) {
     return cabinet_error(ErrorCode::kInternal, source,
                          "cannot start libmspack's cabinet reader");
   }
-  MemoryFile input;
-  input.data = bytes.data();
-  input.size = bytes.size();
   s.cab = s.cabd->open(s.cabd, input.tag);
   if (s.cab == nullptr) {
     return cabinet_error(
