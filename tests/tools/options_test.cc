@@ -43,8 +43,23 @@ TEST_P(SharedOptions, HelpDescribesColorAndOutputAlike) {
       << r.out;
 }
 
+TEST_P(SharedOptions, KeepGoingIsOffered) {
+  auto r = run_cli({GetParam(), "--help"});
+  EXPECT_EQ(r.exit_code, kExitOk);
+  EXPECT_NE(r.out.find("--keep-going"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Load the rest of a capture (folder, cabinet, vshadow "
+                       "-wm3 text) when one of its documents cannot be read"),
+            std::string::npos)
+      << r.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Commands, SharedOptions,
                          ::testing::Values("dump", "validate", "diff"));
+
+TEST(SharedOptionsGraph, KeepGoingIsOffered) {
+  auto r = run_cli({"graph", "--help"});
+  EXPECT_NE(r.out.find("--keep-going"), std::string::npos) << r.out;
+}
 
 }  // namespace
 }  // namespace vssmeta::cli

@@ -35,6 +35,7 @@ int run(int argc, const char* const* argv, Io& io) {
   try {
     app.parse(argc, argv);
     if (action) status = action(io);
+    if (io.input_failed) status |= kExitError;
   } catch (const CLI::ParseError& e) {
     status = app.exit(e, io.out, io.err) == 0 ? kExitOk : kExitUsage;
   }

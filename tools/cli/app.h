@@ -19,6 +19,9 @@ struct Io {
   bool out_is_terminal = false;
   /// Set once a failed write to `out` has been reported (flush_output()).
   bool out_failed = false;
+  /// Set when --keep-going skipped a document that could not be read
+  /// (load_inputs()): run() then adds kExitError to the exit status.
+  bool input_failed = false;
   /// What commands are done with but need not free: see keep_until_exit().
   std::vector<std::shared_ptr<void>> kept = {};
 };

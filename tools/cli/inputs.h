@@ -17,9 +17,12 @@ namespace vssmeta::cli {
 /// that names --max-input-size. Parser warnings go to `io.err` unless `quiet`.
 /// On the first path that cannot be loaded it prints the warnings so far
 /// (unless `quiet`) and then the error, and returns nothing: the command exits
-/// kExitError.
+/// kExitError. With `keep_going` (--keep-going), a document of a capture that
+/// cannot be read is reported (always, also when `quiet`) and the rest is
+/// loaded; `io.input_failed` is then set, and run() adds kExitError to the
+/// command's exit status.
 std::optional<CaptureSet> load_inputs(
     const std::vector<std::string>& paths, bool quiet, Io& io,
-    std::size_t max_bytes = ParseOptions{}.max_bytes);
+    std::size_t max_bytes = ParseOptions{}.max_bytes, bool keep_going = false);
 
 }  // namespace vssmeta::cli

@@ -28,4 +28,12 @@ CLI::Option* add_input_limit_option(CLI::App& sub, std::size_t& bytes) {
       ->option_text("SIZE");
 }
 
+CLI::Option* add_keep_going_option(CLI::App& sub, bool& keep_going) {
+  return sub.add_flag(
+      "--keep-going", keep_going,
+      "Load the rest of a capture (folder, cabinet, vshadow -wm3 text) when "
+      "one of its documents cannot be read; each failure is reported and "
+      "the exit status has bit 1 set");
+}
+
 }  // namespace vssmeta::cli

@@ -19,4 +19,7 @@ CLI::Option* add_output_option(CLI::App& sub, std::string& output);
 /// (see load_inputs()); K, M, G suffixes are powers of 1024.
 CLI::Option* add_input_limit_option(CLI::App& sub, std::size_t& bytes);
 
+/// `--keep-going` into `keep_going` (see load_inputs()).
+CLI::Option* add_keep_going_option(CLI::App& sub, bool& keep_going);
+
 }  // namespace vssmeta::cli

@@ -79,17 +79,38 @@ struct LoadOptions {
   ParseOptions parse;
   /// Appended in parentheses to the size-limit error, e.g. how to raise it.
   std::string size_limit_note;
+  /// A capture (a folder, a cabinet, vshadow -wm3 text) with some documents
+  /// that cannot be read still loads the others: each failure becomes a
+  /// diagnostic of severity kError and code `unreadable-file` among the
+  /// result's warnings(), with the failure's position. The capture fails
+  /// only when no document is left. Off: the first failure fails the load.
+  bool keep_going = false;
 };
 
 /// Loads `path`: "-" reads standard input (`stdin_stream`, or std::cin), a
 /// directory is read as a capture folder (its `*.xml` files, in natural name
 /// order; a manifest is recognised, other non-VSS XML files are skipped with
 /// a warning, and so is every entry that is neither a file nor a folder:
-/// FIFOs, sockets, devices, dangling links and link loops), anything else
-/// is one document (a regular file, or a FIFO or device read as a stream,
-/// such as a shell's process substitution). Errors name the file. The
-/// result's warnings() hold the parser's notes on every file read, and the
-/// skipped files, also when a later file fails.
+/// FIFOs, sockets, devices, dangling links and link loops). A folder with
+/// no XML file of its own that holds Windows Server Backup's layout
+/// (`WindowsImageBackup\<computer>\Backup <date>`) is read through its one
+/// `Backup ...` folder. Anything else (a regular file, or a FIFO or device
+/// read as a stream, such as a shell's process substitution) is recognised
+/// by its content, never its name:
+///  - a cabinet (`MSCF`, diskshadow's metadata cab): its top-level `*.xml`
+///    members, read in memory exactly as the extracted folder would be,
+///    named `FILE#MEMBER`; refused when a member declares more than 256 MiB
+///    (or parse.max_bytes, if lower), the XML members more than 1 GiB
+///    together, with more than 10,000 members, or when a member name is
+///    absolute or holds a drive, a stream or a `..` element;
+///  - `vshadow -wm3` console output: each writer's document, named
+///    `FILE#writer-N` (positions count within that document); vshadow's
+///    `-wm`/`-wm2` summaries, which hold no XML, are an error naming -wm3;
+///  - a known format that holds no VSS document (ZIP, VHD(X), event logs,
+///    images, ...): an error naming it and the export that works;
+///  - otherwise one document (parse_document()).
+/// Errors name the file. The result's warnings() hold the parser's notes on
+/// every file read, and the skipped files, also when a later file fails.
 VSSMETA_EXPORT Result<CaptureSet> load(const std::string& path,
                                        const LoadOptions& options = {},
                                        std::istream* stdin_stream = nullptr);

@@ -15,9 +15,11 @@
 
 #include <fmt/format.h>
 
+#include "load/cabinet.h"
 #include "load/decode.h"
 #include "load/line_counter.h"
 #include "load/model_reader.h"
+#include "load/vshadow_text.h"
 #include "load/xml_document.h"
 #include "text/ascii.h"
 
@@ -202,8 +204,67 @@ void add_document(CaptureSet& set, Document&& doc) {
   }
 }
 
+// With options.keep_going, records `error` as an `unreadable-file`
+// diagnostic and returns true (go on); else returns false (stop).
+bool keep_going(const LoadOptions& options, const Error& error,
+                const std::string& name, Diagnostics& warnings) {
+  if (!options.keep_going) return false;
+  warnings.push_back(Diagnostic{Severity::kError, "unreadable-file",
+                                error.message,
+                                error.where.value_or(Location{name, 0, 0})});
+  return true;
+}
+
+// One file of a capture (from a folder or a cabinet), named `file_name`:
+// a VSS document is added, a manifest kept, other XML skipped with a
+// warning. Errors: the file's, when it cannot be read as XML.
+// `bytes` are freed as soon as a VSS document is parsed from them.
+Status add_file(std::string& bytes, const std::string& file_name,
+                const LoadOptions& options, CaptureSet& set,
+                Diagnostics& warnings) {
+  ParseOptions po = options.parse;
+  po.source_name = file_name;
+  auto doc = internal::parse_owned_document(bytes, po);
+  append(warnings, std::move(doc).warnings());
+  if (doc) {
+    add_document(set, std::move(*doc));
+    return {};
+  }
+  if (doc.error().code != ErrorCode::kUnexpectedRoot) {
+    return std::move(doc).error();
+  }
+  if (auto manifest = parse_cab_manifest(bytes, po);
+      manifest && !set.manifest) {
+    set.manifest = std::move(*manifest);
+    return {};
+  }
+  warnings.push_back(Diagnostic{
+      Severity::kWarning, "skipped-file", "skipped: " + doc.error().message,
+      doc.error().where.value_or(Location{file_name, 0, 0})});
+  return {};
+}
+
+// The checks on a whole capture named `name`, after its files are read.
+Status finish_capture(const CaptureSet& set, const std::string& name,
+                      const char* what, Diagnostics& warnings) {
+  if (set.writers.empty() && set.backup_components.empty()) {
+    return io_error(name, fmt::format("{} holds no writer metadata or backup "
+                                      "components document (*.xml)",
+                                      what));
+  }
+  if (set.manifest && set.manifest->writers.size() != set.writers.size()) {
+    warnings.push_back(Diagnostic{
+        Severity::kWarning, "manifest-mismatch",
+        fmt::format("the manifest lists {} writers but the {} holds {} "
+                    "writer metadata documents",
+                    set.manifest->writers.size(), what, set.writers.size()),
+        Location{set.manifest->file, 0, 0}});
+  }
+  return {};
+}
+
 // Reads the folder's documents into `set`, collecting warnings; stops at
-// the first file that cannot be read or parsed.
+// the first file that cannot be read or parsed (unless keep_going).
 Status read_folder(const fs::path& dir, const std::string& name,
                    const LoadOptions& options, CaptureSet& set,
                    Diagnostics& warnings) {
@@ -234,45 +295,84 @@ Status read_folder(const fs::path& dir, const std::string& name,
       continue;
     }
     auto bytes = read_file(dir / file, file_name, options);
-    if (!bytes) return std::move(bytes).error();
-    ParseOptions po = options.parse;
-    po.source_name = file_name;
-    auto doc = internal::parse_owned_document(*bytes, po);
-    append(warnings, std::move(doc).warnings());
-    if (doc) {
-      add_document(set, std::move(*doc));
+    Status added = bytes ? add_file(*bytes, file_name, options, set, warnings)
+                         : Status(std::move(bytes).error());
+    if (!added && !keep_going(options, added.error(), file_name, warnings)) {
+      return std::move(added).error();
+    }
+  }
+  return finish_capture(set, name, "folder", warnings);
+}
+
+// Whether `dir` holds a regular *.xml file of its own.
+bool holds_xml_file(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (has_xml_extension(it->path()) &&
+        kind_of(it->path()).type == fs::file_type::regular) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Windows Server Backup keeps a backup's VSS documents in
+// WindowsImageBackup\<computer>\Backup <date time>\ (next to the volume
+// images). The `Backup ...` folders with XML files at or one level below
+// `dir`, as names relative to it.
+std::vector<std::string> backup_folders(const fs::path& dir) {
+  std::vector<std::string> found;
+  auto scan = [](const fs::path& folder) {
+    std::error_code ec;
+    std::vector<std::pair<std::string, fs::path>> subs;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (kind_of(it->path()).type == fs::file_type::directory) {
+        subs.emplace_back(it->path().filename().string(), it->path());
+      }
+    }
+    std::sort(subs.begin(), subs.end(), [](const auto& a, const auto& b) {
+      return internal::natural_less(a.first, b.first);
+    });
+    return subs;
+  };
+  for (const auto& [sub, sub_path] : scan(dir)) {
+    if (internal::istarts_with(sub, "Backup ") && holds_xml_file(sub_path)) {
+      found.push_back(sub);
       continue;
     }
-    if (doc.error().code != ErrorCode::kUnexpectedRoot) {
-      return std::move(doc).error();
+    for (const auto& [inner, inner_path] : scan(sub_path)) {
+      if (internal::istarts_with(inner, "Backup ") &&
+          holds_xml_file(inner_path)) {
+        found.push_back(sub + "/" + inner);
+      }
     }
-    if (auto manifest = parse_cab_manifest(*bytes, po);
-        manifest && !set.manifest) {
-      set.manifest = std::move(*manifest);
-      continue;
-    }
-    warnings.push_back(Diagnostic{
-        Severity::kWarning, "skipped-file", "skipped: " + doc.error().message,
-        doc.error().where.value_or(Location{file_name, 0, 0})});
   }
-  if (set.writers.empty() && set.backup_components.empty()) {
-    return io_error(name,
-                    "folder holds no writer metadata or backup "
-                    "components document (*.xml)");
-  }
-  if (set.manifest && set.manifest->writers.size() != set.writers.size()) {
-    warnings.push_back(Diagnostic{
-        Severity::kWarning, "manifest-mismatch",
-        fmt::format("the manifest lists {} writers but the folder holds {} "
-                    "writer metadata documents",
-                    set.manifest->writers.size(), set.writers.size()),
-        Location{set.manifest->file, 0, 0}});
-  }
-  return {};
+  return found;
 }
 
 Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
                                const LoadOptions& options) {
+  if (!holds_xml_file(dir)) {
+    const std::vector<std::string> backups = backup_folders(dir);
+    if (backups.size() == 1) {
+      const std::string sub = (fs::path(name) / backups[0]).generic_string();
+      return load_folder(dir / fs::path(backups[0]), sub, options);
+    }
+    if (backups.size() > 1) {
+      std::string list;
+      for (std::size_t i = 0; i < backups.size() && i < 5; ++i) {
+        list += (i ? ", '" : "'") + backups[i] + "'";
+      }
+      if (backups.size() > 5) list += ", ...";
+      return Error{ErrorCode::kUnsupported,
+                   fmt::format("this Windows Server Backup folder holds {} "
+                               "backups ({}): load the one you want",
+                               backups.size(), list),
+                   Location{name, 0, 0}};
+    }
+  }
   CaptureSet set;
   Diagnostics warnings;
   Status read = read_folder(dir, name, options, set, warnings);
@@ -295,6 +395,226 @@ Result<CaptureSet> load_document(std::string& bytes, const std::string& name,
     return set;
   }();
   return std::move(result).with_warnings(std::move(warnings));
+}
+
+// A diskshadow metadata cab: its top-level *.xml members, in natural name
+// order, exactly as the folder it extracts to.
+Result<CaptureSet> load_cabinet(std::string_view bytes, const std::string& name,
+                                const LoadOptions& options) {
+  internal::CabinetLimits limits;
+  limits.max_member_bytes =
+      std::min(limits.max_member_bytes, options.parse.max_bytes);
+  auto members = internal::read_cabinet(bytes, name, limits);
+  if (!members) return std::move(members).error();
+  std::sort(members->begin(), members->end(), [](const auto& a, const auto& b) {
+    return internal::natural_less(a.name, b.name);
+  });
+  CaptureSet set;
+  Diagnostics warnings;
+  Status read = [&]() -> Status {
+    for (internal::CabinetMember& member : *members) {
+      const std::string member_name = name + "#" + member.name;
+      Status added =
+          add_file(member.bytes, member_name, options, set, warnings);
+      std::string().swap(member.bytes);
+      if (!added &&
+          !keep_going(options, added.error(), member_name, warnings)) {
+        return std::move(added).error();
+      }
+    }
+    return finish_capture(set, name, "cabinet", warnings);
+  }();
+  Result<CaptureSet> result =
+      read ? Result<CaptureSet>(std::move(set)) : std::move(read).error();
+  return std::move(result).with_warnings(std::move(warnings));
+}
+
+// `vshadow -wm3` output: every writer's document, named FILE#writer-N.
+Result<CaptureSet> load_vshadow_text(std::string_view bytes,
+                                     const std::string& name,
+                                     const LoadOptions& options) {
+  auto decoded = internal::decode_input(bytes, name);
+  if (!decoded) return std::move(decoded).error();
+  auto found = internal::find_vshadow_writer_xml(decoded->text());
+  if (!found) return io_error(name, "no vshadow --[Writer N]-- line");
+  CaptureSet set;
+  Diagnostics warnings;
+  Status read = [&]() -> Status {
+    for (const internal::VshadowWriterXml& w : found->writers) {
+      const std::string doc_name = fmt::format("{}#writer-{}", name, w.number);
+      ParseOptions po = options.parse;
+      po.source_name = doc_name;
+      auto doc = parse_document(w.xml, po);
+      append(warnings, std::move(doc).warnings());
+      if (doc) {
+        add_document(set, std::move(*doc));
+        continue;
+      }
+      Error error = std::move(doc).error();
+      if (w.xml.empty()) {
+        error = Error{ErrorCode::kMalformedXml,
+                      fmt::format("no XML after vshadow's --[Writer {}]-- "
+                                  "line (line {})",
+                                  w.number, w.line),
+                      Location{doc_name, 0, 0}};
+      }
+      if (!keep_going(options, error, doc_name, warnings)) return error;
+    }
+    if (!found->complete) {
+      warnings.push_back(Diagnostic{
+          Severity::kWarning, "truncated-text",
+          "no --[end of data]-- line: vshadow's output may be cut short",
+          Location{name, 0, 0}});
+    }
+    return finish_capture(set, name, "vshadow output", warnings);
+  }();
+  Result<CaptureSet> result =
+      read ? Result<CaptureSet>(std::move(set)) : std::move(read).error();
+  return std::move(result).with_warnings(std::move(warnings));
+}
+
+// A format that holds no VSS document, known by its first bytes.
+struct ForeignFormat {
+  std::string_view magic;
+  std::size_t offset;
+  const char* what;
+  const char* advice;
+};
+
+constexpr const char* kDiskImageAdvice =
+    "vssmeta reads a backup's XML files, not disk images: load the "
+    "'Backup <date>' folder that holds this file (or its "
+    "WindowsImageBackup folder)";
+constexpr const char* kEventLogAdvice =
+    "event logs hold no VSS documents: save the writers' state with "
+    "'vssadmin list writers > writers.txt', and their metadata as "
+    "diskshadow's metadata cab ('set metadata x.cab') or vshadow -wm3 output";
+constexpr const char* kArchiveAdvice =
+    "extract it and load the folder or files it holds";
+constexpr const char* kImageAdvice =
+    "a picture of the text cannot be read: ask for the text itself "
+    "('vssadmin list writers > writers.txt') or the documents";
+
+using namespace std::string_view_literals;
+constexpr ForeignFormat kForeignFormats[] = {
+    {"vhdxfile"sv, 0, "a VHDX virtual disk", kDiskImageAdvice},
+    {"conectix"sv, 0, "a VHD virtual disk", kDiskImageAdvice},
+    {"MSWIM\0\0\0"sv, 0, "a WIM disk image", kDiskImageAdvice},
+    {"ElfFile\0"sv, 0, "a Windows event log (.evtx)", kEventLogAdvice},
+    {"LfLe"sv, 4, "a Windows event log (.evt)", kEventLogAdvice},
+    {"PK\x03\x04"sv, 0, "a ZIP archive", kArchiveAdvice},
+    {"PK\x05\x06"sv, 0, "an empty ZIP archive", kArchiveAdvice},
+    {"7z\xBC\xAF\x27\x1C"sv, 0, "a 7-Zip archive", kArchiveAdvice},
+    {"Rar!\x1A\x07"sv, 0, "a RAR archive", kArchiveAdvice},
+    {"\x1F\x8B"sv, 0, "a gzip-compressed file", kArchiveAdvice},
+    {"\xFD\x37\x7A\x58\x5A\x00"sv, 0, "an xz-compressed file", kArchiveAdvice},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, 0,
+     "an OLE compound file (an Outlook .msg message or an Office document)",
+     "save the attachment or text it holds as a file and load that"},
+    {"{\\rtf"sv, 0, "an RTF document",
+     "save it as plain text (UTF-8 or Unicode) and load that"},
+    {"%PDF-"sv, 0, "a PDF document",
+     "ask for the original file or tool output instead"},
+    {"\x89PNG\r\n\x1A\n"sv, 0, "a PNG image", kImageAdvice},
+    {"\xFF\xD8\xFF"sv, 0, "a JPEG image", kImageAdvice},
+    {"GIF8"sv, 0, "a GIF image", kImageAdvice},
+    {"regf"sv, 0, "a Windows registry hive",
+     "registry hives hold no VSS documents: load the writers' metadata "
+     "(diskshadow's metadata cab, vshadow -wm3 output)"},
+    {"MZ"sv, 0, "a Windows program or library (PE file)",
+     "load the documents or text the program wrote instead"},
+};
+
+// What a file holds, decided by its content only. Each kind has one
+// loader in load_bytes().
+enum class ContentKind {
+  kDocument,          // XML, or anything else parse_document() judges
+  kCabinet,           // MSCF: diskshadow's metadata cab
+  kVshadowWriterXml,  // vshadow -wm3 output
+  kVshadowSummary,    // vshadow -wm / -wm2 output: no XML
+  kForeign,           // kForeignFormats
+};
+
+struct Content {
+  ContentKind kind = ContentKind::kDocument;
+  const ForeignFormat* foreign = nullptr;
+};
+
+// Whether the first character after a BOM and white space is '<', in
+// UTF-8 or UTF-16 (with or without BOM): then the content is XML.
+bool starts_like_xml(std::string_view bytes) {
+  const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  std::size_t step = 1;
+  std::size_t low = 0;  // index of the ASCII byte within a code unit
+  if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    i = 3;
+  } else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+    i = 2, step = 2, low = 0;
+  } else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+    i = 2, step = 2, low = 1;
+  } else if (n >= 2 && u[0] != 0 && u[1] == 0) {
+    step = 2, low = 0;
+  } else if (n >= 2 && u[0] == 0 && u[1] != 0) {
+    step = 2, low = 1;
+  }
+  for (; i + step <= n; i += step) {
+    if (step == 2 && u[i + 1 - low] != 0) return false;
+    const unsigned char c = u[i + low];
+    if (c == '<') return true;
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return false;
+}
+
+Content classify_content(std::string_view bytes) {
+  if (bytes.substr(0, 4) == "MSCF") return {ContentKind::kCabinet};
+  for (const ForeignFormat& f : kForeignFormats) {
+    if (bytes.size() >= f.offset + f.magic.size() &&
+        bytes.substr(f.offset, f.magic.size()) == f.magic) {
+      return {ContentKind::kForeign, &f};
+    }
+  }
+  if (bytes.empty() || starts_like_xml(bytes)) return {};
+  // Text that does not start with XML: tool output.
+  auto decoded = internal::decode_input(bytes, {});
+  if (!decoded) return {};
+  const std::string_view text = decoded->text();
+  if (internal::find_vshadow_writer_xml(text)) {
+    return {ContentKind::kVshadowWriterXml};
+  }
+  if (internal::is_vshadow_writer_summary(text)) {
+    return {ContentKind::kVshadowSummary};
+  }
+  return {};
+}
+
+// Loads a file's (or stream's) bytes by what they hold.
+Result<CaptureSet> load_bytes(std::string& bytes, const std::string& name,
+                              const LoadOptions& options) {
+  const Content content = classify_content(bytes);
+  switch (content.kind) {
+    case ContentKind::kCabinet:
+      return load_cabinet(bytes, name, options);
+    case ContentKind::kVshadowWriterXml:
+      return load_vshadow_text(bytes, name, options);
+    case ContentKind::kVshadowSummary:
+      return Error{ErrorCode::kUnsupported,
+                   "this is vshadow -wm or -wm2 output, a summary without "
+                   "the writers' XML: run 'vshadow -wm3 > writers.txt' and "
+                   "load that",
+                   Location{name, 0, 0}};
+    case ContentKind::kForeign:
+      return Error{ErrorCode::kUnsupported,
+                   fmt::format("this is {}, which holds no VSS document "
+                               "vssmeta can read: {}",
+                               content.foreign->what, content.foreign->advice),
+                   Location{name, 0, 0}};
+    case ContentKind::kDocument:
+      break;
+  }
+  return load_document(bytes, name, options);
 }
 
 }  // namespace
@@ -352,7 +672,7 @@ Result<CaptureSet> load(const std::string& path, const LoadOptions& options,
     auto bytes =
         read_stream(stdin_stream ? *stdin_stream : std::cin, "-", options);
     if (!bytes) return std::move(bytes).error();
-    return load_document(*bytes, "-", options);
+    return load_bytes(*bytes, "-", options);
   }
   const fs::path p(path);
   if (kind_of(p).type == fs::file_type::directory) {
@@ -360,7 +680,7 @@ Result<CaptureSet> load(const std::string& path, const LoadOptions& options,
   }
   auto bytes = read_file(p, path, options);
   if (!bytes) return std::move(bytes).error();
-  return load_document(*bytes, path, options);
+  return load_bytes(*bytes, path, options);
 }
 
 void merge(CaptureSet& into, CaptureSet&& more) {

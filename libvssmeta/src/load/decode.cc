@@ -136,7 +136,9 @@ Result<DecodedText> decode_input(std::string_view bytes,
     result.byte_order_mark = true;
     skip = 2;
   } else if (bytes.size() >= 2 && u[0] != 0 && u[1] == 0) {
-    utf16 = true;  // `<\0`: UTF-16LE without BOM (diskshadow's Manifest.xml)
+    // `<\0`: UTF-16LE without BOM (diskshadow's Manifest.xml, vshadow's
+    // and BETest's saved documents)
+    utf16 = true;
   } else if (bytes.size() >= 2 && u[0] == 0 && u[1] != 0) {
     utf16 = big_endian = true;
   }
@@ -163,11 +165,15 @@ Result<DecodedText> decode_input(std::string_view bytes,
   result.owned_ = true;
   std::string& out = result.storage_;
   out.reserve((bytes.size() - skip) / 2 + 16);
-  const std::size_t n = bytes.size();
+  std::size_t n = bytes.size();
   auto unit = [&](std::size_t i) -> char32_t {
     return big_endian ? static_cast<char32_t>((u[i] << 8) | u[i + 1])
                       : static_cast<char32_t>(u[i] | (u[i + 1] << 8));
   };
+  // vshadow (-bc=, -t=) and BETest save the BSTR with its terminating
+  // U+0000: trailing NUL code units end the text. A NUL before other
+  // characters stays an error below.
+  while (n >= skip + 2 && (n - skip) % 2 == 0 && unit(n - 2) == 0) n -= 2;
   std::size_t i = skip;
   for (; i + 1 < n; i += 2) {
     char32_t cp = unit(i);

@@ -33,9 +33,13 @@ class DecodedText {
   bool owned_ = false;
 };
 
-/// Decodes `bytes`. Errors (kMalformedXml) name `source` and the line and
-/// column of the offending character: invalid UTF-8, NUL characters,
-/// unpaired UTF-16 surrogates, an odd number of UTF-16 bytes.
+/// Decodes `bytes`. UTF-16 without BOM is recognised by a NUL in the first
+/// or second byte (`<\0`, `\0<`); trailing U+0000 code units of UTF-16 text
+/// (the BSTR terminator vshadow and BETest save) are dropped. Errors
+/// (kMalformedXml) name `source` and the line and column of the offending
+/// character: invalid UTF-8, NUL characters (in UTF-16, a NUL followed by
+/// anything but NULs), unpaired UTF-16 surrogates, an odd number of UTF-16
+/// bytes.
 Result<DecodedText> decode_input(std::string_view bytes,
                                  const std::string& source);
 

@@ -193,8 +193,47 @@ TEST(DecodeInput, Utf16OddLengthCountsBytesAfterBom) {
 }
 
 TEST(DecodeInput, Utf16NulCharacter) {
-  EXPECT_EQ(decode_error_text(kBomLe + utf16le(std::u16string(u"<a>\0", 4))),
-            "in.xml:1:4: error: NUL character in UTF-16 text");
+  EXPECT_EQ(
+      decode_error_text(kBomLe + utf16le(std::u16string(u"<a>\0</a>", 8))),
+      "in.xml:1:4: error: NUL character in UTF-16 text");
+}
+
+// vshadow -bc= / -t= and BETest save the BSTR with its terminating U+0000.
+TEST(DecodeInput, Utf16LeWithoutBomTrailingNulsDropped) {
+  auto r =
+      decode_input(utf16le(std::u16string(u"<a>\u00E9</a>\0\0", 10)), "in.xml");
+  ASSERT_OK(r);
+  EXPECT_EQ(r->text(), "<a>\xC3\xA9</a>");
+  EXPECT_EQ(r->encoding, Encoding::kUtf16Le);
+  EXPECT_FALSE(r->byte_order_mark);
+}
+
+TEST(DecodeInput, Utf16BeWithoutBomTrailingNulDropped) {
+  auto r = decode_input(utf16be(std::u16string(u"<a/>\0", 5)), "in.xml");
+  ASSERT_OK(r);
+  EXPECT_EQ(r->text(), "<a/>");
+  EXPECT_EQ(r->encoding, Encoding::kUtf16Be);
+}
+
+TEST(DecodeInput, Utf16WithBomTrailingNulDropped) {
+  auto r =
+      decode_input(kBomLe + utf16le(std::u16string(u"<a/>\r\n\0", 7)), "x");
+  ASSERT_OK(r);
+  EXPECT_EQ(r->text(), "<a/>\r\n");
+}
+
+TEST(DecodeInput, Utf16NulBeforeTrailingTextIsAnError) {
+  // Only the NULs at the very end are a terminator; this one is followed
+  // by a character (and then trailing NULs, which do not hide it).
+  EXPECT_EQ(decode_error_text(utf16le(std::u16string(u"<a/>\n\0\0x\0\0", 10))),
+            "in.xml:2:1: error: NUL character in UTF-16 text");
+}
+
+TEST(DecodeInput, Utf16OddLengthKeepsTrailingNul) {
+  // With an odd byte count the NULs are not a clean terminator: an error.
+  std::string bytes = utf16le(std::u16string(u"<a/>\0", 5)) + '\0';
+  EXPECT_EQ(decode_error_text(bytes),
+            "in.xml:1:5: error: NUL character in UTF-16 text");
 }
 
 TEST(DecodeInput, Utf8NulByte) {

@@ -35,6 +35,7 @@ struct DiffCommand {
   std::string output;
   bool quiet = false;
   std::size_t max_input_size = ParseOptions{}.max_bytes;
+  bool keep_going = false;
 };
 
 // git's external diff arguments: path old-file old-hex old-mode new-file
@@ -48,7 +49,7 @@ int load_side(const std::string& path, const DiffCommand& cmd, Io& io,
               CaptureSet& into) {
   if (path == kNoFile) return kExitOk;  // git: the file is new or deleted
   std::optional<CaptureSet> loaded =
-      load_inputs({path}, cmd.quiet, io, cmd.max_input_size);
+      load_inputs({path}, cmd.quiet, io, cmd.max_input_size, cmd.keep_going);
   if (!loaded) return kExitError;
   into = std::move(*loaded);
   return kExitOk;
@@ -146,6 +147,7 @@ void register_diff(CLI::App& app, Action& action) {
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
+  add_keep_going_option(*sub, cmd->keep_going);
   sub->add_flag("-q,--quiet", cmd->quiet,
                 "Print nothing; the exit status tells (0, 4, 12)");
   sub->footer(kExitCodeHelp);

@@ -34,6 +34,7 @@ struct DumpCommand {
   std::vector<std::string> writers;
   std::vector<std::string> components;
   std::size_t max_input_size = ParseOptions{}.max_bytes;
+  bool keep_going = false;
 };
 
 // For --format xml, filters choose a document instead of cutting one down:
@@ -73,7 +74,7 @@ int run_dump(const DumpCommand& cmd, Io& io) {
     return rc;
   }
   std::optional<CaptureSet> loaded =
-      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size);
+      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size, cmd.keep_going);
   if (!loaded) return kExitError;
   const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
@@ -113,7 +114,8 @@ void register_dump(CLI::App& app, Action& action) {
       "dump",
       "Show writers, their component hierarchy and backup documents. PATH is "
       "a WMD or BCD file, a capture folder (e.g. diskshadow's metadata cab "
-      "contents) or - for standard input.");
+      "contents, a WindowsImageBackup folder), a metadata .cab, vshadow "
+      "-wm3 output or - for standard input.");
   sub->add_option("PATH", cmd->paths, "Files, folders or - (stdin)")
       ->required();
   sub->add_option("--format", cmd->format,
@@ -134,6 +136,7 @@ void register_dump(CLI::App& app, Action& action) {
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
+  add_keep_going_option(*sub, cmd->keep_going);
   sub->add_flag("-q,--quiet", cmd->quiet,
                 "Do not print parser warnings (unknown elements, ...)");
   sub->footer(kExitCodeHelp);

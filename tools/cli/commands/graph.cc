@@ -42,6 +42,7 @@ struct GraphCommand {
   std::size_t bcd = 0;  // 1-based; 0 = the first, if any
   std::string rankdir = "LR";
   std::size_t max_input_size = ParseOptions{}.max_bytes;
+  bool keep_going = false;
 };
 
 // The format an output file name asks for, or "" when it says nothing.
@@ -90,8 +91,8 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
     return rc;
   }
-  std::optional<CaptureSet> capture =
-      load_inputs(cmd.paths, /*quiet=*/false, io, cmd.max_input_size);
+  std::optional<CaptureSet> capture = load_inputs(
+      cmd.paths, /*quiet=*/false, io, cmd.max_input_size, cmd.keep_going);
   if (!capture) return kExitError;
 
   GraphOptions options;
@@ -184,6 +185,7 @@ void register_graph(CLI::App& app, Action& action) {
   sub->add_option("--rankdir", cmd->rankdir, "LR (default) or TB")
       ->check(CLI::IsMember({"LR", "TB"}));
   add_input_limit_option(*sub, cmd->max_input_size);
+  add_keep_going_option(*sub, cmd->keep_going);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_graph(*cmd, io); };

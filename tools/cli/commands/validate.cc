@@ -40,6 +40,7 @@ struct ValidateCommand {
   bool list_rules = false;
   std::string explain;
   std::size_t max_input_size = ParseOptions{}.max_bytes;
+  bool keep_going = false;
 };
 
 std::optional<Severity> parse_severity(const std::string& s) {
@@ -149,8 +150,8 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
       return rc;
     }
-    std::optional<CaptureSet> loaded =
-        load_inputs(cmd.paths, /*quiet=*/false, io, cmd.max_input_size);
+    std::optional<CaptureSet> loaded = load_inputs(
+        cmd.paths, /*quiet=*/false, io, cmd.max_input_size, cmd.keep_going);
     if (!loaded) return kExitError;
     CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
@@ -225,6 +226,7 @@ void register_validate(CLI::App& app, Action& action) {
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
+  add_keep_going_option(*sub, cmd->keep_going);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_validate(*cmd, io); };
