@@ -146,7 +146,9 @@ void plan_destinations(const Inputs& in, std::size_t w,
     }
   }
 
-  if (rc == nullptr) return;
+  // The restore document's settings belong to the listed component: checked
+  // once, on it, not again on its restore subcomponents.
+  if (rc == nullptr || listed != out.component) return;
   const std::string& file = name_of(*in.restore);
   const std::string wl = writer_label(wmd);
   auto unmatched = [&](const std::vector<FileDescriptor>& list,

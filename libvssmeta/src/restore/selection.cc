@@ -152,7 +152,7 @@ void plan_chain(const Inputs& in, std::size_t w, std::size_t listed,
     cs.backup_type = doc.backup_type.value_or(BackupType::kUndefined);
     cs.additional_restores = !last;
     out.chain.push_back(cs);
-    if (n > 0) {
+    if (n > 0 && listed == out.component) {
       const auto bit = chain_bit(cs.backup_type);
       if (bit && !has_schema_bit(schema_of(wmd), *bit)) {
         sink.add(RuleId::kChainUnsupported, name_of(doc), bc->where,
@@ -164,6 +164,7 @@ void plan_chain(const Inputs& in, std::size_t w, std::size_t listed,
                  "supports");
       }
     }
+    if (listed != out.component) continue;  // findings on the parent only
     if (step.restore != nullptr && bc->additional_restores.has_value() &&
         *bc->additional_restores != cs.additional_restores) {
       sink.add(RuleId::kChainFlag, name_of(*step.restore), bc->where,
