@@ -11,6 +11,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::vssmeta::testing::matches_golden;
+using ::vssmeta::testing::run_cli;
 
 TEST(RestorePlanCli, MethodsGoldenAndExitStatus) {
   auto r = run_cli({"restore-plan", "-q", "restore/methods"});

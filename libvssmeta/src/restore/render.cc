@@ -85,7 +85,7 @@ void write_text(const RestorePlan& plan, std::ostream& out, bool color) {
     out << "  needed if their files are in use: "
         << escape_control(fmt::format("{}", fmt::join(maybe, ", "))) << '\n';
   }
-  out << "Services stopped: " << (plan.services.empty() ? "none" : "") << '\n';
+  out << "Services stopped:" << (plan.services.empty() ? " none" : "") << '\n';
   for (const ServiceStop& s : plan.services) {
     out << "  "
         << escape_control(s.service.empty() ? "<no service named>" : s.service)
@@ -116,9 +116,13 @@ void write_text(const RestorePlan& plan, std::ostream& out, bool color) {
     if (w.service_timing != ServiceTiming::kNone) {
       out << "    service "
           << escape_control(w.service.value_or("<no service named>")) << ": "
-          << timing_text(w.service_timing) << "; if the writer runs inside "
-          << "this service, restarting it gives the writer a new instance "
-          << "and it may miss PostRestore\n";
+          << timing_text(w.service_timing) << '\n';
+      if (w.service_timing == ServiceTiming::kAroundCopy &&
+          w.events != WriterEvents::kNone) {
+        out << "    warning: if the writer runs inside this service, "
+               "restarting it before PostRestore gives the writer a new "
+               "instance and it misses PostRestore\n";
+      }
     }
     for (const std::string& r : w.reboot_reasons) {
       out << "    reboot: " << r << '\n';

@@ -24,7 +24,8 @@ Result<std::vector<WriterStatus>> parse_status_json(std::string_view bytes,
                                                     const std::string& name) {
   const nlohmann::json doc = nlohmann::json::parse(bytes, nullptr, false);
   if (doc.is_discarded()) return bad(name, "the text is not JSON");
-  if (!doc.is_object() || doc.value("format", "") != "vssmeta-capture-status") {
+  if (!doc.is_object() || !doc.contains("format") ||
+      doc["format"] != "vssmeta-capture-status") {
     return bad(name, "\"format\" is not \"vssmeta-capture-status\"");
   }
   if (!doc.contains("version") || doc["version"] != 1) {

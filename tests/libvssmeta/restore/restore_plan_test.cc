@@ -7,6 +7,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
 
@@ -297,13 +298,31 @@ TEST(RestorePlan, RealSqlCapture) {
     for (std::size_t at; (at = s.find(dir)) != std::string::npos;) {
       s.replace(at, dir.size(), "<samples>");
     }
-    EXPECT_TRUE(
-        testing::matches_golden(s, std::string("restore/sql2017.") + format));
+    // The goldens keep the plan, not the sample's file lists (the samples
+    // are never copied into the project): file set lists are emptied in
+    // JSON (which stays valid), left out in text.
+    if (std::string(format) == "json") {
+      auto j = nlohmann::ordered_json::parse(s);
+      for (auto& w : j["writers"]) {
+        for (auto& comp : w["components"])
+          comp["files"] = nlohmann::json::array();
+      }
+      s = j.dump(2) + "\n";
+    } else {
+      std::istringstream lines(s);
+      std::string kept;
+      for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("        ", 0) != 0) kept += line + "\n";
+      }
+      s = kept;
+    }
+    EXPECT_TRUE(testing::matches_golden(
+        s, std::string("restore/sql2017.") +
+               (std::string(format) == "json" ? "json" : "txt")));
     if (std::string(format) == "json" && testing::have_python_jsonschema()) {
-      EXPECT_EQ(
-          testing::validate_json(
-              out.str(), testing::schemas_dir() / "restore-plan.schema.json"),
-          "");
+      EXPECT_EQ(testing::validate_json(
+                    s, testing::schemas_dir() / "restore-plan.schema.json"),
+                "");
     }
   }
 }
