@@ -122,8 +122,17 @@ void plan_steps(const Inputs& in, RestorePlan& plan) {
   steps.push_back(std::move(init));
 
   RestoreStep sel{"Select components", {}};
+  std::vector<std::string> custom;
   for (const WriterPlan& w : plan.writers) {
     if (w.events == WriterEvents::kNone) continue;
+    if (w.method == RestoreMethodType::kCustom) {
+      const auto& rm = in.capture->writers[w.writer].restore_method;
+      custom.push_back(
+          rm && rm->user_procedure && !rm->user_procedure->empty()
+              ? fmt::format("{} (procedure: {})", w.name, *rm->user_procedure)
+              : w.name);
+      continue;
+    }
     if (std::string s = list_components(w, false); !s.empty()) {
       sel.details.push_back("SetSelectedForRestore " + s);
     }
@@ -135,6 +144,12 @@ void plan_steps(const Inputs& in, RestorePlan& plan) {
     sel.details.push_back(
         fmt::format("do not select (restored without writer participation): {}",
                     joined(plan.without_events)));
+  }
+  if (!custom.empty()) {
+    sel.details.push_back(fmt::format(
+        "restored by the writer's own procedure (CUSTOM), not by this "
+        "sequence: {}",
+        joined(custom)));
   }
   steps.push_back(std::move(sel));
 

@@ -97,6 +97,10 @@ TEST(RestorePlan, EveryMethodGivesItsDestinationEventsAndServices) {
   EXPECT_EQ(dog[1].destination, FileDestination::kUnmapped);
   ASSERT_EQ(count(p, "RST002", "Dogwood Alternate Writer:\\Dogwood"), 1U);
   EXPECT_THAT(p.findings.items[0].diagnostic.message, HasSubstr(""));
+  // A writer mapping matching none of its file sets (Dogwood's D:\Dogwood\Old)
+  // is RST003; Alder's matches.
+  EXPECT_EQ(count(p, "RST003", "Dogwood Alternate Writer"), 1U);
+  EXPECT_EQ(count(p, "RST003", "Alder IfNone Writer"), 0U);
   // A service method with a name (Cedar, Ivy) is clean, without (Hazel) not.
   EXPECT_EQ(count(p, "RST012", "Hazel RestoreStopStart Writer"), 1U);
   EXPECT_EQ(count(p, "RST012", "Cedar StopStart Writer"), 0U);
