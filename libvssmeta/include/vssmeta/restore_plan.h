@@ -194,9 +194,10 @@ VSSMETA_EXPORT Result<RestorePlan> plan_restore(
 
 /// Reads a `status.json` (schemas/capture-status.schema.json), as
 /// `vssmeta capture` writes it and `vssmeta status --format json` prints
-/// it. `name` is used in error messages. Errors: kMalformedXml is never
-/// returned; kInvalidValue for text that is not that JSON shape (the
-/// message names `name` and what is wrong).
+/// it. `name` is the error's file. Errors: kInvalidValue for text that is
+/// not JSON or not that shape (not the format and version 1, a writer
+/// without a name or GUID ids, a failure that is not hexadecimal); the
+/// message says which.
 VSSMETA_EXPORT Result<std::vector<WriterStatus>> parse_status_json(
     std::string_view bytes, const std::string& name);
 
