@@ -22,6 +22,7 @@
 #include "vssmeta/location.h"
 #include "vssmeta/parse.h"
 #include "vssmeta/report.h"
+#include "vssmeta/restore_plan.h"
 #include "vssmeta/result.h"
 #include "vssmeta/selection.h"
 #include "vssmeta/serialize.h"
