@@ -32,6 +32,7 @@ struct RestorePlanCommand {
   std::string output;
   bool quiet = false;
   std::size_t max_input_size = ParseOptions{}.max_bytes;
+  bool keep_going = false;
 };
 
 // Reads a status.json; prints the error and returns nothing on failure.
@@ -75,7 +76,7 @@ int run_restore_plan(const RestorePlanCommand& cmd, Io& io) {
     if (!options.target_status) return kExitError;
   }
   std::optional<CaptureSet> loaded =
-      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size);
+      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size, cmd.keep_going);
   if (!loaded) return kExitError;
   const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
   Result<RestorePlan> plan = plan_restore(capture, options);
@@ -124,6 +125,7 @@ void register_restore_plan(CLI::App& app, Action& action) {
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
+  add_keep_going_option(*sub, cmd->keep_going);
   sub->add_flag("-q,--quiet", cmd->quiet, "Do not print parser warnings");
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
