@@ -31,6 +31,7 @@ int run(int argc, const char* const* argv, Io& io) {
   register_graph(app, action);
   register_capture(app, action);
   register_status(app, action);
+  register_diagnose(app, action);
   int status = kExitUsage;
   try {
     app.parse(argc, argv);
