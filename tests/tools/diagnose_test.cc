@@ -91,6 +91,13 @@ TEST(DiagnoseCli, FailedBackupWithStatus) {
   expect_schema_valid(json.out);
 }
 
+TEST(DiagnoseCli, ReadsTheStatusOfACaptureFolder) {
+  const CliResult r =
+      run_cli({"diagnose", "--color", "never", "diagnose/failed"});
+  EXPECT_EQ(r.exit_code, kExitSevere);
+  EXPECT_TRUE(matches_golden(r.out, "diagnose/failed.txt"));
+}
+
 TEST(DiagnoseCli, BcdAlone) {
   const CliResult r =
       run_cli({"diagnose", "--color", "never", "diagnose/bcd-only.xml"});

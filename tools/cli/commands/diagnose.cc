@@ -6,6 +6,7 @@
 
 #include "vssmeta/diagnose.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -38,13 +39,25 @@ struct DiagnoseCommand {
   std::size_t max_input_size = ParseOptions{}.max_bytes;
 };
 
+// The status file: --status, else the status.json of the one capture
+// folder given (what `vssmeta capture` writes beside the documents).
+std::string status_file(const DiagnoseCommand& cmd) {
+  if (!cmd.status.empty() || cmd.paths.size() != 1) return cmd.status;
+  std::error_code ec;
+  const std::filesystem::path dir(cmd.paths.front());
+  if (!std::filesystem::is_directory(dir, ec)) return {};
+  const std::filesystem::path file = dir / "status.json";
+  return std::filesystem::is_regular_file(file, ec) ? file.string()
+                                                    : std::string();
+}
+
 // Reads a status.json; prints the error and returns nothing on failure.
 std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
+                                                     const std::string& path,
                                                      Io& io) {
-  std::ifstream in(cmd.status, std::ios::binary);
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
-    io.err << fmt::format("{}: error: cannot open the status file\n",
-                          cmd.status);
+    io.err << fmt::format("{}: error: cannot open the status file\n", path);
     return std::nullopt;
   }
   std::string bytes;
@@ -54,11 +67,11 @@ std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
     if (bytes.size() > cmd.max_input_size) {
       io.err << fmt::format(
           "{}: error: larger than {} bytes (--max-input-size raises it)\n",
-          cmd.status, cmd.max_input_size);
+          path, cmd.max_input_size);
       return std::nullopt;
     }
   }
-  auto parsed = parse_status_json(bytes, cmd.status);
+  auto parsed = parse_status_json(bytes, path);
   if (!parsed) {
     io.err << to_string(parsed.error()) << '\n';
     return std::nullopt;
@@ -86,8 +99,8 @@ int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
     }
   }
   std::vector<WriterStatus> status;
-  if (!cmd.status.empty()) {
-    auto read = read_status(cmd, io);
+  if (const std::string file = status_file(cmd); !file.empty()) {
+    auto read = read_status(cmd, file, io);
     if (!read) return kExitError;
     status = std::move(*read);
   }
@@ -147,7 +160,8 @@ void register_diagnose(CLI::App& app, Action& action) {
       ->required();
   sub->add_option("--status", cmd->status,
                   "A capture's status.json (vssmeta capture, vssmeta status "
-                  "--format json): writer failures and their HRESULTs");
+                  "--format json): writer failures and their HRESULTs; "
+                  "default: the status.json of a capture folder PATH");
   sub->add_option("--format", cmd->format,
                   "text (default) or json (schemas/diagnose.schema.json)")
       ->check(CLI::IsMember({"text", "json"}));
