@@ -31,6 +31,7 @@ int run(int argc, const char* const* argv, Io& io) {
   register_graph(app, action);
   register_capture(app, action);
   register_status(app, action);
+  register_diagnose(app, action);
   register_restore_plan(app, action);
   int status = kExitUsage;
   try {

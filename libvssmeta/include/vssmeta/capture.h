@@ -191,6 +191,14 @@ VSSMETA_EXPORT void write_status(const std::vector<WriterStatus>& status,
                                  std::ostream& out,
                                  const StatusOptions& options = {});
 
+/// Reads back a `status.json` (schemas/capture-status.schema.json), as
+/// `vssmeta capture` writes it and `vssmeta status --format json` prints
+/// it. Errors (kMalformedXml for text that is not JSON, kUnexpectedRoot for
+/// another kind of JSON document, kInvalidValue for a bad field) name
+/// `source_name` and, where the JSON reader knows it, line:column.
+VSSMETA_EXPORT Result<std::vector<WriterStatus>> parse_status_json(
+    std::string_view bytes, const std::string& source_name);
+
 /// Writes `manifest.json` (schemas/capture-manifest.schema.json) of a
 /// capture: its host and its writers.
 VSSMETA_EXPORT void write_manifest(const CaptureResult& capture,

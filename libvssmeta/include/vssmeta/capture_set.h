@@ -26,13 +26,23 @@ struct ManifestWriter {
   std::string metadata_file;  ///< the Windows temp path it was saved to
 };
 
-/// diskshadow's cab manifest: not a VSS document, but it names the writers.
+/// One ShadowCopy of diskshadow's manifest: a volume of the shadow copy set.
+struct ManifestShadowCopy {
+  std::optional<Guid> id;       ///< @GUID
+  std::string original_volume;  ///< @OriginalVolume, as written (`C:\`)
+  Origin where;
+};
+
+/// diskshadow's cab manifest: not a VSS document, but it names the writers
+/// and the volumes of the shadow copy set.
 struct CabManifest {
   std::string file;  ///< the manifest's name as loaded
   std::optional<std::string> machine_name;
   std::optional<Guid> shadow_copy_set_id;
   std::optional<std::string> backup_components_file;
   std::vector<ManifestWriter> writers;
+  /// The volumes shadowed, in document order.
+  std::vector<ManifestShadowCopy> shadow_copies;
 };
 
 /// Parses a diskshadow manifest (any encoding parse_document accepts).

@@ -81,6 +81,9 @@ struct GraphNode {
   /// filled only with GraphOptions::show_files.
   std::vector<std::string> files;
   GraphSelection selection = GraphSelection::kNoBackup;
+  /// For kNotIncluded: why the component was left out, in the words of
+  /// `vssmeta diagnose` (left_out_reasons(): `needs E:\ (not shadowed)`).
+  std::string reason;
   // Missing targets: true when the target is remote (`\\host\...`).
   bool remote = false;
   // "+N more" nodes: collapsed siblings and all components beneath them.

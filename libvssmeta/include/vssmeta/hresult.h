@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// @file
-/// HRESULT decoding for the capture: the symbolic name of the VSS, COM, RPC
-/// and Win32 codes a requester meets, and one sentence of advice for each.
-/// Pure data, the same on every system.
+/// HRESULT decoding for the capture and `diagnose`: the symbolic name of the
+/// VSS, COM, RPC and Win32 codes a requester meets (every VSS_E_* and
+/// VSS_S_* value vsserror.h defines), what usually causes each, and one
+/// sentence of advice. Pure data, the same on every system.
 
 #include <cstdint>
 #include <string>
@@ -13,11 +14,15 @@
 
 namespace vssmeta {
 
-/// What is known about one HRESULT: its symbolic name and what to do.
+/// What is known about one HRESULT: its symbolic name, its likely cause and
+/// what to do.
 struct HresultInfo {
   std::uint32_t code = 0;
   std::string_view name;    ///< "VSS_E_BAD_STATE"; empty when unknown
   std::string_view advice;  ///< one sentence; empty when unknown
+  /// What the code means happened, in a phrase ("the writer ran out of
+  /// memory or other system resources"); empty when unknown or a success.
+  std::string_view cause;
 };
 
 /// Looks `code` up in the table of VSS_E_*, VSS_S_*, E_*, RPC and Win32

@@ -192,14 +192,7 @@ VSSMETA_EXPORT std::span<const RuleInfo> restore_rules();
 VSSMETA_EXPORT Result<RestorePlan> plan_restore(
     const CaptureSet& capture, const RestorePlanOptions& options = {});
 
-/// Reads a `status.json` (schemas/capture-status.schema.json), as
-/// `vssmeta capture` writes it and `vssmeta status --format json` prints
-/// it. `name` is the error's file. Errors: kInvalidValue for text that is
-/// not JSON or not that shape (not the format and version 1, a writer
-/// without a name or GUID ids, a failure that is not hexadecimal); the
-/// message says which.
-VSSMETA_EXPORT Result<std::vector<WriterStatus>> parse_status_json(
-    std::string_view bytes, const std::string& name);
+/// (`parse_status_json()`, which reads a `status.json`, is in capture.h.)
 
 /// The forms of write_restore_plan().
 enum class RestorePlanFormat {

@@ -7,6 +7,7 @@
 #include "vssmeta/capture.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/config.h"
+#include "vssmeta/diagnose.h"
 #include "vssmeta/diagnostic.h"
 #include "vssmeta/diff.h"
 #include "vssmeta/diff_report.h"

@@ -10,6 +10,7 @@
 
 #include "graph/graph_builder.h"
 #include "vssmeta/capture_set.h"
+#include "vssmeta/diagnose.h"
 #include "vssmeta/hierarchy.h"
 
 namespace vssmeta {
@@ -236,13 +237,18 @@ Result<bool> GraphBuilder::apply_backup() {
       }
     }
   }
+  // The same reasons `diagnose` gives (diagnose.h).
+  const std::vector<std::vector<std::string>> reasons =
+      left_out_reasons(capture_, which);
   for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
     const InclusionResult r = compute_inclusion(indexes_[w], explicit_ids[w]);
     for (std::size_t i = 0; i < r.inclusion.size(); ++i) {
       GraphSelection s = GraphSelection::kNotIncluded;
       if (r.inclusion[i] == Inclusion::kExplicit) s = GraphSelection::kExplicit;
       if (r.inclusion[i] == Inclusion::kImplicit) s = GraphSelection::kImplicit;
-      nodes_.at(component_ids_[w][i]).selection = s;
+      GraphNode& node = nodes_.at(component_ids_[w][i]);
+      node.selection = s;
+      if (s == GraphSelection::kNotIncluded) node.reason = reasons[w][i];
     }
   }
   return true;

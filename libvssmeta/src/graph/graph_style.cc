@@ -134,7 +134,12 @@ std::vector<std::string> label_lines(const GraphNode& n, bool selection) {
         lines.push_back("\"" + caption + "\"");
       }
       lines.push_back(files_text(n.file_count));
-      if (selection) lines.emplace_back(to_string(n.selection));
+      if (selection) {
+        lines.emplace_back(
+            n.reason.empty()
+                ? std::string(to_string(n.selection))
+                : fmt::format("{}: {}", to_string(n.selection), n.reason));
+      }
       break;
     }
     case GraphNodeKind::kMissing:

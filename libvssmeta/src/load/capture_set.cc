@@ -654,6 +654,11 @@ Result<CabManifest> parse_cab_manifest(std::string_view bytes,
       if (auto g = attr(e, "GUID")) {
         if (auto id = Guid::parse(*g)) m.shadow_copy_set_id = *id;
       }
+    } else if (n == "ShadowCopy") {
+      ManifestShadowCopy& copy = m.shadow_copies.emplace_back();
+      if (auto g = attr(e, "GUID")) copy.id = Guid::parse(*g);
+      copy.original_volume = attr(e, "OriginalVolume").value_or("");
+      copy.where = lines.at(xml.offset(e));
     } else if (n == "BackupComponents") {
       m.backup_components_file = attr(e, "File");
     } else if (n == "Writer") {

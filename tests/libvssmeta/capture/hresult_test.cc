@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/hresult.h"
 
+#include <cstdint>
+
 #include <gtest/gtest.h>
 
 namespace vssmeta {
@@ -27,6 +29,37 @@ TEST(DescribeHresult, UnknownCodeHasNoNameOrAdvice) {
   EXPECT_EQ(info.code, 0x8badf00dU);
   EXPECT_TRUE(info.name.empty());
   EXPECT_TRUE(info.advice.empty());
+}
+
+TEST(DescribeHresult, EveryVssErrorHasACauseAndAnAction) {
+  // Every VSS_E_* value vsserror.h defines, by its number.
+  const std::uint32_t codes[] = {
+      0x80042301, 0x80042302, 0x80042303, 0x80042304, 0x80042306, 0x80042307,
+      0x80042308, 0x8004230C, 0x8004230D, 0x8004230E, 0x8004230F, 0x80042310,
+      0x80042311, 0x80042312, 0x80042313, 0x80042314, 0x80042315, 0x80042316,
+      0x80042317, 0x80042318, 0x80042319, 0x8004231A, 0x8004231B, 0x8004231D,
+      0x8004231E, 0x8004231F, 0x80042320, 0x80042321, 0x80042322, 0x80042323,
+      0x80042324, 0x80042325, 0x80042326, 0x80042327, 0x80042328, 0x80042329,
+      0x8004232A, 0x8004232B, 0x8004232C, 0x8004232D, 0x8004232E, 0x8004232F,
+      0x80042336, 0x800423F0, 0x800423F1, 0x800423F2, 0x800423F3, 0x800423F4,
+      0x800423F5, 0x800423F6, 0x800423F7, 0x800423F8, 0x800423F9, 0x800423FA,
+      0x800423FB, 0x800423FC, 0x800423FD, 0x800423FE, 0x800423FF, 0x80042400,
+      0x80042401, 0x80042402, 0x80042403, 0x80042404, 0x80042405, 0x80042406,
+      0x80042407, 0x80042408, 0x80042409, 0x8004240A, 0x80042411, 0x80042412,
+      0x80042413, 0x80042414, 0x80042415, 0x80042416, 0x80042417,
+  };
+  for (std::uint32_t code : codes) {
+    const HresultInfo info = describe_hresult(code);
+    EXPECT_EQ(info.name.substr(0, 6), "VSS_E_") << std::hex << code;
+    EXPECT_FALSE(info.cause.empty()) << info.name;
+    EXPECT_FALSE(info.advice.empty()) << info.name;
+  }
+  EXPECT_EQ(describe_hresult(0x800423F0).cause,
+            "the shadow copy set holds only some of the volumes the writer "
+            "needs");
+  EXPECT_EQ(describe_hresult(0x80042317).name,
+            "VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED");
+  EXPECT_TRUE(describe_hresult(0x00000000).cause.empty());
 }
 
 TEST(FormatHresult, HexThenName) {

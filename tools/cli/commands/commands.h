@@ -21,6 +21,7 @@ void register_validate(CLI::App& app, Action& action);
 void register_graph(CLI::App& app, Action& action);
 void register_capture(CLI::App& app, Action& action);
 void register_status(CLI::App& app, Action& action);
+void register_diagnose(CLI::App& app, Action& action);
 void register_restore_plan(CLI::App& app, Action& action);
 
 }  // namespace vssmeta::cli

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+// `vssmeta diagnose PATH... [--status FILE]`: a backup post-mortem: the
+// verdict, the failures, per writer what the backup covered and why the
+// rest was left out, the volumes against the shadow copy set, and the
+// findings that bear on the backup.
+
+#include "vssmeta/diagnose.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/rendered.h"
+#include "cli/exit_code.h"
+#include "cli/inputs.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "vssmeta/capture_set.h"
+
+namespace vssmeta::cli {
+namespace {
+
+struct DiagnoseCommand {
+  std::vector<std::string> paths;
+  std::string status;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string output;
+  std::string system_volume;
+  std::size_t bcd = 1;
+  bool quiet = false;
+  std::size_t max_input_size = ParseOptions{}.max_bytes;
+  bool keep_going = false;
+};
+
+// The status file: --status, else the status.json of the one capture
+// folder given (what `vssmeta capture` writes beside the documents).
+std::string status_file(const DiagnoseCommand& cmd) {
+  if (!cmd.status.empty() || cmd.paths.size() != 1) return cmd.status;
+  std::error_code ec;
+  const std::filesystem::path dir(cmd.paths.front());
+  if (!std::filesystem::is_directory(dir, ec)) return {};
+  const std::filesystem::path file = dir / "status.json";
+  return std::filesystem::is_regular_file(file, ec) ? file.string()
+                                                    : std::string();
+}
+
+// Reads a status.json; prints the error and returns nothing on failure.
+std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
+                                                     const std::string& path,
+                                                     Io& io) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    io.err << fmt::format("{}: error: cannot open the status file\n", path);
+    return std::nullopt;
+  }
+  std::string bytes;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > cmd.max_input_size) {
+      io.err << fmt::format(
+          "{}: error: larger than {} bytes (--max-input-size raises it)\n",
+          path, cmd.max_input_size);
+      return std::nullopt;
+    }
+  }
+  auto parsed = parse_status_json(bytes, path);
+  if (!parsed) {
+    io.err << to_string(parsed.error()) << '\n';
+    return std::nullopt;
+  }
+  return std::move(*parsed);
+}
+
+int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
+  std::vector<std::string> inputs = cmd.paths;
+  if (!cmd.status.empty()) inputs.push_back(cmd.status);
+  if (int rc = check_output(cmd.output, inputs, io); rc != kExitOk) {
+    return rc;
+  }
+  if (!cmd.system_volume.empty()) {
+    const std::string& v = cmd.system_volume;
+    const bool drive =
+        (v.size() == 2 || (v.size() == 3 && v[2] == '\\')) &&
+        ((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z')) &&
+        v[1] == ':';
+    if (!drive) {
+      return usage_error(
+          io, fmt::format("--system-volume wants a drive such as C: or C:\\, "
+                          "got '{}'",
+                          v));
+    }
+  }
+  std::vector<WriterStatus> status;
+  if (const std::string file = status_file(cmd); !file.empty()) {
+    auto read = read_status(cmd, file, io);
+    if (!read) return kExitError;
+    status = std::move(*read);
+  }
+  std::optional<CaptureSet> loaded =
+      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size, cmd.keep_going);
+  if (!loaded) return kExitError;
+  const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
+  if (cmd.bcd == 0 ||
+      (cmd.bcd > 1 && cmd.bcd > capture.backup_components.size())) {
+    return usage_error(
+        io, fmt::format("no backup components document #{} (the input "
+                        "holds {})",
+                        cmd.bcd, capture.backup_components.size()));
+  }
+  DiagnoseOptions options;
+  options.backup = cmd.bcd - 1;
+  options.system_volume = cmd.system_volume;
+  const Diagnosis& diagnosis =
+      keep_until_exit(io, diagnose(capture, status, options));
+
+  DiagnosisOptions render;
+  render.format =
+      cmd.format == "json" ? DiagnosisFormat::kJson : DiagnosisFormat::kText;
+  render.color = render.format == DiagnosisFormat::kText &&
+                 cmd.output.empty() &&
+                 want_color(cmd.color, io.out_is_terminal);
+  RenderedOutput text;
+  write_diagnosis(diagnosis, text.stream(), render);
+  if (int rc = text.write(cmd.output, io); rc != kExitOk) return rc;
+  switch (diagnosis.verdict) {
+    case Verdict::kFailed:
+      return kExitSevere | (diagnosis.counts.incomplete() != 0 ||
+                                    diagnosis.counts.findings != 0
+                                ? kExitFindings
+                                : kExitOk);
+    case Verdict::kIncomplete:
+      return kExitFindings;
+    case Verdict::kSucceeded:
+    case Verdict::kNothingToJudge:
+      return diagnosis.counts.findings != 0 ? kExitFindings : kExitOk;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_diagnose(CLI::App& app, Action& action) {
+  auto cmd = std::make_shared<DiagnoseCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "diagnose",
+      "Backup post-mortem: the verdict, the failures (decoded, with cause "
+      "and action), what each writer's backup covered and why the rest was "
+      "left out, and the volumes against the shadow copy set.");
+  sub->add_option("PATH", cmd->paths,
+                  "Files, folders (a capture, e.g. diskshadow's metadata cab "
+                  "contents with Manifest.xml) or - (stdin)")
+      ->required();
+  sub->add_option("--status", cmd->status,
+                  "A capture's status.json (vssmeta capture, vssmeta status "
+                  "--format json): writer failures and their HRESULTs; "
+                  "default: the status.json of a capture folder PATH");
+  sub->add_option("--format", cmd->format,
+                  "text (default) or json (schemas/diagnose.schema.json)")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--bcd", cmd->bcd,
+                  "Diagnose the Nth backup components document of the input "
+                  "(default 1)");
+  sub->add_option("--system-volume", cmd->system_volume,
+                  "The drive %SystemRoot%-style paths lie on (e.g. C:), when "
+                  "the capture has no System Writer metadata that names it");
+  add_color_option(*sub, cmd->color);
+  add_output_option(*sub, cmd->output);
+  add_input_limit_option(*sub, cmd->max_input_size);
+  add_keep_going_option(*sub, cmd->keep_going);
+  sub->add_flag("-q,--quiet", cmd->quiet,
+                "Do not print parser warnings (unknown elements, ...)");
+  sub->footer(
+      "Exit status (bits combine): 0 the backup succeeded and nothing was "
+      "found; 4 incomplete (components not covered) or findings; 8 failed "
+      "(a failure is recorded); 1 error (I/O, malformed input); 2 usage.");
+  sub->callback([cmd, &action] {
+    action = [cmd](Io& io) { return run_diagnose(*cmd, io); };
+  });
+}
+
+}  // namespace vssmeta::cli
