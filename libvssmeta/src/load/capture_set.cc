@@ -17,6 +17,7 @@
 
 #include "load/decode.h"
 #include "load/line_counter.h"
+#include "load/text_capture.h"
 #include "load/xml_document.h"
 #include "text/ascii.h"
 
@@ -284,6 +285,10 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
 Result<CaptureSet> load_document(std::string_view bytes,
                                  const std::string& name,
                                  const LoadOptions& options) {
+  // Writer status or metadata text (vssadmin, diskshadow, vshadow -ws).
+  if (auto text = internal::load_text_capture(bytes, name)) {
+    return std::move(*text);
+  }
   ParseOptions po = options.parse;
   po.source_name = name;
   auto doc = parse_document(bytes, po);
@@ -369,6 +374,7 @@ void merge(CaptureSet& into, CaptureSet&& more) {
     into.backup_components.push_back(std::move(b));
   }
   if (!into.manifest && more.manifest) into.manifest = std::move(more.manifest);
+  for (auto& s : more.statuses) into.statuses.push_back(std::move(s));
 }
 
 }  // namespace vssmeta
