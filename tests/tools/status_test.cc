@@ -138,5 +138,35 @@ TEST(DumpStatusText, WriterFilterChoosesStatuses) {
   EXPECT_EQ(r.out.find("System Writer"), std::string::npos);
 }
 
+TEST(DumpMetadataText, MarkedReconstructedFromText) {
+  auto r = run_cli({"dump", "status/diskshadow-metadata.txt"});
+  EXPECT_EQ(r.exit_code, kExitOk);
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(matches_golden(r.out, "status/dump-metadata.txt"));
+  auto json =
+      run_cli({"dump", "--format", "json", "status/diskshadow-metadata.txt"});
+  EXPECT_EQ(json.exit_code, kExitOk);
+  EXPECT_EQ(validate_json(json.out, schemas_dir() / "dump.schema.json"), "");
+  EXPECT_NE(json.out.find("\"reconstructedFromText\""), std::string::npos);
+}
+
+TEST(DumpMetadataText, NoXmlForAReconstructedWriter) {
+  auto r = run_cli({"dump", "--format", "xml", "--writer", "NTDS",
+                    "status/diskshadow-metadata.txt"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("writer NTDS was reconstructed from text "
+                       "(status/diskshadow-metadata.txt:58)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(DumpMetadataText, StatusFromRefusesIt) {
+  auto r = run_cli({"status", "--from", "status/diskshadow-metadata.txt"});
+  EXPECT_EQ(r.exit_code, kExitError);
+  EXPECT_NE(r.err.find("no writer status text here (2 writer metadata"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

@@ -39,6 +39,9 @@ enum class Key {
   kPaths,
   kVolumes,
   kDependencies,
+  kRestoreMethod,
+  kWriterRestore,
+  kReboot,
   kOther,  // a writer property the model keeps elsewhere or not at all
 };
 
@@ -75,9 +78,9 @@ constexpr std::array<Label, 27> kLabels = {{
     {"affected volumes by this component", Key::kVolumes},
     {"component dependencies", Key::kDependencies},
     {"supports restore events", Key::kOther},
-    {"writer restore conditions", Key::kOther},
-    {"restore method", Key::kOther},
-    {"requires reboot after restore", Key::kOther},
+    {"writer restore conditions", Key::kWriterRestore},
+    {"restore method", Key::kRestoreMethod},
+    {"requires reboot after restore", Key::kReboot},
     {"usage type", Key::kOther},
 }};
 
@@ -194,6 +197,49 @@ std::optional<Dependency> dependency(std::string_view v) {
   if (!logical.empty()) d.logical_path = std::string(logical);
   if (d.component_name.empty()) return std::nullopt;
   return d;
+}
+
+struct Named {
+  std::string_view name;
+  int value;
+};
+
+// VSS_RESTOREMETHOD_ENUM and VSS_WRITERRESTORE_ENUM as diskshadow prints
+// them.
+constexpr std::array<Named, 9> kRestoreMethods = {{
+    {"VSS_RME_UNDEFINED", static_cast<int>(RestoreMethodType::kUndefined)},
+    {"VSS_RME_RESTORE_IF_NOT_THERE",
+     static_cast<int>(RestoreMethodType::kRestoreIfNotThere)},
+    {"VSS_RME_RESTORE_IF_CAN_REPLACE",
+     static_cast<int>(RestoreMethodType::kRestoreIfCanReplace)},
+    {"VSS_RME_STOP_RESTORE_START",
+     static_cast<int>(RestoreMethodType::kStopRestoreStart)},
+    {"VSS_RME_RESTORE_TO_ALTERNATE_LOCATION",
+     static_cast<int>(RestoreMethodType::kRestoreToAlternateLocation)},
+    {"VSS_RME_RESTORE_AT_REBOOT",
+     static_cast<int>(RestoreMethodType::kRestoreAtReboot)},
+    {"VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE",
+     static_cast<int>(RestoreMethodType::kRestoreAtRebootIfCannotReplace)},
+    {"VSS_RME_CUSTOM", static_cast<int>(RestoreMethodType::kCustom)},
+    {"VSS_RME_RESTORE_STOP_START",
+     static_cast<int>(RestoreMethodType::kRestoreStopStart)},
+}};
+
+constexpr std::array<Named, 4> kWriterRestores = {{
+    {"VSS_WRE_UNDEFINED", static_cast<int>(WriterRestore::kUndefined)},
+    {"VSS_WRE_NEVER", static_cast<int>(WriterRestore::kNever)},
+    {"VSS_WRE_IF_REPLACE_FAILS",
+     static_cast<int>(WriterRestore::kIfReplaceFails)},
+    {"VSS_WRE_ALWAYS", static_cast<int>(WriterRestore::kAlways)},
+}};
+
+template <std::size_t N>
+std::optional<int> named(const std::array<Named, N>& table,
+                         std::string_view v) {
+  for (const Named& n : table) {
+    if (n.name == v) return n.value;
+  }
+  return std::nullopt;
 }
 
 enum class Section { kNone, kExcluded, kFiles, kPaths, kVolumes, kDeps };
@@ -427,6 +473,31 @@ void Reader::line(std::string_view text, std::size_t number) {
         w.exclude_files.push_back(std::move(*d));
       }
       return;
+    case Key::kRestoreMethod:
+    case Key::kWriterRestore:
+    case Key::kReboot: {
+      const std::string_view v = unquote(f->value);
+      if (!w.restore_method) w.restore_method = RestoreMethod{};
+      RestoreMethod& m = *w.restore_method;
+      if (f->key == Key::kReboot) {
+        m.reboot_required = true_false(v);
+      } else if (f->key == Key::kRestoreMethod) {
+        if (auto n = named(kRestoreMethods, v)) {
+          m.method = static_cast<RestoreMethodType>(*n);
+        }
+      } else if (auto n = named(kWriterRestores, v)) {
+        m.writer_restore = static_cast<WriterRestore>(*n);
+      }
+      const bool read = f->key == Key::kReboot ? m.reboot_required.has_value()
+                        : f->key == Key::kRestoreMethod
+                            ? m.method.has_value()
+                            : m.writer_restore.has_value();
+      if (!read) {
+        warn(number,
+             fmt::format("'{}' is not a value we know: left unknown", v));
+      }
+      return;
+    }
     case Key::kOther:
       return;
     default:
@@ -436,6 +507,10 @@ void Reader::line(std::string_view text, std::size_t number) {
 }
 
 Result<std::vector<WriterMetadata>> Reader::finish() && {
+  // Components live in BACKUP_LOCATIONS: a writer showing some had one.
+  for (WriterMetadata& w : writers_) {
+    w.has_backup_locations = !w.components.empty();
+  }
   Result<std::vector<WriterMetadata>> result =
       found_ ? Result<std::vector<WriterMetadata>>(std::move(writers_))
              : Result<std::vector<WriterMetadata>>(Error{

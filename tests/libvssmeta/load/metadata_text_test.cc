@@ -25,9 +25,9 @@ Result<std::vector<WriterMetadata>> parse(const std::string& text,
 }
 
 TEST(MetadataText, DiskshadowListWritersDetailed) {
-  auto r = parse(read_bytes(testdata_dir() / "status" /
-                            "diskshadow-metadata.txt"),
-                 "meta.txt");
+  auto r =
+      parse(read_bytes(testdata_dir() / "status" / "diskshadow-metadata.txt"),
+            "meta.txt");
   ASSERT_OK(r);
   EXPECT_TRUE(r.warnings().empty());
   ASSERT_EQ(r->size(), 2U);
@@ -44,7 +44,14 @@ TEST(MetadataText, DiskshadowListWritersDetailed) {
   EXPECT_EQ(sql.source.name, "meta.txt");
   // Never invented: nothing the text does not print.
   EXPECT_FALSE(sql.identity.usage.has_value());
-  EXPECT_FALSE(sql.restore_method.has_value());
+  EXPECT_FALSE(sql.backup_schema.has_value());
+  ASSERT_TRUE(sql.restore_method.has_value());
+  EXPECT_EQ(sql.restore_method->method,
+            RestoreMethodType::kRestoreIfCanReplace);
+  EXPECT_EQ(sql.restore_method->writer_restore, WriterRestore::kAlways);
+  EXPECT_EQ(sql.restore_method->reboot_required, false);
+  EXPECT_FALSE(sql.restore_method->service.has_value());
+  EXPECT_TRUE(sql.has_backup_locations);
   EXPECT_FALSE(sql.version.has_value());
   ASSERT_EQ(sql.exclude_files.size(), 1U);
   EXPECT_EQ(sql.exclude_files[0].path, "F:\\SQLData\\Scratch");
@@ -70,9 +77,10 @@ TEST(MetadataText, DiskshadowListWritersDetailed) {
   EXPECT_EQ(facts.top_level, true);
   EXPECT_EQ(facts.paths_affected,
             (std::vector<std::string>{"E:\\SQLData", "E:\\SQLLogs"}));
-  EXPECT_EQ(facts.volumes_affected,
-            (std::vector<std::string>{
-                "\\\\?\\Volume{5a1c77d3-2b9e-11ee-b0d4-806e6f6e6963}\\ [E:\\]"}));
+  EXPECT_EQ(
+      facts.volumes_affected,
+      (std::vector<std::string>{
+          "\\\\?\\Volume{5a1c77d3-2b9e-11ee-b0d4-806e6f6e6963}\\ [E:\\]"}));
 
   const Component& inventory = sql.components[1];
   EXPECT_EQ(inventory.caption, "Inventory database");
@@ -87,7 +95,7 @@ TEST(MetadataText, DiskshadowListWritersDetailed) {
   EXPECT_EQ(ntds.components[0].type, ComponentType::kDatabase);
   EXPECT_EQ(ntds.components[0].logical_path, "C:_Windows_NTDS");
   EXPECT_EQ(ntds.components[0].notify_on_backup_complete, false);
-  EXPECT_EQ(ntds.components[0].full_path(), "\\C:_Windows_NTDS\\ntds");
+  EXPECT_EQ(ntds.components[0].full_path(), "C:_Windows_NTDS\\ntds");
 }
 
 TEST(MetadataText, ComponentsWithoutTheirWriterBlockKeepTheIdUnknown) {
@@ -162,6 +170,9 @@ TEST(MetadataTextReal, FrsWriterSampleOfMicrosoftDocs) {
   EXPECT_EQ(w.identity.instance_id->to_string(),
             "07ae58e5-6977-4e34-9dfe-399bbd2cbe40");
   EXPECT_EQ(w.exclude_files.size(), 5U);
+  ASSERT_TRUE(w.restore_method.has_value());
+  EXPECT_EQ(w.restore_method->method, RestoreMethodType::kCustom);
+  EXPECT_EQ(w.restore_method->writer_restore, WriterRestore::kNever);
   ASSERT_EQ(w.components.size(), 1U);
   const Component& c = w.components[0];
   EXPECT_EQ(c.name, "da45368c-b2d3-4cf0-bdc338a2cde15a7b");
@@ -195,8 +206,7 @@ TEST(MetadataTextReal, MarkdownEscapedKbExcerpt) {
   EXPECT_FALSE(hv.components[0].logical_path.has_value());
   EXPECT_EQ(hv.components[0].caption, "Offline\\i$");
   ASSERT_EQ(hv.components[0].files.size(), 3U);
-  EXPECT_EQ(hv.components[0].files[0].path,
-            "D:\\Hyper-V\\Virtual Machines\\");
+  EXPECT_EQ(hv.components[0].files[0].path, "D:\\Hyper-V\\Virtual Machines\\");
   const TextComponentFacts& f = hv.from_text->components[0];
   EXPECT_EQ(f.paths_affected.size(), 3U);
   ASSERT_EQ(f.volumes_affected.size(), 1U);
