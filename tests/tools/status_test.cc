@@ -161,6 +161,22 @@ TEST(DumpMetadataText, NoXmlForAReconstructedWriter) {
       << r.err;
 }
 
+TEST(DumpMetadataText, WhatTheTextDoesNotSayIsUnknown) {
+  auto r = run_cli({"dump", "-"},
+                   "+ Component \"Registry Writer:\\Registry\"\n"
+                   "    - Name: Registry\n"
+                   "    - Type: VSS_CT_FILEGROUP [2]\n");
+  EXPECT_EQ(r.exit_code, kExitOk);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "Writer \"Registry Writer\"  {writer id not in the text}  (-)\n"
+            "  reconstructed from text (line 1): only what diskshadow printed "
+            "is known\n"
+            "  restore: (not in the text)\n"
+            "  components: 1 (0 selectable), files: 0\n"
+            "    \\Registry  [filegroup, not selectable]  no files\n");
+}
+
 TEST(DumpMetadataText, StatusFromRefusesIt) {
   auto r = run_cli({"status", "--from", "status/diskshadow-metadata.txt"});
   EXPECT_EQ(r.exit_code, kExitError);

@@ -421,7 +421,8 @@ void Printer::writer_header(const WriterMetadata& w) {
   extras(id.extras, 2, "", "IDENTIFICATION");
 
   if (!w.restore_method) {
-    line(2, "restore: (no RESTORE_METHOD)");
+    line(2, w.from_text ? "restore: (not in the text)"
+                        : "restore: (no RESTORE_METHOD)");
   } else {
     const RestoreMethod& r = *w.restore_method;
     parts.clear();
@@ -467,7 +468,8 @@ void Printer::writer_header(const WriterMetadata& w) {
     files += c.files.size();
   }
   if (!w.has_backup_locations) {
-    line(2, "components: 0 (no BACKUP_LOCATIONS)");
+    line(2, w.from_text ? "components: 0 (none in the text)"
+                        : "components: 0 (no BACKUP_LOCATIONS)");
   } else {
     line(2, fmt::format("components: {} ({} selectable), files: {}",
                         with_thousands(w.components.size()),
