@@ -18,6 +18,7 @@
 #include "vssmeta/export.h"
 #include "vssmeta/guid.h"
 #include "vssmeta/hresult.h"
+#include "vssmeta/location.h"
 #include "vssmeta/result.h"
 #include "vssmeta/writer_metadata.h"
 
@@ -51,6 +52,21 @@ VSSMETA_EXPORT const char* state_id(WriterState state);
 VSSMETA_EXPORT WriterState writer_state_from(std::uint32_t raw);
 VSSMETA_EXPORT bool is_failed(WriterState state);
 
+/// What a status text (`vssadmin list writers`, diskshadow `list writers
+/// status`, `vshadow -ws`) printed for one writer, kept as printed, in the
+/// text's language (see status_text.h).
+struct PrintedStatus {
+  Location where;                ///< the writer's name line
+  std::uint32_t state_code = 0;  ///< the printed number (may be past 15)
+  std::string state_text;        ///< "Stable", "Échec", "VSS_WS_STABLE", ...
+  std::string last_error;  ///< "No error", "Aucune erreur", "0x800423f3 (...)"
+  /// True when `last_error` gave WriterStatus::failure (a printed HRESULT or
+  /// a known wording); false leaves `failure` 0 without meaning S_OK.
+  bool failure_known = false;
+
+  friend bool operator==(const PrintedStatus&, const PrintedStatus&) = default;
+};
+
 /// One writer's line of GetWriterStatus.
 struct WriterStatus {
   std::string writer_name;
@@ -61,6 +77,8 @@ struct WriterStatus {
   /// IVssBackupComponentsEx3::GetWriterStatusEx, where Windows offers it.
   std::optional<std::uint32_t> application_error;
   std::string application_message;
+  /// Set when the status was read from a status text, not asked of VSS.
+  std::optional<PrintedStatus> printed;
 };
 
 /// True when the writer is in a failed state or reports a failure HRESULT

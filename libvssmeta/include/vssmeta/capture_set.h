@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "vssmeta/backup_components.h"
+#include "vssmeta/capture.h"
 #include "vssmeta/diagnostic.h"
 #include "vssmeta/export.h"
 #include "vssmeta/parse.h"
@@ -55,6 +56,9 @@ struct CaptureSet {
   std::vector<WriterMetadata> writers;
   std::vector<BackupComponents> backup_components;
   std::optional<CabManifest> manifest;
+  /// Writer statuses read from status text files (status_text.h), each
+  /// with its position in WriterStatus::printed.
+  std::vector<WriterStatus> statuses;
 };
 
 /// How resolve_writer_entry() found a BCD writer entry's WMD.

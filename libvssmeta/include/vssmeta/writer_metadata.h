@@ -135,6 +135,30 @@ struct RestoreMethod {
   friend bool operator==(const RestoreMethod&, const RestoreMethod&) = default;
 };
 
+/// What diskshadow's `list writers` text says of one component beyond the
+/// WMD's own fields (metadata_text.h).
+struct TextComponentFacts {
+  std::string full_path;                      ///< "Full path" as printed
+  std::optional<bool> top_level;              ///< "Is top level"
+  std::vector<std::string> paths_affected;    ///< as printed
+  std::vector<std::string> volumes_affected;  ///< `\\?\Volume{...}\ [D:\]`
+
+  friend bool operator==(const TextComponentFacts&,
+                         const TextComponentFacts&) = default;
+};
+
+/// The mark of a writer rebuilt from diskshadow's `list writers metadata`
+/// or `detailed` text instead of read from its XML: only what the text
+/// said is set; every other field stays absent (unknown).
+struct TextReconstruction {
+  Location where;                ///< the writer's first line in the text
+  bool writer_id_known = false;  ///< false: identity.writer_id is nil
+  std::vector<TextComponentFacts> components;  ///< parallel to components
+
+  friend bool operator==(const TextReconstruction&,
+                         const TextReconstruction&) = default;
+};
+
 /// A whole WMD (root element WRITER_METADATA).
 struct WriterMetadata {
   SourceInfo source;
@@ -153,6 +177,8 @@ struct WriterMetadata {
   std::vector<FileDescriptor> exclude_from_snapshot;  ///< ..._FROM_SNAPSHOT
   Extras extras;                                      ///< of the root element
   Origin where;
+  /// Set when rebuilt from text (metadata_text.h), never for XML.
+  std::optional<TextReconstruction> from_text;
 
   std::uint32_t backup_schema_or_default() const {
     return backup_schema.value_or(0);

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "text/ascii.h"
+#include "text/escape.h"
 #include "vssmeta/selection.h"
 
 namespace vssmeta {
@@ -225,6 +226,17 @@ std::string status_json(const std::vector<WriterStatus>& status) {
       w["application_error"] = fmt::format("0x{:08X}", *s.application_error);
       w["application_message"] = s.application_message;
     }
+    if (s.printed) {
+      const PrintedStatus& p = *s.printed;
+      nlohmann::ordered_json printed;
+      printed["file"] = p.where.file;
+      printed["line"] = p.where.line;
+      printed["state_code"] = p.state_code;
+      printed["state_text"] = p.state_text;
+      printed["last_error"] = p.last_error;
+      printed["failure_known"] = p.failure_known;
+      w["printed"] = std::move(printed);
+    }
     writers.push_back(std::move(w));
   }
   nlohmann::ordered_json root;
@@ -266,13 +278,24 @@ std::string manifest_json(const CaptureResult& capture) {
 void write_status_text(const std::vector<WriterStatus>& status,
                        std::ostream& out) {
   for (const WriterStatus& s : status) {
+    // A printed number past the VSS states is shown as printed.
+    const bool odd_state = s.printed && s.printed->state_code !=
+                                            static_cast<std::uint32_t>(s.state);
     out << fmt::format(
         "Writer name: '{}'\n   Writer Id: {}\n   Writer Instance Id: {}\n"
         "   State: [{}] {}\n",
-        s.writer_name, s.writer_id.to_braced_string(),
-        s.instance_id.to_braced_string(), static_cast<std::uint32_t>(s.state),
-        to_string(s.state));
-    if (s.failure == 0) {
+        internal::escape_control(s.writer_name), s.writer_id.to_braced_string(),
+        s.instance_id.to_braced_string(),
+        odd_state ? s.printed->state_code : static_cast<std::uint32_t>(s.state),
+        odd_state ? internal::escape_control(s.printed->state_text) +
+                        " (as printed; not a known writer state)"
+                  : std::string(to_string(s.state)));
+    if (s.printed && !s.printed->failure_known) {
+      // A wording we cannot map: shown as printed, never as "No error".
+      out << "   Last error: "
+          << internal::escape_control(s.printed->last_error)
+          << " (as printed; failure code unknown)\n";
+    } else if (s.failure == 0) {
       out << "   Last error: No error\n";
     } else {
       out << "   Last error: " << explain_hresult(s.failure) << "\n";

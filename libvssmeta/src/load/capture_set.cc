@@ -20,6 +20,7 @@
 #include "load/line_counter.h"
 #include "load/model_reader.h"
 #include "load/vshadow_text.h"
+#include "load/text_capture.h"
 #include "load/xml_document.h"
 #include "text/ascii.h"
 
@@ -384,6 +385,10 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
 // One document from `bytes` (freed early), named `name`.
 Result<CaptureSet> load_document(std::string& bytes, const std::string& name,
                                  const LoadOptions& options) {
+  // Writer status or metadata text (vssadmin, diskshadow, vshadow -ws).
+  if (auto text = internal::load_text_capture(bytes, name)) {
+    return std::move(*text);
+  }
   ParseOptions po = options.parse;
   po.source_name = name;
   auto doc = internal::parse_owned_document(bytes, po);
@@ -694,6 +699,7 @@ void merge(CaptureSet& into, CaptureSet&& more) {
     into.backup_components.push_back(std::move(b));
   }
   if (!into.manifest && more.manifest) into.manifest = std::move(more.manifest);
+  for (auto& s : more.statuses) into.statuses.push_back(std::move(s));
 }
 
 }  // namespace vssmeta

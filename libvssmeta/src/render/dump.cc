@@ -230,6 +230,7 @@ class Printer {
 
   void writer(const WriterMetadata& w);
   void writer_header(const WriterMetadata& w);
+  void text_facts(const TextReconstruction& t);
   void node(const WriterMetadata& w, const HierarchyNode& n, std::size_t indent,
             std::size_t column, bool root);
   void component_summary(const Component& c, std::string& out);
@@ -240,6 +241,7 @@ class Printer {
   void bcd_component(const BcdComponent& c, std::size_t indent);
   std::string writer_name(const WriterComponents& wc) const;
   void manifest(const CabManifest& m);
+  void statuses(const std::vector<WriterStatus>& list);
 
   const CaptureSet& capture_;
   const DumpOptions& options_;
@@ -268,6 +270,10 @@ void Printer::run() {
   if (capture_.manifest) {
     separate();
     manifest(*capture_.manifest);
+  }
+  if (!capture_.statuses.empty()) {
+    separate();
+    statuses(capture_.statuses);
   }
   flush();
 }
@@ -345,6 +351,31 @@ void Printer::writer(const WriterMetadata& w) {
   for (const HierarchyNode& r : tree.roots) measure(measure, r, 4, true);
   const std::size_t column = widest + 2;
   for (const HierarchyNode& r : tree.roots) node(w, r, 4, column, true);
+  if (w.from_text) text_facts(*w.from_text);
+}
+
+// What diskshadow's text said beyond the WMD's fields, per component.
+void Printer::text_facts(const TextReconstruction& t) {
+  for (const TextComponentFacts& f : t.components) {
+    std::vector<std::string> parts;
+    if (f.top_level)
+      parts.push_back(std::string("top level: ") + yes_no(*f.top_level));
+    auto list = [](const std::vector<std::string>& items) {
+      std::vector<std::string> out;
+      out.reserve(items.size());
+      for (const std::string& i : items) out.push_back(quoted(i));
+      return join(out, ", ");
+    };
+    if (!f.paths_affected.empty()) {
+      parts.push_back("paths affected: " + list(f.paths_affected));
+    }
+    if (!f.volumes_affected.empty()) {
+      parts.push_back("volumes affected: " + list(f.volumes_affected));
+    }
+    if (parts.empty()) continue;
+    line(2,
+         fmt::format("text on {}: {}", quoted(f.full_path), join(parts, "; ")));
+  }
 }
 
 void Printer::writer_header(const WriterMetadata& w) {
@@ -352,10 +383,18 @@ void Printer::writer_header(const WriterMetadata& w) {
   std::string head = id.friendly_name
                          ? "Writer " + quoted(*id.friendly_name)
                          : std::string("Writer (no friendly name)");
-  head += "  " + braced(id.writer_id);
+  const bool id_unknown = w.from_text && !w.from_text->writer_id_known;
+  head += "  " + (id_unknown ? std::string("{writer id not in the text}")
+                             : braced(id.writer_id));
   if (!w.source.name.empty())
     head += "  (" + internal::escape_control(w.source.name) + ")";
   line(0, paint(Style::kHeading, head));
+  if (w.from_text) {
+    line(2, paint(Style::kCaution,
+                  fmt::format("reconstructed from text (line {}): only what "
+                              "diskshadow printed is known",
+                              w.from_text->where.line)));
+  }
 
   std::vector<std::string> parts;
   if (id.instance_id) parts.push_back("instance: " + braced(*id.instance_id));
@@ -382,7 +421,8 @@ void Printer::writer_header(const WriterMetadata& w) {
   extras(id.extras, 2, "", "IDENTIFICATION");
 
   if (!w.restore_method) {
-    line(2, "restore: (no RESTORE_METHOD)");
+    line(2, w.from_text ? "restore: (not in the text)"
+                        : "restore: (no RESTORE_METHOD)");
   } else {
     const RestoreMethod& r = *w.restore_method;
     parts.clear();
@@ -428,7 +468,8 @@ void Printer::writer_header(const WriterMetadata& w) {
     files += c.files.size();
   }
   if (!w.has_backup_locations) {
-    line(2, "components: 0 (no BACKUP_LOCATIONS)");
+    line(2, w.from_text ? "components: 0 (none in the text)"
+                        : "components: 0 (no BACKUP_LOCATIONS)");
   } else {
     line(2, fmt::format("components: {} ({} selectable), files: {}",
                         with_thousands(w.components.size()),
@@ -720,6 +761,46 @@ void Printer::manifest(const CabManifest& m) {
   parts.push_back(counted(m.writers.size(), "writer", "writers"));
   line(0, fmt::format("Manifest ({}): {}", internal::escape_control(m.file),
                       join(parts, ", ")));
+}
+
+// One heading per status text, then a line per writer.
+void Printer::statuses(const std::vector<WriterStatus>& list) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    const std::string& file =
+        list[i].printed ? list[i].printed->where.file : std::string();
+    std::size_t end = i;
+    std::size_t failed = 0;
+    while (end < list.size() &&
+           (list[end].printed ? list[end].printed->where.file
+                              : std::string()) == file) {
+      if (is_failed(list[end])) ++failed;
+      ++end;
+    }
+    if (i > 0) buffer_ += '\n';
+    line(0, paint(Style::kHeading,
+                  fmt::format("Writer status ({}): {}, {} failed",
+                              internal::escape_control(file),
+                              counted(end - i, "writer", "writers"), failed)));
+    for (; i < end; ++i) {
+      const WriterStatus& s = list[i];
+      std::string text =
+          fmt::format("- {} {} (instance {}): [{}] {}", quoted(s.writer_name),
+                      braced(s.writer_id), braced(s.instance_id),
+                      static_cast<std::uint32_t>(s.state), to_string(s.state));
+      if (s.printed && !s.printed->failure_known) {
+        text += ", last error " + quoted(s.printed->last_error) +
+                " (as printed; failure code unknown)";
+      } else {
+        text += ", last error " + (s.failure == 0 ? std::string("none")
+                                                  : format_hresult(s.failure));
+      }
+      if (s.printed) {
+        text += fmt::format(" [line {}]", s.printed->where.line);
+      }
+      line(2, is_failed(s) ? paint(Style::kProblem, text) : text);
+    }
+  }
 }
 
 }  // namespace

@@ -104,6 +104,20 @@ CaptureSet filter_capture(const CaptureSet& capture,
     }
     out.backup_components.push_back(std::move(copy));
   }
+  // Statuses have no components: only --writer chooses among them (by
+  // name, writer id or instance id).
+  for (const WriterStatus& s : capture.statuses) {
+    WriterMetadata own;
+    own.identity.writer_id = s.writer_id;
+    own.identity.instance_id = s.instance_id;
+    own.identity.friendly_name = s.writer_name;
+    if (!named || std::any_of(options.writers.begin(), options.writers.end(),
+                              [&](const std::string& name) {
+                                return writer_matches(own, name);
+                              })) {
+      out.statuses.push_back(s);
+    }
+  }
   return out;
 }
 

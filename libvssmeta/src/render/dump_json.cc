@@ -8,9 +8,13 @@
 #include <type_traits>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "model/model_fields.h"
 #include "render/json_writer.h"
+#include "vssmeta/capture.h"
 #include "vssmeta/dump.h"
+#include "vssmeta/hresult.h"
 
 namespace vssmeta {
 namespace internal {
@@ -207,6 +211,37 @@ void put_writer(JsonWriter& json, const WriterMetadata& w) {
   put_extras(json, "extras", w.extras);
   put_extras(json, "identificationExtras", w.identity.extras);
   put_extras(json, "backupLocationsExtras", w.backup_locations_extras);
+  if (w.from_text) {
+    const TextReconstruction& t = *w.from_text;
+    json.key("reconstructedFromText");
+    json.begin_object();
+    put_string(json, "file", t.where.file);
+    json.key("line");
+    json.number(static_cast<std::uint64_t>(t.where.line));
+    json.key("writerIdKnown");
+    json.boolean(t.writer_id_known);
+    json.key("components");
+    json.begin_array();
+    for (const TextComponentFacts& f : t.components) {
+      json.begin_object();
+      put_string(json, "fullPath", f.full_path);
+      if (f.top_level) {
+        json.key("topLevel");
+        json.boolean(*f.top_level);
+      }
+      json.key("pathsAffected");
+      json.begin_array();
+      for (const std::string& p : f.paths_affected) json.string(p);
+      json.end_array();
+      json.key("volumesAffected");
+      json.begin_array();
+      for (const std::string& v : f.volumes_affected) json.string(v);
+      json.end_array();
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
   json.end_object();
 }
 
@@ -284,6 +319,40 @@ void put_manifest(JsonWriter& json, const CabManifest& m) {
   json.end_object();
 }
 
+// The fields of status.json's writer entries
+// (schemas/capture-status.schema.json), with `printed` when read from text.
+void put_status(JsonWriter& json, const WriterStatus& s) {
+  json.begin_object();
+  put_string(json, "writer_name", s.writer_name);
+  put_string(json, "writer_id", s.writer_id.to_string());
+  put_string(json, "instance_id", s.instance_id.to_string());
+  put_string(json, "state", state_id(s.state));
+  json.key("state_code");
+  json.number(static_cast<std::uint64_t>(s.state));
+  json.key("failed");
+  json.boolean(is_failed(s));
+  put_string(json, "failure", fmt::format("0x{:08X}", s.failure));
+  const HresultInfo info = describe_hresult(s.failure);
+  put_string(json, "failure_name", info.name);
+  put_string(json, "failure_advice", info.advice);
+  if (s.printed) {
+    const PrintedStatus& p = *s.printed;
+    json.key("printed");
+    json.begin_object();
+    put_string(json, "file", p.where.file);
+    json.key("line");
+    json.number(static_cast<std::uint64_t>(p.where.line));
+    json.key("state_code");
+    json.number(static_cast<std::uint64_t>(p.state_code));
+    put_string(json, "state_text", p.state_text);
+    put_string(json, "last_error", p.last_error);
+    json.key("failure_known");
+    json.boolean(p.failure_known);
+    json.end_object();
+  }
+  json.end_object();
+}
+
 }  // namespace
 
 namespace internal {
@@ -318,6 +387,13 @@ void write_dump_json(const CaptureSet& capture, std::ostream& out,
     put_manifest(json, *shown.manifest);
   } else {
     json.null();
+  }
+  // Only when a status text was loaded: other dumps keep their shape.
+  if (!shown.statuses.empty()) {
+    json.key("statuses");
+    json.begin_array();
+    for (const WriterStatus& st : shown.statuses) put_status(json, st);
+    json.end_array();
   }
   json.end_object();
   json.finish();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,7 +15,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/rendered.h"
 #include "cli/exit_code.h"
+#include "cli/inputs.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "vssmeta/version.h"
 
@@ -33,6 +37,10 @@ struct CaptureCommand {
 struct StatusCommand {
   std::string format = "text";
   unsigned timeout = 120;
+  std::string from;
+  std::string output;
+  bool quiet = false;
+  std::size_t max_input_size = ParseOptions{}.max_bytes;
 };
 
 CaptureContext parse_context(const std::string& s) {
@@ -106,18 +114,53 @@ int run_capture(const CaptureCommand& cmd, Io& io) {
   return any_capture_error(captured->writers) ? kExitFindings : kExitOk;
 }
 
+// The statuses of the status text `cmd.from` (load() recognises it by
+// content), or nothing after printing why.
+std::optional<std::vector<WriterStatus>> status_from(const StatusCommand& cmd,
+                                                     Io& io) {
+  std::optional<CaptureSet> loaded =
+      load_inputs({cmd.from}, cmd.quiet, io, cmd.max_input_size);
+  if (!loaded) return std::nullopt;
+  if (loaded->statuses.empty()) {
+    io.err << fmt::format(
+        "{}: error: no writer status text here ({} writer metadata and {} "
+        "backup components documents): --from reads what `vssadmin list "
+        "writers`, diskshadow `list writers status` or `vshadow -ws` "
+        "printed\n",
+        cmd.from, loaded->writers.size(), loaded->backup_components.size());
+    return std::nullopt;
+  }
+  return std::move(loaded->statuses);
+}
+
 int run_status(const StatusCommand& cmd, Io& io) {
-  CaptureOptions options;
-  options.timeout_seconds = cmd.timeout;
-  warn_to(io, options);
-  auto status = capture_writer_status(options);
-  if (!status) return fail(io, status.error());
+  const std::vector<std::string> inputs =
+      cmd.from.empty() ? std::vector<std::string>{}
+                       : std::vector<std::string>{cmd.from};
+  if (int rc = check_output(cmd.output, inputs, io); rc != kExitOk) {
+    return rc;
+  }
+  std::vector<WriterStatus> status;
+  if (!cmd.from.empty()) {
+    auto read = status_from(cmd, io);
+    if (!read) return kExitError;
+    status = std::move(*read);
+  } else {
+    CaptureOptions options;
+    options.timeout_seconds = cmd.timeout;
+    warn_to(io, options);
+    auto live = capture_writer_status(options);
+    if (!live) return fail(io, live.error());
+    status = std::move(*live);
+  }
   StatusOptions report;
   report.format =
       cmd.format == "json" ? StatusFormat::kJson : StatusFormat::kText;
-  write_status(*status, io.out, report);
+  RenderedOutput text;
+  write_status(status, text.stream(), report);
+  if (int rc = text.write(cmd.output, io); rc != kExitOk) return rc;
   const bool any_failed =
-      std::any_of(status->begin(), status->end(),
+      std::any_of(status.begin(), status.end(),
                   [](const WriterStatus& s) { return is_failed(s); });
   return any_failed ? kExitFindings : kExitOk;
 }
@@ -163,14 +206,25 @@ void register_status(CLI::App& app, Action& action) {
   CLI::App* sub = app.add_subcommand(
       "status",
       "Show the live state of every VSS writer, like `vssadmin list writers`, "
-      "with failures decoded (Windows, run as administrator). Exit 4 when a "
-      "writer has failed.");
+      "with failures decoded (Windows, run as administrator), or, with "
+      "--from, the states a saved status text shows (any system). Exit 4 "
+      "when a writer has failed.");
   sub->add_option("--format", cmd->format,
                   "text (default) or json (schemas/capture-status.schema.json)")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--timeout", cmd->timeout,
                   "Seconds to wait for the writers (default 120)")
       ->check(CLI::Range(1U, 3600U));
+  sub->add_option("--from", cmd->from,
+                  "Read the status from FILE (- for standard input): the "
+                  "saved output of `vssadmin list writers` (any language), "
+                  "diskshadow `list writers status` or `vshadow -ws`, UTF-8 "
+                  "or UTF-16")
+      ->type_name("FILE");
+  add_output_option(*sub, cmd->output);
+  add_input_limit_option(*sub, cmd->max_input_size);
+  sub->add_flag("-q,--quiet", cmd->quiet,
+                "With --from: do not print warnings (incomplete blocks)");
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_status(*cmd, io); };

@@ -88,6 +88,17 @@ int run_dump(const DumpCommand& cmd, Io& io) {
 
   RenderedOutput text;
   if (cmd.format == "xml") {
+    // A writer rebuilt from diskshadow's text is no document: XML would
+    // hide that (text and JSON say it).
+    for (const WriterMetadata* w : matching_writers(capture, options)) {
+      if (w->from_text) {
+        return usage_error(
+            io, fmt::format("writer {} was reconstructed from text ({}): "
+                            "--format xml would pass it off as its document; "
+                            "use text or json",
+                            w->display_name(), to_string(w->from_text->where)));
+      }
+    }
     const std::string xml = select_one_document(capture, options);
     if (xml.empty()) {
       return usage_error(
