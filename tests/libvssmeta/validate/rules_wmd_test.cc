@@ -137,8 +137,8 @@ TEST(RulesWmdSeverity, RestoreMethodUndefinedIsErrorUnknownIsWarning) {
       "WMD007",
       {wmd(kIdentity, replaced(kRestore, "RESTORE_IF_CAN_BE_REPLACED", "LATER"),
            kGroup),
-       wmd(kIdentity, replaced(kRestore, "RESTORE_IF_CAN_BE_REPLACED",
-                               "UNDEFINED"),
+       wmd(kIdentity,
+           replaced(kRestore, "RESTORE_IF_CAN_BE_REPLACED", "UNDEFINED"),
            kGroup)});
   ASSERT_EQ(seen.size(), 2U);
   // Errors first.
