@@ -25,4 +25,12 @@ std::optional<CaptureSet> load_inputs(
     const std::vector<std::string>& paths, bool quiet, Io& io,
     std::size_t max_bytes = ParseOptions{}.max_bytes, bool keep_going = false);
 
+/// The same, but the parser warnings are appended to `warnings` instead of
+/// printed (validate reports them as findings); --keep-going's failures are
+/// printed at once. On failure the warnings so far are printed before the
+/// error, as above.
+std::optional<CaptureSet> load_inputs(
+    const std::vector<std::string>& paths, Diagnostics& warnings, Io& io,
+    std::size_t max_bytes = ParseOptions{}.max_bytes, bool keep_going = false);
+
 }  // namespace vssmeta::cli

@@ -5,9 +5,15 @@
 /// documented value, its XML spelling and its C name (vss.h, vswriter.h).
 ///
 /// XML spellings marked "observed" were seen in documents written by Windows
-/// (../shared/docs/xml-format.md); the others follow the observed pattern and
-/// are this project's assumption. A spelling we do not know is never an
-/// error: the parser keeps it verbatim in the element's `Extras` and warns.
+/// (../shared/docs/xml-format.md); those marked "SDK" are the spellings of
+/// the string tables of Microsoft's public VSS 7.2 SDK test writer, whose
+/// configuration files take the WMD's attribute values (usage, method,
+/// writerRestore, componentType); the others follow the observed pattern
+/// and are this project's assumption. Some values have aliases: further
+/// spellings that are read as the value but never written for a model built
+/// in code (a document read with an alias keeps it when written back, see
+/// Extras::spellings()). A spelling we do not know is never an error: the
+/// parser keeps it verbatim in the element's `Extras` and warns.
 
 #include <cstdint>
 #include <optional>
@@ -21,10 +27,10 @@ namespace vssmeta {
 /// VSS_USAGE_TYPE. XML: IDENTIFICATION/@usage.
 enum class UsageType {
   kUndefined,            ///< UNDEFINED (VSS_UT_UNDEFINED, a writer error)
-  kBootableSystemState,  ///< BOOTABLE_SYSTEM_STATE (observed)
-  kSystemService,        ///< SYSTEM_SERVICE (observed)
-  kUserData,             ///< USER_DATA (observed)
-  kOther,                ///< OTHER
+  kBootableSystemState,  ///< BOOTABLE_SYSTEM_STATE (observed, SDK)
+  kSystemService,        ///< SYSTEM_SERVICE (observed, SDK)
+  kUserData,             ///< USER_DATA (observed, SDK)
+  kOther,                ///< OTHER (SDK)
 };
 
 /// VSS_SOURCE_TYPE. XML: IDENTIFICATION/@dataSource.
@@ -37,32 +43,36 @@ enum class SourceType {
 
 /// VSS_RESTOREMETHOD_ENUM. XML: RESTORE_METHOD/@method.
 enum class RestoreMethodType {
-  kUndefined,                       ///< UNDEFINED
-  kRestoreIfNotThere,               ///< RESTORE_IF_NOT_THERE
-  kRestoreIfCanReplace,             ///< RESTORE_IF_CAN_BE_REPLACED (observed)
-  kStopRestoreStart,                ///< STOP_RESTORE_START
-  kRestoreToAlternateLocation,      ///< RESTORE_TO_ALTERNATE_LOCATION
-  kRestoreAtReboot,                 ///< REPLACE_AT_REBOOT (observed)
-  kRestoreAtRebootIfCannotReplace,  ///< REPLACE_AT_REBOOT_IF_CANNOT_REPLACE
-                                    ///< (observed)
-  kCustom,                          ///< CUSTOM
-  kRestoreStopStart,                ///< RESTORE_STOP_START
+  kUndefined,  ///< UNDEFINED
+  /// RESTORE_IF_NONE_THERE (SDK); alias RESTORE_IF_NOT_THERE
+  kRestoreIfNotThere,
+  kRestoreIfCanReplace,  ///< RESTORE_IF_CAN_BE_REPLACED (observed, SDK)
+  /// STOP_RESTART_SERVICE (SDK); alias STOP_RESTORE_START
+  kStopRestoreStart,
+  kRestoreToAlternateLocation,  ///< RESTORE_TO_ALTERNATE_LOCATION (SDK)
+  kRestoreAtReboot,             ///< REPLACE_AT_REBOOT (observed, SDK)
+  /// REPLACE_AT_REBOOT_IF_CANNOT_REPLACE (observed, SDK)
+  kRestoreAtRebootIfCannotReplace,
+  kCustom,  ///< CUSTOM (SDK)
+  /// RESTORE_STOP_START (not in the SDK tables, which predate
+  /// VSS_RME_RESTORE_STOP_START: this project's assumption)
+  kRestoreStopStart,
 };
 
 /// VSS_WRITERRESTORE_ENUM. XML: RESTORE_METHOD/@writerRestore.
 enum class WriterRestore {
   kUndefined,       ///< undefined
-  kNever,           ///< never (observed)
-  kIfReplaceFails,  ///< ifReplaceFails
-  kAlways,          ///< always (observed)
+  kNever,           ///< never (observed, SDK)
+  kIfReplaceFails,  ///< ifReplaceFails (SDK)
+  kAlways,          ///< always (observed, SDK)
 };
 
 /// VSS_COMPONENT_TYPE. WMD: the element name (FILE_GROUP / DATABASE);
 /// BCD: COMPONENT/@componentType.
 enum class ComponentType {
   kUndefined,  ///< undefined
-  kDatabase,   ///< database
-  kFileGroup,  ///< filegroup (observed)
+  kDatabase,   ///< database (SDK)
+  kFileGroup,  ///< filegroup (observed, SDK)
 };
 
 /// VSS_BACKUP_TYPE. XML: BACKUP_COMPONENTS/@backupType.
@@ -115,9 +125,13 @@ struct EnumSpelling {
   E value;
   std::string_view xml;       ///< as written in the XML
   std::string_view vss_name;  ///< the C name, e.g. VSS_UT_USERDATA
+  /// Read as `value`, never written for it: the canonical spelling is the
+  /// value's first row, which is not an alias.
+  bool alias = false;
 };
 
-// The tables, one per enumeration, in value order.
+// The tables, one per enumeration, in value order; an alias row follows the
+// canonical row of its value.
 VSSMETA_EXPORT std::span<const EnumSpelling<UsageType>> spellings(UsageType);
 VSSMETA_EXPORT std::span<const EnumSpelling<SourceType>> spellings(SourceType);
 VSSMETA_EXPORT std::span<const EnumSpelling<RestoreMethodType>> spellings(
@@ -136,7 +150,7 @@ VSSMETA_EXPORT std::span<const EnumSpelling<FileRestoreStatus>> spellings(
 VSSMETA_EXPORT std::span<const EnumSpelling<RollForwardType>> spellings(
     RollForwardType);
 
-/// The XML spelling of a value.
+/// The XML spelling of a value (the canonical one, never an alias).
 template <typename E>
 std::string_view to_xml(E value) {
   for (const auto& row : spellings(E{})) {
@@ -154,14 +168,24 @@ std::string_view vss_name(E value) {
   return {};
 }
 
-/// The value spelled `xml` (exact, case-sensitive, as Windows writes it);
-/// nullopt if the spelling is unknown.
+/// The value spelled `xml` (exact, case-sensitive, as Windows writes it),
+/// canonical spelling or alias; nullopt if the spelling is unknown.
 template <typename E>
 std::optional<E> from_xml(std::string_view xml) {
   for (const auto& row : spellings(E{})) {
     if (row.xml == xml) return row.value;
   }
   return std::nullopt;
+}
+
+/// Whether `xml` is an alias spelling of some value of E (read, but not
+/// what to_xml() writes).
+template <typename E>
+bool is_alias(std::string_view xml) {
+  for (const auto& row : spellings(E{})) {
+    if (row.xml == xml) return row.alias;
+  }
+  return false;
 }
 
 /// A named bit of a bitmask field.

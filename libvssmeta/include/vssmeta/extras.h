@@ -75,12 +75,18 @@ class VSSMETA_EXPORT Extras {
   /// source did not write them in the usual order, so that the serializer
   /// can; empty otherwise. Not content: empty() ignores it.
   const std::vector<std::string>& attribute_order() const;
+  /// Known enumeration attributes the source spelled with an alias (a
+  /// spelling Windows or the SDK also writes, see enums.h), name and value
+  /// as written, so that the serializer writes them back unchanged. Not
+  /// content: empty() and == ignore it (both spellings mean the same).
+  const std::vector<XmlAttribute>& spellings() const;
 
   /// Write access; allocates the storage on first use.
   std::vector<XmlAttribute>& mutable_attributes();
   std::vector<XmlElement>& mutable_elements();
   std::string& mutable_text();
   std::vector<std::string>& mutable_attribute_order();
+  std::vector<XmlAttribute>& mutable_spellings();
 
   bool empty() const;
 

@@ -8,6 +8,7 @@
 
 #include <ostream>
 #include <span>
+#include <string>
 
 #include "vssmeta/export.h"
 #include "vssmeta/validate.h"
@@ -20,7 +21,7 @@ enum class FindingsFormat {
   /// finding after the other, and a summary line.
   kText,
   /// `{"format": "vssmeta-validate", "version": 1, "findings": [...],
-  /// "summary": {...}}`.
+  /// "summary": {..., "hidden": {...}}}`.
   kJson,
   /// A SARIF 2.1.0 log with one run, the rule table as the driver's rules
   /// and one result per finding.
@@ -37,11 +38,19 @@ struct FindingsOptions {
 VSSMETA_EXPORT void write_findings(const Findings& findings, std::ostream& out,
                                    const FindingsOptions& options = {});
 
-/// One line per rule: id, severity, scope, summary.
+/// The text form's last line: `N errors, N warnings, N infos`, and when
+/// findings were hidden (Findings::hidden) how many and how to show them,
+/// e.g. `0 errors, 0 warnings (3 infos not shown: --show info or
+/// --min-severity info)`; the infos count is left out while infos are
+/// hidden.
+VSSMETA_EXPORT std::string summary_line(const Findings& findings);
+
+/// One line per rule: id, severity, audience, scope, summary.
 VSSMETA_EXPORT void write_rule_list(std::span<const RuleInfo> rules,
                                     std::ostream& out);
 
-/// A rule's id, severity and scope, summary, explanation and reference.
+/// A rule's id, severity, scope and audience, summary, explanation, the
+/// evidence for its severity and its documentation (Learn addresses).
 VSSMETA_EXPORT void write_rule_explanation(const RuleInfo& rule,
                                            std::ostream& out);
 

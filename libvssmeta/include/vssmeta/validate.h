@@ -29,10 +29,26 @@ enum class RuleScope {
   kWriterSet,      ///< several WMDs captured together (SETxxx)
   kBackup,         ///< one BCD alone (BCDxxx)
   kCrossDocument,  ///< a BCD and the WMDs of the same capture (XREFxxx)
+  /// How a file reads: the loader's warnings (guid-case, unknown-element,
+  /// skipped-file, ...), given to validate() with the capture.
+  kDocument,
 };
 
-/// "writer", "writer-set", "backup", "cross-document".
+/// "writer", "writer-set", "backup", "cross-document", "document".
 VSSMETA_EXPORT const char* to_string(RuleScope scope);
+
+/// Whom a rule's findings address.
+enum class Audience {
+  /// The backup operator: what was loaded and selected, what the backup
+  /// did (BCD, cross-document and document rules).
+  kOperator,
+  /// A writer's author: how a writer describes itself (WMD and writer-set
+  /// rules).
+  kAuthor,
+};
+
+/// "operator", "author".
+VSSMETA_EXPORT const char* to_string(Audience audience);
 
 /// Everything about a rule except its check.
 struct RuleInfo {
@@ -41,7 +57,15 @@ struct RuleInfo {
   RuleScope scope;
   std::string_view summary;      ///< one line
   std::string_view explanation;  ///< a paragraph, in plain words
-  std::string_view reference;    ///< documentation page(s) it rests on
+  /// The documentation it rests on: full Microsoft Learn addresses,
+  /// separated by "; ", or a note where no page says it (tool policy).
+  std::string_view reference;
+  Audience audience = Audience::kOperator;
+  /// Why the rule has its severity: what the real captures and the
+  /// documented behaviour of Microsoft's writers show about false positives.
+  std::string_view evidence{};
+  /// The first Microsoft Learn address of `reference`, or empty.
+  std::string_view help_uri{};
 };
 
 /// The rule table, sorted by id.
@@ -119,10 +143,14 @@ struct FindingCounts {
   VSSMETA_EXPORT std::size_t at_least(Severity severity) const;
 };
 
-/// What validate() found, sorted by file, line, column and rule id; read it
-/// like a vector, or ask the questions MetadataDiff answers the same way.
+/// What validate() found, sorted by severity (errors first), then file,
+/// line, column and rule id; read it like a vector, or ask the questions
+/// MetadataDiff answers the same way.
 struct Findings {
   std::vector<Finding> items;
+  /// Findings below ValidateOptions::min_severity: counted, not returned
+  /// (no finding is built for them).
+  FindingCounts hidden;
 
   bool empty() const { return items.empty(); }
   std::size_t size() const { return items.size(); }
@@ -143,15 +171,33 @@ struct ValidateOptions {
   std::set<std::string, std::less<>> disabled;
   /// Per-rule severity overrides.
   std::map<std::string, Severity, std::less<>> severity;
-  /// Findings below this severity are not returned.
+  /// Findings below this severity are not returned, only counted
+  /// (Findings::hidden).
   Severity min_severity = Severity::kInfo;
+  /// kAuthor runs every rule. kOperator runs the operator rules, and the
+  /// author rules only at warning and above and only for writers that are
+  /// not Microsoft's own (known_writers.h): what those writers say of
+  /// themselves is not the operator's to change. Author findings left out
+  /// so are not counted.
+  Audience audience = Audience::kAuthor;
 };
 
 /// Runs every enabled rule over the capture: WMD rules on each writer, set
 /// rules on all writers, BCD rules on each BCD, cross-document rules on each
-/// BCD with the capture's writers. Findings are sorted by file, line,
-/// column, rule id. Linear or n log n in components and files.
+/// BCD with the capture's writers. Findings are sorted by severity (errors
+/// first), then file, line, column, rule id. Linear or n log n in
+/// components and files.
 VSSMETA_EXPORT Findings validate(const CaptureSet& capture,
                                  const ValidateOptions& options = {});
+
+/// The same, with the warnings load() gave for the capture: each becomes a
+/// finding of the document rule named by its code (guid-case,
+/// unknown-value, skipped-file, ...; an unlisted code is reported under
+/// `load-warning`), with that rule's severity and subject to `disabled`,
+/// `severity` and `min_severity`. Unknown enumeration spellings are then
+/// left to `unknown-value` rather than reported again by WMD004/005/007/011.
+VSSMETA_EXPORT Findings validate(const CaptureSet& capture,
+                                 const ValidateOptions& options,
+                                 std::span<const Diagnostic> load_warnings);
 
 }  // namespace vssmeta

@@ -19,6 +19,7 @@
 #include "text/ascii.h"
 #include "text/glob.h"
 #include "vssmeta/capture_set.h"
+#include "vssmeta/known_writers.h"
 
 namespace vssmeta {
 
@@ -255,8 +256,12 @@ std::vector<std::string> writer_labels(const std::vector<WriterMetadata>& ws) {
   return out;
 }
 
-// A BCD writer no WMD names: its instance name, else its class id.
+// A BCD writer no WMD names: Microsoft's name for its class
+// (known_writers.h), else its instance name, else its class id.
 std::string bcd_label(const WriterComponents& w) {
+  if (const KnownWriter* known = find_known_writer(w.writer_id)) {
+    return std::string(known->name);
+  }
   return w.instance_name ? *w.instance_name : w.writer_id.to_braced_string();
 }
 

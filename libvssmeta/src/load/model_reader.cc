@@ -174,6 +174,8 @@ class AttributeBinder {
     if (a == nullptr) return;
     if (auto v = from_xml<E>(a->value)) {
       field = *v;
+      // An alias spelling is kept so that the document writes back as read.
+      if (is_alias<E>(a->value)) aliased_.push_back(a);
     } else {
       reject(*a, "unknown-value", "not a spelling this version knows");
     }
@@ -207,6 +209,11 @@ class AttributeBinder {
   /// Moves every attribute no field took into `extras`, in document order,
   /// each with its index among the element's attributes.
   void finish(Extras& extras) {
+    for (const XmlAttr* a : aliased_) {
+      extras.mutable_spellings().push_back(
+          XmlAttribute{std::string(a->name), std::string(a->value),
+                       static_cast<std::size_t>(a - attrs_.data())});
+    }
     const std::size_t n = attrs_.size();
     if (!in_order_) {
       auto& order = extras.mutable_attribute_order();
@@ -307,6 +314,7 @@ class AttributeBinder {
   bool in_order_ = true;  // fields found in the order of the field table
   std::vector<bool> overflow_;
   std::vector<std::size_t> rejected_;
+  std::vector<const XmlAttr*> aliased_;
 };
 
 void ModelReader::warn(Origin where, const char* code, std::string message) {

@@ -26,14 +26,22 @@ constexpr Table<SourceType, 4> kSource{{
     {SourceType::kOther, "OTHER", "VSS_ST_OTHER"},
 }};
 
-constexpr Table<RestoreMethodType, 9> kMethod{{
+// The SDK spellings come from the string tables of the VSS 7.2 SDK's test
+// writer (its configuration uses the WMD's attribute values); the two
+// aliases after them are this project's earlier guesses from the C names,
+// still read so that documents written by older versions load.
+constexpr Table<RestoreMethodType, 11> kMethod{{
     {RestoreMethodType::kUndefined, "UNDEFINED", "VSS_RME_UNDEFINED"},
-    {RestoreMethodType::kRestoreIfNotThere, "RESTORE_IF_NOT_THERE",
+    {RestoreMethodType::kRestoreIfNotThere, "RESTORE_IF_NONE_THERE",
      "VSS_RME_RESTORE_IF_NOT_THERE"},
+    {RestoreMethodType::kRestoreIfNotThere, "RESTORE_IF_NOT_THERE",
+     "VSS_RME_RESTORE_IF_NOT_THERE", true},
     {RestoreMethodType::kRestoreIfCanReplace, "RESTORE_IF_CAN_BE_REPLACED",
      "VSS_RME_RESTORE_IF_CAN_REPLACE"},
-    {RestoreMethodType::kStopRestoreStart, "STOP_RESTORE_START",
+    {RestoreMethodType::kStopRestoreStart, "STOP_RESTART_SERVICE",
      "VSS_RME_STOP_RESTORE_START"},
+    {RestoreMethodType::kStopRestoreStart, "STOP_RESTORE_START",
+     "VSS_RME_STOP_RESTORE_START", true},
     {RestoreMethodType::kRestoreToAlternateLocation,
      "RESTORE_TO_ALTERNATE_LOCATION", "VSS_RME_RESTORE_TO_ALTERNATE_LOCATION"},
     {RestoreMethodType::kRestoreAtReboot, "REPLACE_AT_REBOOT",

@@ -8,6 +8,7 @@ struct Extras::Data {
   std::vector<XmlElement> elements;
   std::string text;
   std::vector<std::string> attribute_order;
+  std::vector<XmlAttribute> spellings;
 };
 
 namespace {
@@ -32,6 +33,10 @@ Extras& Extras::operator=(const Extras& other) {
 }
 
 Extras::~Extras() = default;
+
+const std::vector<XmlAttribute>& Extras::spellings() const {
+  return data_ ? data_->spellings : kNoAttributes;
+}
 
 const std::vector<XmlAttribute>& Extras::attributes() const {
   return data_ ? data_->attributes : kNoAttributes;
@@ -58,6 +63,9 @@ std::vector<XmlElement>& Extras::mutable_elements() { return data().elements; }
 std::string& Extras::mutable_text() { return data().text; }
 std::vector<std::string>& Extras::mutable_attribute_order() {
   return data().attribute_order;
+}
+std::vector<XmlAttribute>& Extras::mutable_spellings() {
+  return data().spellings;
 }
 
 bool Extras::empty() const {

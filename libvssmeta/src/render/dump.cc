@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -19,6 +20,7 @@
 #include "text/xml_name.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/hierarchy.h"
+#include "vssmeta/known_writers.h"
 
 namespace vssmeta {
 namespace internal {
@@ -89,6 +91,33 @@ std::string enum_text(E value) {
 }
 
 std::string braced(const Guid& id) { return id.to_braced_string(); }
+
+// An enumeration field as dump shows it: its value, or the spelling the
+// parser kept in `extras` because it knows none such, marked "(unknown)",
+// rather than leaving the field out.
+template <typename E>
+std::optional<std::string> enum_field(const std::optional<E>& value,
+                                      const Extras& extras,
+                                      std::string_view attribute) {
+  if (value) return enum_text(*value);
+  for (const XmlAttribute& a : extras.attributes()) {
+    if (a.name == attribute) {
+      return internal::escape_control(a.value) + " (unknown)";
+    }
+  }
+  return std::nullopt;
+}
+
+// `extras` without the attributes dump showed as fields (enum_field).
+Extras without_shown(const Extras& extras,
+                     std::initializer_list<std::string_view> shown) {
+  Extras out = extras;
+  auto& attrs = out.mutable_attributes();
+  std::erase_if(attrs, [&](const XmlAttribute& a) {
+    return std::find(shown.begin(), shown.end(), a.name) != shown.end();
+  });
+  return out;
+}
 
 // "VSS_CF_NOT_SYSTEM_STATE" -> "NOT_SYSTEM_STATE": the prefix is the same on
 // every bit of a field and only lengthens the line.
@@ -402,9 +431,12 @@ void Printer::writer_header(const WriterMetadata& w) {
   if (!parts.empty()) line(2, join(parts, "  "));
 
   parts.clear();
-  if (id.usage) parts.push_back("usage: " + enum_text(*id.usage));
-  if (id.data_source)
-    parts.push_back("data source: " + enum_text(*id.data_source));
+  if (auto v = enum_field(id.usage, id.extras, "usage")) {
+    parts.push_back("usage: " + *v);
+  }
+  if (auto v = enum_field(id.data_source, id.extras, "dataSource")) {
+    parts.push_back("data source: " + *v);
+  }
   if (id.major_version || id.minor_version) {
     auto number = [](const std::optional<std::uint32_t>& v) {
       return v ? std::to_string(*v) : std::string("?");
@@ -418,7 +450,8 @@ void Printer::writer_header(const WriterMetadata& w) {
   }
   if (!parts.empty()) line(2, join(parts, "  "));
   extras(w.extras, 2, "", "WRITER_METADATA");
-  extras(id.extras, 2, "", "IDENTIFICATION");
+  extras(without_shown(id.extras, {"usage", "dataSource"}), 2, "",
+         "IDENTIFICATION");
 
   if (!w.restore_method) {
     line(2, w.from_text ? "restore: (not in the text)"
@@ -426,9 +459,11 @@ void Printer::writer_header(const WriterMetadata& w) {
   } else {
     const RestoreMethod& r = *w.restore_method;
     parts.clear();
-    if (r.method) parts.push_back("method " + enum_text(*r.method));
-    if (r.writer_restore) {
-      parts.push_back("writer restore " + enum_text(*r.writer_restore));
+    if (auto v = enum_field(r.method, r.extras, "method")) {
+      parts.push_back("method " + *v);
+    }
+    if (auto v = enum_field(r.writer_restore, r.extras, "writerRestore")) {
+      parts.push_back("writer restore " + *v);
     }
     if (r.reboot_required) {
       parts.push_back(
@@ -445,7 +480,8 @@ void Printer::writer_header(const WriterMetadata& w) {
          "restore: " + (parts.empty()
                             ? std::string("(RESTORE_METHOD without attributes)")
                             : join(parts, ", ")));
-    extras(r.extras, 2, "", "RESTORE_METHOD");
+    extras(without_shown(r.extras, {"method", "writerRestore"}), 2, "",
+           "RESTORE_METHOD");
     descriptors(r.alternate_location_mappings, 4);
   }
 
@@ -601,10 +637,12 @@ void Printer::backup_components(const BackupComponents& b) {
     head += " (" + internal::escape_control(b.source.name) + ")";
   line(0, paint(Style::kHeading, head));
   std::vector<std::string> parts;
-  if (b.backup_type)
-    parts.push_back("backup type: " + enum_text(*b.backup_type));
-  if (b.restore_type)
-    parts.push_back("restore type: " + enum_text(*b.restore_type));
+  if (auto v = enum_field(b.backup_type, b.extras, "backupType")) {
+    parts.push_back("backup type: " + *v);
+  }
+  if (auto v = enum_field(b.restore_type, b.extras, "restoreType")) {
+    parts.push_back("restore type: " + *v);
+  }
   if (b.select_components) {
     parts.push_back(
         fmt::format("select components: {}", yes_no(*b.select_components)));
@@ -625,7 +663,8 @@ void Printer::backup_components(const BackupComponents& b) {
     components += wc.components.size();
   line(2, fmt::format("writers: {}, components: {}", b.writers.size(),
                       components));
-  extras(b.extras, 2, "", "BACKUP_COMPONENTS");
+  extras(without_shown(b.extras, {"backupType", "restoreType"}), 2, "",
+         "BACKUP_COMPONENTS");
   for (const WriterComponents& wc : b.writers) bcd_writer(wc);
 }
 
@@ -633,7 +672,11 @@ void Printer::backup_components(const BackupComponents& b) {
 // WMD the entry refers to (resolve_writer_entry).
 std::string Printer::writer_name(const WriterComponents& wc) const {
   const auto match = resolve_writer_entry(capture_.writers, wc);
-  if (!match) return paint(Style::kMuted, "(no WMD in this capture)");
+  if (!match) {
+    const KnownWriter* known = find_known_writer(wc.writer_id);
+    return (known ? quoted(std::string(known->name)) + " " : std::string()) +
+           paint(Style::kMuted, "(no WMD in this capture)");
+  }
   return quoted(capture_.writers[match->writer].display_name());
 }
 

@@ -7,6 +7,7 @@
 #include "semantics/logical_path.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/dump.h"
+#include "vssmeta/known_writers.h"
 
 namespace vssmeta {
 namespace {
@@ -25,6 +26,10 @@ bool entry_matches(const std::vector<std::string>& writers,
   own.identity.writer_id = wc.writer_id;
   own.identity.instance_id = wc.instance_id;
   own.identity.instance_name = wc.instance_name;
+  // The name Microsoft gives the class, for entries no WMD names.
+  if (const KnownWriter* known = find_known_writer(wc.writer_id)) {
+    own.identity.friendly_name = std::string(known->name);
+  }
   return std::any_of(writers.begin(), writers.end(), [&](const auto& name) {
     return writer_matches(own, name);
   });

@@ -58,7 +58,8 @@ class AttributeWriter {
   AttributeWriter(std::string& out, const Extras& extras)
       : out_(out),
         extras_(extras.attributes()),
-        order_(extras.attribute_order()) {
+        order_(extras.attribute_order()),
+        spellings_(extras.spellings()) {
     for (const XmlAttribute& a : extras_) {
       if (a.position == XmlAttribute::kNoPosition &&
           internal::is_namespace_declaration(a.name)) {
@@ -111,7 +112,15 @@ class AttributeWriter {
   template <typename E>
   requires std::is_enum_v<E>
   void operator()(const char* name, const std::optional<E>& v) {
-    if (v) known(name, to_xml(*v));
+    if (!v) return;
+    // The source's alias spelling, while the value is still the one read.
+    for (const XmlAttribute& a : spellings_) {
+      if (a.name == name && from_xml<E>(a.value) == v) {
+        known(name, a.value);
+        return;
+      }
+    }
+    known(name, to_xml(*v));
   }
   void operator()(const char* name, const Guid& v) {
     known(name, v.spelling());
@@ -150,6 +159,7 @@ class AttributeWriter {
   std::string& out_;
   const std::vector<XmlAttribute>& extras_;
   const std::vector<std::string>& order_;
+  const std::vector<XmlAttribute>& spellings_;
   std::vector<std::pair<std::string_view, std::optional<std::string>>> held_;
   std::size_t next_ = 0;   // first extra not written yet
   std::size_t index_ = 0;  // attributes written so far

@@ -2,6 +2,8 @@
 #include "vssmeta/report.h"
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -47,6 +49,22 @@ void dump(const Json& j, std::ostream& out) {
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
+// The hidden findings, e.g. "3 infos" or "1 warning and 3 infos".
+std::string hidden_text(const FindingCounts& h) {
+  std::vector<std::string> parts;
+  if (h.errors != 0) parts.push_back(plural(h.errors, "error", "errors"));
+  if (h.warnings != 0) {
+    parts.push_back(plural(h.warnings, "warning", "warnings"));
+  }
+  if (h.infos != 0) parts.push_back(plural(h.infos, "info", "infos"));
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i != 0) out += i + 1 == parts.size() ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
 void write_text(const Findings& findings, std::ostream& out, bool color) {
   const internal::Painter paint(color);
   for (const Finding& f : findings) {
@@ -60,10 +78,7 @@ void write_text(const Findings& findings, std::ostream& out, bool color) {
       out << "    hint: " << internal::escape_control(f.hint()) << '\n';
     }
   }
-  const FindingCounts c = findings.counts();
-  out << plural(c.errors, "error", "errors") << ", "
-      << plural(c.warnings, "warning", "warnings") << ", "
-      << plural(c.infos, "info", "infos") << '\n';
+  out << summary_line(findings) << '\n';
 }
 
 void write_json(const Findings& findings, std::ostream& out) {
@@ -82,12 +97,18 @@ void write_json(const Findings& findings, std::ostream& out) {
     list.push_back(std::move(j));
   }
   const FindingCounts c = findings.counts();
-  Json doc{
-      {"format", "vssmeta-validate"},
-      {"version", 1},
-      {"findings", std::move(list)},
-      {"summary",
-       {{"errors", c.errors}, {"warnings", c.warnings}, {"infos", c.infos}}}};
+  const FindingCounts& h = findings.hidden;
+  Json doc{{"format", "vssmeta-validate"},
+           {"version", 1},
+           {"findings", std::move(list)},
+           {"summary",
+            {{"errors", c.errors},
+             {"warnings", c.warnings},
+             {"infos", c.infos},
+             {"hidden",
+              {{"errors", h.errors},
+               {"warnings", h.warnings},
+               {"infos", h.infos}}}}}};
   dump(doc, out);
 }
 
@@ -97,14 +118,18 @@ void write_sarif(const Findings& findings, std::ostream& out) {
   std::map<std::string_view, std::size_t> index;
   for (const RuleInfo& r : rules()) {
     index[r.id] = n++;
-    rule_list.push_back(
-        {{"id", r.id},
-         {"shortDescription", {{"text", r.summary}}},
-         {"fullDescription", {{"text", r.explanation}}},
-         {"help",
-          {{"text", fmt::format("{} See {}.", r.explanation, r.reference)}}},
-         {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
-         {"properties", {{"scope", to_string(r.scope)}}}});
+    Json rule{
+        {"id", r.id},
+        {"shortDescription", {{"text", r.summary}}},
+        {"fullDescription", {{"text", r.explanation}}},
+        {"help",
+         {{"text", fmt::format("{} See {}.", r.explanation, r.reference)}}}};
+    if (!r.help_uri.empty()) rule["helpUri"] = r.help_uri;
+    rule["defaultConfiguration"] = {{"level", sarif_level(r.severity)}};
+    rule["properties"] = {{"scope", to_string(r.scope)},
+                          {"audience", to_string(r.audience)},
+                          {"evidence", r.evidence}};
+    rule_list.push_back(std::move(rule));
   }
   Json results = Json::array();
   for (const Finding& f : findings) {
@@ -138,6 +163,7 @@ void write_sarif(const Findings& findings, std::ostream& out) {
     }
     results.push_back(std::move(result));
   }
+  const FindingCounts& h = findings.hidden;
   Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},
            {"runs", Json::array({{{"tool",
@@ -145,7 +171,12 @@ void write_sarif(const Findings& findings, std::ostream& out) {
                                      {{"name", "vssmeta"},
                                       {"version", VSSMETA_VERSION_STRING},
                                       {"rules", std::move(rule_list)}}}}},
-                                  {"results", std::move(results)}}})}};
+                                  {"results", std::move(results)},
+                                  {"properties",
+                                   {{"hidden",
+                                     {{"errors", h.errors},
+                                      {"warnings", h.warnings},
+                                      {"infos", h.infos}}}}}}})}};
   dump(log, out);
 }
 
@@ -166,17 +197,35 @@ void write_findings(const Findings& findings, std::ostream& out,
   }
 }
 
+std::string summary_line(const Findings& findings) {
+  const FindingCounts c = findings.counts();
+  const FindingCounts& h = findings.hidden;
+  std::string out = plural(c.errors, "error", "errors") + ", " +
+                    plural(c.warnings, "warning", "warnings");
+  if (h.infos == 0) out += ", " + plural(c.infos, "info", "infos");
+  if (h.total() != 0) {
+    const char* level = h.infos != 0      ? "info"
+                        : h.warnings != 0 ? "warning"
+                                          : "error";
+    out += fmt::format(" ({} not shown: --show {} or --min-severity {})",
+                       hidden_text(h), level, level);
+  }
+  return out;
+}
+
 void write_rule_list(std::span<const RuleInfo> rules, std::ostream& out) {
   for (const RuleInfo& r : rules) {
-    out << fmt::format("{:<10} {:<8} {:<15} {}\n", r.id, to_string(r.severity),
+    out << fmt::format("{:<17} {:<8} {:<8} {:<15} {}\n", r.id,
+                       to_string(r.severity), to_string(r.audience),
                        to_string(r.scope), r.summary);
   }
 }
 
 void write_rule_explanation(const RuleInfo& r, std::ostream& out) {
-  out << fmt::format("{} ({}, {})\n{}\n\n{}\n\nSee: {}\n", r.id,
-                     to_string(r.severity), to_string(r.scope), r.summary,
-                     r.explanation, r.reference);
+  out << fmt::format(
+      "{} ({}, {}, for the {})\n{}\n\n{}\n\nSeverity: {}\n\nSee: {}\n", r.id,
+      to_string(r.severity), to_string(r.scope), to_string(r.audience),
+      r.summary, r.explanation, r.evidence, r.reference);
 }
 
 }  // namespace vssmeta

@@ -27,9 +27,19 @@ namespace vssmeta::internal {
 /// Read-only facts shared by all rules, computed once per validate() call.
 class CheckContext {
  public:
-  explicit CheckContext(const CaptureSet& capture);
+  /// `load_warnings`: what load() said of the capture's files, or nullptr
+  /// when the caller gave none (a capture built in code).
+  CheckContext(const CaptureSet& capture,
+               const std::span<const Diagnostic>* load_warnings = nullptr);
 
   const CaptureSet& capture() const { return *capture_; }
+  /// The loader's warnings; empty when none were given.
+  std::span<const Diagnostic> load_warnings() const {
+    return load_warnings_ ? *load_warnings_ : std::span<const Diagnostic>();
+  }
+  /// Whether the caller gave the loader's warnings (even none): then the
+  /// document rules report unknown spellings, and the WMD rules leave them.
+  bool has_load_warnings() const { return load_warnings_ != nullptr; }
   /// The component index of capture().writers[i].
   const ComponentIndex& index(std::size_t writer) const {
     return indexes_[writer];
@@ -54,6 +64,7 @@ class CheckContext {
  private:
   mutable std::map<std::pair<const void*, std::type_index>, std::any> memo_;
   const CaptureSet* capture_;
+  const std::span<const Diagnostic>* load_warnings_;
   std::vector<ComponentIndex> indexes_;
   std::map<Guid, std::vector<std::size_t>> by_class_;
 };
@@ -71,11 +82,21 @@ struct Hint {
 /// Collects findings for the rule being run.
 class Reporter {
  public:
-  Reporter(std::vector<Finding>& out, const ValidateOptions& options)
-      : out_(out), options_(options) {}
+  Reporter(std::vector<Finding>& out, FindingCounts& hidden,
+           const ValidateOptions& options)
+      : out_(out), hidden_(hidden), options_(options) {}
 
   /// Called by the engine before each rule.
   void begin(const RuleInfo& rule);
+
+  /// Whether a finding at `severity` would be counted at all (returned or
+  /// hidden): false for author findings below warning under
+  /// Audience::kOperator. Rules with a finding on every component may ask
+  /// before building the message.
+  bool wanted(Severity severity) const {
+    return !(author_filtered_ &&
+             override_.value_or(severity) < Severity::kWarning);
+  }
 
   /// A finding about a WMD, optionally about one of its components, at the
   /// rule's severity. `where` is the position of the offending element.
@@ -97,6 +118,9 @@ class Reporter {
               const WriterComponents* entry, const BcdComponent* c,
               const WriterMetadata* wmd, Origin where, std::string message,
               Hint hint);
+  /// A loader warning as a finding of the current (document) rule, at the
+  /// rule's severity; `hint` may be empty.
+  void document(const Diagnostic& d, std::string message, Hint hint);
 
   /// component_label(w, c), made once per component: rules with many
   /// findings on the same components use it in their messages.
@@ -107,8 +131,13 @@ class Reporter {
   void sort();
 
  private:
+  // Whether a finding at `severity` (after the user's override) is kept;
+  // counts it in hidden_ when it is only counted.
+  bool keep(Severity severity, const WriterMetadata* w);
+
   struct Key {
-    std::uint32_t file;  // index into files_
+    std::uint32_t severity;  // 0 error, 1 warning, 2 info: errors first
+    std::uint32_t file;      // index into files_
     std::uint32_t line;
     std::uint32_t column;
     std::uint32_t rule;  // position of the rule id in rules()
@@ -117,15 +146,22 @@ class Reporter {
   void add(Severity severity, const std::string& file, Origin where,
            SharedString writer, SharedString component, std::string message,
            Hint hint);
+  void add(Severity severity, const std::string& file, Location where,
+           SharedString writer, SharedString component, std::string message,
+           Hint hint);
   // The label of `key` (a writer or component), made by make() once.
   template <typename Make>
   const std::shared_ptr<const std::string>& cached(const void* key,
                                                    Make&& make);
 
   std::vector<Finding>& out_;
+  FindingCounts& hidden_;
   const ValidateOptions& options_;
   const RuleInfo* rule_ = nullptr;
   std::optional<Severity> override_;  // the user's, for the current rule
+  // An author rule under Audience::kOperator: warnings and errors about
+  // writers that are not Microsoft's only.
+  bool author_filtered_ = false;
   std::uint32_t rule_order_ = 0;
   std::vector<Key> keys_;  // one per finding in out_
   std::vector<const std::string*> files_;
@@ -180,5 +216,15 @@ std::span<const Rule> bcd_rules();          // BCD001..BCD017
 std::span<const Rule> bcd_restore_rules();  // BCD018..BCD028
 std::span<const Rule> xref_rules();         // XREF001..008, 023, 024, CASE
 std::span<const Rule> xref_file_rules();    // XREF009..022, 025, 027
+std::span<const Rule> document_rules();     // the loader's codes
+
+/// The audience and the evidence for the severity of rule `id`
+/// (rules_evidence.cc); every rule has a row.
+struct RuleNotes {
+  std::string_view id;
+  Audience audience;
+  std::string_view evidence;
+};
+const RuleNotes* find_notes(std::string_view id);
 
 }  // namespace vssmeta::internal

@@ -12,19 +12,28 @@ namespace {
 
 using namespace bcd;  // NOLINT(google-build-using-namespace)
 
+// The table's severities of the rules that pick another for some cases.
+constexpr Severity kBcd001Severity = Severity::kError;
+constexpr Severity kBcd007Severity = Severity::kError;
+
 // ---- document-level rules --------------------------------------------------
 
 void check_bcd001(const CheckContext& ctx, Reporter& r) {
   for (const BackupComponents& b : ctx.capture().backup_components) {
     std::string value;
+    // An unknown spelling leaves the document usable: a warning, reported
+    // by unknown-value when the loader's warnings are given.
+    Severity severity = kBcd001Severity;
     if (const std::string* raw = extra(b.extras, "backupType")) {
+      if (ctx.has_load_warnings()) continue;
       value = fmt::format("unknown backup type \"{}\"", *raw);
+      severity = Severity::kWarning;
     } else if (b.backup_type == BackupType::kUndefined) {
       value = "backup type VSS_BT_UNDEFINED";
     } else {
       continue;
     }
-    r.backup(b, nullptr, nullptr, nullptr, b.where,
+    r.backup(severity, b, nullptr, nullptr, nullptr, b.where,
              fmt::format("the document has {}", value),
              "the requester must set a defined backup type (full, "
              "incremental, differential, log, copy or other) with "
@@ -36,6 +45,7 @@ void check_bcd002(const CheckContext& ctx, Reporter& r) {
   for (const BackupComponents& b : ctx.capture().backup_components) {
     std::string value;
     if (const std::string* raw = extra(b.extras, "restoreType")) {
+      if (ctx.has_load_warnings()) continue;  // unknown-value reports it
       value = fmt::format("unknown restore type \"{}\"", *raw);
     } else if (b.restore_type == RestoreType::kOther) {
       value = "restore type VSS_RTYPE_OTHER";
@@ -136,15 +146,19 @@ void check_bcd007(const CheckContext& ctx, Reporter& r) {
           "every component needs the name its writer declared");
     }
     std::string type;
+    Severity severity = kBcd007Severity;
     if (const std::string* raw = extra(c.extras, "componentType")) {
+      // As in BCD001: a warning, left to unknown-value when it can.
+      if (ctx.has_load_warnings()) return;
       type = fmt::format("an unknown component type \"{}\"", *raw);
+      severity = Severity::kWarning;
     } else if (!c.type) {
       type = "no component type";
     } else if (*c.type == ComponentType::kUndefined) {
       type = "component type VSS_CT_UNDEFINED";
     }
     if (!type.empty()) {
-      r.backup(b, &e, &c, w.wmd, c.where,
+      r.backup(severity, b, &e, &c, w.wmd, c.where,
                fmt::format("component \"{}\" has {}", label(w, c), type),
                "the component type must be database or filegroup, as in the "
                "writer's metadata");
@@ -306,6 +320,7 @@ void check_bcd014(const CheckContext& ctx, Reporter& r) {
                           const Who& w, const BcdComponent& c) {
     std::string value;
     if (const std::string* raw = extra(c.extras, "restoreTarget")) {
+      if (ctx.has_load_warnings()) return;  // unknown-value reports it
       value = fmt::format("an unknown restore target \"{}\"", *raw);
     } else if (c.restore_target == RestoreTarget::kUndefined) {
       value = "restore target VSS_RT_UNDEFINED";

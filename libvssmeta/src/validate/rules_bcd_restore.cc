@@ -162,6 +162,23 @@ void check_bcd023(const CheckContext& ctx, Reporter& r) {
                            label(w, c)),
                "this backup does not hold a usable copy of the component");
     }
+    // What the writer said when it failed.
+    const std::pair<const char*, const std::optional<std::string>*> messages[] =
+        {
+            {"PrepareForBackup", &c.prepare_for_backup_failure_message},
+            {"PostSnapshot", &c.post_snapshot_failure_message},
+            {"PreRestore", &c.pre_restore_failure_message},
+            {"PostRestore", &c.post_restore_failure_message},
+        };
+    for (const auto& [event, message] : messages) {
+      if (!*message || (*message)->empty()) continue;
+      r.backup(b, &e, &c, w.wmd, c.where,
+               fmt::format("the writer failed at {} for component \"{}\": "
+                           "\"{}\"",
+                           event, label(w, c), **message),
+               "the writer's own words: the backup or restore of this "
+               "component did not complete as the writer expects");
+    }
   });
 }
 
@@ -350,11 +367,13 @@ constexpr Rule kRules[] = {
       "have one, a missing status means one was forgotten.",
       "sdk:vswriter/ne-vswriter-vss_file_restore_status.md"},
      check_bcd022},
-    {{"BCD023", Severity::kInfo, RuleScope::kBackup,
-      "A component's restore or backup did not succeed",
-      "A file restore status of none (nothing written) or failed (partly "
-      "written, data likely corrupt), or backupSucceeded no, records a "
-      "failure worth reporting.",
+    {{"BCD023", Severity::kError, RuleScope::kBackup,
+      "A backup or restore did not succeed",
+      "backupSucceeded no, a file restore status of none (nothing written) "
+      "or failed (partly written, data likely corrupt), or a writer's "
+      "failure message (PrepareForBackup, PostSnapshot, PreRestore, "
+      "PostRestore) records a failure: the first thing to know about a "
+      "backup, so it is an error and printed first.",
       "sdk:vswriter/ne-vswriter-vss_file_restore_status.md; "
       "sdk:vsbackup/nf-vsbackup-ivssbackupcomponents-setbackupsucceeded.md"},
      check_bcd023},

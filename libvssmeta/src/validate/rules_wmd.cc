@@ -87,14 +87,17 @@ void check_wmd003(const CheckContext& ctx, Reporter& r) {
 // (WMD011): an enumeration that is absent, UNDEFINED, or spelled in a way
 // this version does not know (kept verbatim in extras).
 template <typename E>
-void check_enum(Reporter& r, Severity unknown, const WriterMetadata& w,
+void check_enum(const CheckContext& ctx, Reporter& r, const WriterMetadata& w,
                 const std::optional<E>& value, const Extras& extras,
                 Origin where, std::string_view attribute, std::string_view what,
                 std::string_view hint) {
   // `hint` is for UNDEFINED or absent; an unknown spelling has its own.
   if (value && *value != E::kUndefined) return;
   if (const auto bad = kept(extras, attribute)) {
-    r.writer(unknown, w, nullptr, where,
+    // The document stays usable: a warning, and the loader's unknown-value
+    // reports it when validate() was given the loader's warnings.
+    if (ctx.has_load_warnings()) return;
+    r.writer(Severity::kWarning, w, nullptr, where,
              fmt::format("writer {} has an unknown {} \"{}\"", writer_label(w),
                          what, *bad),
              fmt::format("{}=\"{}\" is none of the documented values, so "
@@ -116,8 +119,8 @@ void check_enum(Reporter& r, Severity unknown, const WriterMetadata& w,
 
 void check_wmd004(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
-    check_enum(r, Severity::kError, w, w.identity.usage, w.identity.extras,
-               w.identity.where, "usage", "usage type",
+    check_enum(ctx, r, w, w.identity.usage, w.identity.extras, w.identity.where,
+               "usage", "usage type",
                "VSS_UT_UNDEFINED is documented as a writer error; a requester "
                "cannot tell whether the writer's data is system state");
   }
@@ -125,8 +128,8 @@ void check_wmd004(const CheckContext& ctx, Reporter& r) {
 
 void check_wmd005(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
-    check_enum(r, Severity::kError, w, w.identity.data_source,
-               w.identity.extras, w.identity.where, "dataSource", "source type",
+    check_enum(ctx, r, w, w.identity.data_source, w.identity.extras,
+               w.identity.where, "dataSource", "source type",
                "VSS_ST_UNDEFINED is documented as a writer error that a "
                "requester should report; declare TRANSACTION_DB, "
                "NONTRANSACTION_DB or OTHER");
@@ -161,8 +164,7 @@ void check_wmd007(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.restore_method) continue;  // WMD006
     const RestoreMethod& m = *w.restore_method;
-    // An unknown spelling is an error, as UNDEFINED is here.
-    check_enum(r, Severity::kError, w, m.method, m.extras, m.where, "method",
+    check_enum(ctx, r, w, m.method, m.extras, m.where, "method",
                "restore method",
                "VSS_RME_UNDEFINED is a writer error: a requester cannot know "
                "how to restore the writer's files");
@@ -203,7 +205,7 @@ void check_wmd009(const CheckContext& ctx, Reporter& r) {
              fmt::format("writer {} uses restore method {} but names no "
                          "service to stop",
                          writer_label(w), to_xml(*m.method)),
-             "STOP_RESTORE_START and RESTORE_STOP_START need the publicly "
+             "STOP_RESTART_SERVICE and RESTORE_STOP_START need the publicly "
              "known name of the service the requester stops and restarts "
              "(SetRestoreMethod wszService)");
   }
@@ -219,7 +221,7 @@ void check_wmd010(const CheckContext& ctx, Reporter& r) {
              fmt::format("writer {} names service \"{}\" but its restore "
                          "method {} stops no service",
                          writer_label(w), *m.service, to_xml(*m.method)),
-             "the service name is only used with STOP_RESTORE_START and "
+             "the service name is only used with STOP_RESTART_SERVICE and "
              "RESTORE_STOP_START and should otherwise be absent; check "
              "whether the method is the intended one");
   }
@@ -229,8 +231,8 @@ void check_wmd011(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
     if (!w.restore_method) continue;  // WMD006
     const RestoreMethod& m = *w.restore_method;
-    check_enum(r, Severity::kError, w, m.writer_restore, m.extras, m.where,
-               "writerRestore", "writer restore setting",
+    check_enum(ctx, r, w, m.writer_restore, m.extras, m.where, "writerRestore",
+               "writer restore setting",
                "VSS_WRE_UNDEFINED is a writer error: a requester cannot tell "
                "whether the writer expects PreRestore and PostRestore "
                "events; declare never, ifReplaceFails or always");
@@ -532,14 +534,14 @@ constexpr Rule kRules[] = {
      check_wmd008},
     {{"WMD009", Severity::kError, RuleScope::kWriter,
       "Service-stopping restore method without a service name",
-      "STOP_RESTORE_START and RESTORE_STOP_START make the requester stop and "
+      "STOP_RESTART_SERVICE and RESTORE_STOP_START make the requester stop and "
       "restart a service, which must then be named.",
       "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-setrestoremethod.md; "
       "win32:stopping-services-for-restore-by-requestors.md"},
      check_wmd009},
     {{"WMD010", Severity::kWarning, RuleScope::kWriter,
       "Service name with a restore method that stops no service",
-      "The service name is only meaningful for STOP_RESTORE_START and "
+      "The service name is only meaningful for STOP_RESTART_SERVICE and "
       "RESTORE_STOP_START and should otherwise be absent.",
       "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-setrestoremethod.md"},
      check_wmd010},
@@ -590,7 +592,10 @@ constexpr Rule kRules[] = {
       "only databases (E_INVALIDARG otherwise); database files belong to "
       "databases.",
       "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-addfilestofilegroup"
-      ".md; -adddatabaselogfiles.md; -adddatabasefiles.md"},
+      ".md; "
+      "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-adddatabaselogfiles"
+      ".md; "
+      "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-adddatabasefiles.md"},
      check_wmd018},
     {{"WMD019", Severity::kError, RuleScope::kWriter,
       "Database or log file set is recursive or has an alternate path",
@@ -610,13 +615,15 @@ constexpr Rule kRules[] = {
       "File set path contains a wildcard",
       "Wildcards belong in the filespec; every page that takes a file set "
       "says the path must not contain them.",
-      "win32:vssgloss-f.md and every Add* page"},
+      "win32:vssgloss-f.md; "
+      "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-addfilestofilegroup"
+      ".md"},
      check_wmd021},
     {{"WMD022", Severity::kError, RuleScope::kWriter,
       "Filespec empty or containing a directory part",
       "A file specification is a file name pattern inside the path, with no "
       "directory parts.",
-      "win32:vssgloss-f.md (file specification)"},
+      "win32:vssgloss-f.md"},
      check_wmd022},
 };
 

@@ -174,7 +174,7 @@ constexpr Rule kRules[] = {
       "recursive), compared case-insensitively and ignoring a trailing "
       "backslash, in one component or two makes the backup set ambiguous.",
       "sdk:vswriter/nf-vswriter-ivsscreatewritermetadata-addfilestofilegroup"
-      ".md (remarks); win32:vss-test-writer-tool.md"},
+      ".md; win32:vss-test-writer-tool.md"},
      check_wmd023},
 };
 

@@ -5,6 +5,7 @@
 // ../shared/docs/vss-domain.md §3. File-set and restore rules:
 // rules_xref_files.cc.
 #include "validate/rules_xref_support.h"
+#include "vssmeta/known_writers.h"
 
 namespace vssmeta::internal {
 namespace {
@@ -15,13 +16,16 @@ using namespace xref;  // NOLINT(google-build-using-namespace)
 
 constexpr RuleInfo kXref001{
     "XREF001",
-    Severity::kError,
+    Severity::kWarning,
     RuleScope::kCrossDocument,
-    "A BCD writer entry has no WMD of that writer class in the capture",
-    "The backup components document lists components of a writer whose "
-    "metadata document was not saved with it. Without the WMD the implicit "
-    "members, file sets and selectability of those components cannot be "
-    "known, so the backup cannot be interpreted or restored reliably.",
+    "Cross-document checks could not run: the capture lacks the writer "
+    "metadata of writers the BCD names",
+    "The cross-document rules read each writer entry of a backup components "
+    "document against the writer's metadata document saved with it. For "
+    "entries whose WMD the capture does not hold (a BCD loaded alone, or a "
+    "capture missing some WMDs) none of them can run, so the backup is not "
+    "known to be sound for those writers; this is said once per document, "
+    "naming the writers, instead of a clean result.",
     "win32:writer-metadata-document-life-cycle.md; "
     "win32:overview-of-actual-backup-of-files.md"};
 constexpr RuleInfo kXref002{
@@ -105,12 +109,18 @@ constexpr RuleInfo kXref023{
     "win32:dependencies-between-components-managed-by-different-writers.md"};
 constexpr RuleInfo kXref024{
     "XREF024",
-    Severity::kWarning,
+    Severity::kInfo,
     RuleScope::kCrossDocument,
-    "A bootable system-state backup leaves out a system-state writer",
+    "A bootable system-state backup leaves out a system-state writer (it "
+    "cannot serve bare-metal recovery)",
     "Writers whose usage is bootable system state or system service hold "
-    "system state; a bootable system-state backup must include them even "
-    "when their components are selectable.",
+    "system state. Microsoft documents that the ASR Writer must be included "
+    "in backups meant for bare-metal recovery, and lists what a system-state "
+    "backup holds; a bootable system-state backup without one of these "
+    "writers is still a valid backup of what it holds, it just cannot serve "
+    "that kind of recovery. Stated as a fact, not as something to change.",
+    "win32:in-box-vss-writers.md; "
+    "win32:using-vss-automated-system-recovery-for-disaster-recovery.md; "
     "win32:locating-additional-system-files.md; "
     "sdk:vswriter/ne-vswriter-vss_usage_type.md"};
 
@@ -122,25 +132,45 @@ constexpr RuleInfo kXrefCase{
     "Windows tools compare logical paths and component names "
     "case-insensitively, but the documentation never says so; a requester "
     "that compares exactly would not find the component.",
-    "(tool policy; ../shared/docs/vss-domain.md §4)"};
+    "tool policy: no Microsoft page says how logical paths and component "
+    "names compare"};
 
 // --- checks ----------------------------------------------------------------
 
+// Once per BCD: the entries no WMD of the capture answers, by name.
 void check_xref001(const CheckContext& ctx, Reporter& r) {
-  for_each_bcd(ctx, [&](const BackupComponents& b,
-                        const std::vector<EntryView>& views) {
-    for (const EntryView& v : views) {
-      if (v.wi) continue;
-      r.backup(b, v.entry, nullptr, nullptr, v.entry->where,
-               fmt::format("writer {} has {} component(s) in this document "
-                           "but the capture holds no writer metadata document "
-                           "of that class",
-                           v.entry->writer_id.to_braced_string(),
-                           v.entry->components.size()),
-               "save the writer's metadata (WMn.xml) together with the "
-               "backup components document, or load it too");
+  const bool none = ctx.capture().writers.empty();
+  for (const BackupComponents& b : ctx.capture().backup_components) {
+    std::vector<std::string> missing;
+    for (const WriterComponents& e : b.writers) {
+      if (!none && ctx.writer_for(e)) continue;
+      const KnownWriter* known = find_known_writer(e.writer_id);
+      missing.push_back(known != nullptr  ? std::string(known->name)
+                        : e.instance_name ? *e.instance_name
+                                          : e.writer_id.to_braced_string());
     }
-  });
+    if (missing.empty()) continue;
+    std::string names;
+    for (const std::string& n : missing) {
+      if (!names.empty()) names += ", ";
+      names += n;
+    }
+    const std::string scope =
+        missing.size() == b.writers.size()
+            ? std::string("did not run")
+            : fmt::format("did not run for {} of the {} writers",
+                          missing.size(), b.writers.size());
+    r.backup(
+        b, nullptr, nullptr, nullptr, b.where,
+        fmt::format("cross-document checks (XREF rules) {}: no writer "
+                    "metadata for {}",
+                    scope, names),
+        none ? Hint(fmt::format("load the capture folder, not {} alone",
+                                b.source.name.empty() ? std::string("the BCD")
+                                                      : b.source.name))
+             : Hint("save the writers' metadata (WMn.xml) with the backup "
+                    "components document, or load it too"));
+  }
 }
 
 void check_xref002(const CheckContext& ctx, Reporter& r) {
@@ -453,6 +483,12 @@ void check_xref023(const CheckContext& ctx, Reporter& r) {
   });
 }
 
+// The ASR Writer, by its class id (known_writers.h).
+bool is_asr_writer(const Guid& id) {
+  const KnownWriter* known = find_known_writer(id);
+  return known != nullptr && known->name == "ASR Writer";
+}
+
 void check_xref024(const CheckContext& ctx, Reporter& r) {
   for_each_bcd(ctx, [&](const BackupComponents& b,
                         const std::vector<EntryView>&) {
@@ -476,12 +512,16 @@ void check_xref024(const CheckContext& ctx, Reporter& r) {
           });
       if (!holds_state) continue;
       r.backup(b, nullptr, nullptr, nullptr, b.where,
-               fmt::format("this is a bootable system-state backup but "
-                           "system-state writer {} ({}, usage {}) is not in "
-                           "it",
+               fmt::format("this bootable system-state backup does not "
+                           "include system-state writer {} ({}, usage {})",
                            writer_label(w), w.source.name, to_xml(*usage)),
-               "include the writer's components, or do not mark the backup "
-               "as bootable system state");
+               is_asr_writer(w.identity.writer_id)
+                   ? Hint("it cannot serve a bare-metal recovery (which "
+                          "needs the ASR Writer's components); it is still "
+                          "a valid backup of the system state it holds")
+                   : Hint("a restore from it will not bring back that "
+                          "writer's system state; it is still a valid "
+                          "backup of what it holds"));
     }
   });
 }

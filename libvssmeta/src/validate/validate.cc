@@ -2,7 +2,11 @@
 #include "vssmeta/validate.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <deque>
 #include <memory>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -12,12 +16,15 @@
 #include "validate/rules.h"
 #include "validate/shared_string.h"
 #include "vssmeta/capture_set.h"
+#include "vssmeta/known_writers.h"
 
 namespace vssmeta {
 
 namespace internal {
 
-CheckContext::CheckContext(const CaptureSet& capture) : capture_(&capture) {
+CheckContext::CheckContext(const CaptureSet& capture,
+                           const std::span<const Diagnostic>* load_warnings)
+    : capture_(&capture), load_warnings_(load_warnings) {
   indexes_.reserve(capture.writers.size());
   for (std::size_t i = 0; i < capture.writers.size(); ++i) {
     indexes_.emplace_back(capture.writers[i]);
@@ -73,6 +80,32 @@ void Reporter::begin(const RuleInfo& rule) {
   auto hit = options_.severity.find(rule.id);
   override_ = hit == options_.severity.end() ? std::nullopt
                                              : std::optional(hit->second);
+  author_filtered_ = options_.audience == Audience::kOperator &&
+                     rule.audience == Audience::kAuthor;
+}
+
+bool Reporter::keep(Severity severity, const WriterMetadata* w) {
+  if (author_filtered_) {
+    if (severity < Severity::kWarning) return false;
+    if (w != nullptr && find_known_writer(w->identity.writer_id) != nullptr) {
+      return false;
+    }
+  }
+  if (severity < options_.min_severity) {
+    switch (severity) {
+      case Severity::kError:
+        ++hidden_.errors;
+        break;
+      case Severity::kWarning:
+        ++hidden_.warnings;
+        break;
+      case Severity::kInfo:
+        ++hidden_.infos;
+        break;
+    }
+    return false;
+  }
+  return true;
 }
 
 template <typename Make>
@@ -101,7 +134,7 @@ void Reporter::writer(Severity severity, const WriterMetadata& w,
                       const Component* c, Origin where, std::string message,
                       Hint hint) {
   severity = override_.value_or(severity);
-  if (severity < options_.min_severity) return;
+  if (!keep(severity, &w)) return;
   if (&w != last_writer_) {  // findings come in runs about one writer
     last_writer_ = &w;
     last_writer_label_ = &cached(&w, [&] { return writer_label(w); });
@@ -127,12 +160,15 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
                       const WriterMetadata* wmd, Origin where,
                       std::string message, Hint hint) {
   severity = override_.value_or(severity);
-  if (severity < options_.min_severity) return;
+  if (!keep(severity, wmd)) return;
   SharedString writer;
   SharedString component;
   if (entry != nullptr) {
-    const std::string name = wmd != nullptr
-                                 ? wmd->display_name()
+    const KnownWriter* known =
+        wmd == nullptr ? find_known_writer(entry->writer_id) : nullptr;
+    const std::string name = wmd != nullptr ? wmd->display_name()
+                             : known != nullptr
+                                 ? std::string(known->name)
                                  : entry->writer_id.to_braced_string();
     if (entry != last_entry_ || wmd != last_entry_wmd_) {
       last_entry_ = entry;
@@ -147,6 +183,17 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
       std::move(message), std::move(hint));
 }
 
+void Reporter::document(const Diagnostic& d, std::string message, Hint hint) {
+  const Severity severity = override_.value_or(rule_->severity);
+  if (!keep(severity, nullptr)) return;
+  const auto narrow = [](std::size_t n) {
+    return static_cast<std::uint32_t>(std::min<std::size_t>(n, UINT32_MAX));
+  };
+  add(severity, d.where.file,
+      Origin{narrow(d.where.line), narrow(d.where.column)}, SharedString(),
+      SharedString(), std::move(message), std::move(hint));
+}
+
 void Reporter::add(Severity severity, const std::string& file, Origin where,
                    SharedString writer, SharedString component,
                    std::string message, Hint hint) {
@@ -157,7 +204,8 @@ void Reporter::add(Severity severity, const std::string& file, Origin where,
     last_file_ = &file;
     last_file_id_ = id->second;
   }
-  keys_.push_back(Key{last_file_id_, where.line, where.column, rule_order_});
+  keys_.push_back(Key{2U - static_cast<std::uint32_t>(severity), last_file_id_,
+                      where.line, where.column, rule_order_});
   Finding& f = out_.emplace_back();
   f.diagnostic.severity = severity;
   f.diagnostic.code = rule_->id;
@@ -182,8 +230,8 @@ void Reporter::sort() {
     file_rank[by_name[r]] = same ? file_rank[by_name[r - 1]] : r;
   }
   const auto before = [&](const Key& x, const Key& y) {
-    return std::tie(file_rank[x.file], x.line, x.column, x.rule) <
-           std::tie(file_rank[y.file], y.line, y.column, y.rule);
+    return std::tie(x.severity, file_rank[x.file], x.line, x.column, x.rule) <
+           std::tie(y.severity, file_rank[y.file], y.line, y.column, y.rule);
   };
   // Rules report in document order, so the findings are a few runs that
   // are sorted already (one per rule, or one when a single rule makes
@@ -192,6 +240,7 @@ void Reporter::sort() {
   // Merged are (file rank, line, column, rule) packed in two words and an
   // index, cheap to compare and to move; the findings move once at the end.
   struct Packed {
+    std::uint32_t severity;
     std::uint64_t high;
     std::uint64_t low;
     std::uint32_t index;
@@ -200,13 +249,15 @@ void Reporter::sort() {
   std::vector<std::size_t> runs;  // where each sorted run starts
   for (std::uint32_t i = 0; i < packed.size(); ++i) {
     const Key& k = keys_[i];
-    packed[i] = Packed{std::uint64_t{file_rank[k.file]} << 32 | k.line,
-                       std::uint64_t{k.column} << 32 | k.rule, i};
+    packed[i] =
+        Packed{k.severity, std::uint64_t{file_rank[k.file]} << 32 | k.line,
+               std::uint64_t{k.column} << 32 | k.rule, i};
     if (i == 0 || before(k, keys_[i - 1])) runs.push_back(i);
   }
   if (runs.size() <= 1) return;
   const auto less = [](const Packed& x, const Packed& y) {
-    return std::tie(x.high, x.low) < std::tie(y.high, y.low);
+    return std::tie(x.severity, x.high, x.low) <
+           std::tie(y.severity, y.high, y.low);
   };
   runs.push_back(packed.size());
   while (runs.size() > 2) {  // merge neighbours pairwise until one is left
@@ -242,9 +293,9 @@ namespace {
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> kAll = [] {
     std::vector<Rule> all;
-    for (auto table :
-         {wmd_rules(), wmd_file_set_rules(), wmd_more_rules(), set_rules(),
-          bcd_rules(), bcd_restore_rules(), xref_rules(), xref_file_rules()}) {
+    for (auto table : {wmd_rules(), wmd_file_set_rules(), wmd_more_rules(),
+                       set_rules(), bcd_rules(), bcd_restore_rules(),
+                       xref_rules(), xref_file_rules(), document_rules()}) {
       all.insert(all.end(), table.begin(), table.end());
     }
     std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) {
@@ -255,8 +306,47 @@ const std::vector<Rule>& all_rules() {
   return kAll;
 }
 
+// A reference as written in the rule tables ("win32:page.md" for a page of
+// the VSS guide, "sdk:header/page.md" for an API page, "; " between pages)
+// with each page as its full Microsoft Learn address.
+std::string learn_addresses(std::string_view reference) {
+  static constexpr std::string_view kGuide =
+      "https://learn.microsoft.com/en-us/windows/win32/vss/";
+  static constexpr std::string_view kApi =
+      "https://learn.microsoft.com/en-us/windows/win32/api/";
+  std::string out;
+  std::size_t i = 0;
+  while (i < reference.size()) {
+    const std::string_view rest = reference.substr(i);
+    const bool guide = rest.starts_with("win32:");
+    const bool api = rest.starts_with("sdk:");
+    const bool word_start =
+        i == 0 || reference[i - 1] == ' ' || reference[i - 1] == '(';
+    if ((guide || api) && word_start) {
+      std::size_t start = guide ? 6 : 4;
+      std::size_t end = start;
+      while (end < rest.size() && rest[end] != ' ' && rest[end] != ';' &&
+             rest[end] != ',' && rest[end] != ')') {
+        ++end;
+      }
+      std::string_view page = rest.substr(start, end - start);
+      if (page.ends_with(".md")) page.remove_suffix(3);
+      out += guide ? kGuide : kApi;
+      out += page;
+      i += end;
+      continue;
+    }
+    out += reference[i++];
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace internal
+
+const char* to_string(Audience audience) {
+  return audience == Audience::kAuthor ? "author" : "operator";
+}
 
 const char* to_string(RuleScope scope) {
   switch (scope) {
@@ -268,14 +358,41 @@ const char* to_string(RuleScope scope) {
       return "backup";
     case RuleScope::kCrossDocument:
       return "cross-document";
+    case RuleScope::kDocument:
+      return "document";
   }
   return "writer";
 }
 
 std::span<const RuleInfo> rules() {
+  // The rule tables with each rule's audience and evidence
+  // (rules_evidence.cc) and its references as Learn addresses; the text
+  // those views show lives as long as the table.
+  static const std::deque<std::string> kReferences = [] {
+    std::deque<std::string> out;
+    for (const auto& r : internal::all_rules()) {
+      out.push_back(internal::learn_addresses(r.info.reference));
+    }
+    return out;
+  }();
   static const std::vector<RuleInfo> kInfos = [] {
     std::vector<RuleInfo> out;
-    for (const auto& r : internal::all_rules()) out.push_back(r.info);
+    std::size_t i = 0;
+    for (const auto& r : internal::all_rules()) {
+      RuleInfo info = r.info;
+      info.reference = kReferences[i++];
+      if (const internal::RuleNotes* notes = internal::find_notes(info.id)) {
+        info.audience = notes->audience;
+        info.evidence = notes->evidence;
+      }
+      const std::size_t at = info.reference.find("https://");
+      if (at != std::string_view::npos) {
+        std::size_t end = info.reference.find_first_of(" ;,)", at);
+        if (end == std::string_view::npos) end = info.reference.size();
+        info.help_uri = info.reference.substr(at, end - at);
+      }
+      out.push_back(info);
+    }
     return out;
   }();
   return kInfos;
@@ -318,17 +435,43 @@ FindingCounts Findings::counts() const {
   return n;
 }
 
-Findings validate(const CaptureSet& capture, const ValidateOptions& options) {
+namespace {
+
+Findings run(const CaptureSet& capture, const ValidateOptions& options,
+             const std::span<const Diagnostic>* load_warnings) {
   Findings findings;
-  internal::CheckContext context(capture);
-  internal::Reporter reporter(findings.items, options);
-  for (const internal::Rule& rule : internal::all_rules()) {
-    if (options.disabled.count(rule.info.id) != 0) continue;
-    reporter.begin(rule.info);
-    rule.check(context, reporter);
+  internal::CheckContext context(capture, load_warnings);
+  internal::Reporter reporter(findings.items, findings.hidden, options);
+  const auto& all = internal::all_rules();
+  const auto infos = rules();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const RuleInfo& info = infos[i];
+    if (options.disabled.count(info.id) != 0) continue;
+    // An author rule the operator would not see from any writer: not run,
+    // which is what keeps a 500,000-component writer's infos cheap.
+    if (options.audience == Audience::kOperator &&
+        info.audience == Audience::kAuthor) {
+      auto hit = options.severity.find(info.id);
+      const Severity most =
+          hit == options.severity.end() ? info.severity : hit->second;
+      if (most < Severity::kWarning) continue;
+    }
+    reporter.begin(info);
+    all[i].check(context, reporter);
   }
   reporter.sort();
   return findings;
+}
+
+}  // namespace
+
+Findings validate(const CaptureSet& capture, const ValidateOptions& options) {
+  return run(capture, options, nullptr);
+}
+
+Findings validate(const CaptureSet& capture, const ValidateOptions& options,
+                  std::span<const Diagnostic> load_warnings) {
+  return run(capture, options, &load_warnings);
 }
 
 }  // namespace vssmeta

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -22,13 +23,27 @@ namespace {
 // value round-trips through to_xml/from_xml.
 template <typename E>
 void expect_round_trips(std::size_t count) {
-  auto table = spellings(E{});
+  // The canonical rows, in value order; an alias row follows its value's.
+  std::vector<EnumSpelling<E>> table;
+  std::set<std::string_view> all_xml;
+  for (const auto& row : spellings(E{})) {
+    EXPECT_TRUE(all_xml.insert(row.xml).second) << row.xml << " twice";
+    if (row.alias) {
+      ASSERT_FALSE(table.empty()) << row.xml;
+      EXPECT_EQ(row.value, table.back().value) << row.xml;
+      EXPECT_EQ(from_xml<E>(row.xml), row.value) << row.xml;
+      EXPECT_NE(to_xml(row.value), row.xml) << row.xml;
+      continue;
+    }
+    table.push_back(row);
+  }
   ASSERT_EQ(table.size(), count);
   std::set<std::string_view> xml_names;
   std::set<std::string_view> vss_names;
   for (std::size_t i = 0; i < count; ++i) {
     const E value = static_cast<E>(i);
     SCOPED_TRACE(std::string(to_xml(value)));
+    EXPECT_FALSE(is_alias<E>(to_xml(value)));
     EXPECT_EQ(table[i].value, value);
     EXPECT_FALSE(to_xml(value).empty());
     EXPECT_FALSE(vss_name(value).empty());
@@ -79,6 +94,26 @@ TEST(Enums, ObservedXmlSpellings) {
   EXPECT_EQ(to_xml(BackupType::kFull), "full");
   EXPECT_EQ(to_xml(RestoreType::kByCopy), "byCopy");
   EXPECT_EQ(to_xml(RestoreTarget::kOriginalLocation), "originalLocation");
+}
+
+// The VSS 7.2 SDK test writer's spellings are canonical; this project's
+// earlier guesses from the C names still load as aliases.
+TEST(Enums, RestoreMethodSdkSpellingsAndAliases) {
+  EXPECT_EQ(to_xml(RestoreMethodType::kRestoreIfNotThere),
+            "RESTORE_IF_NONE_THERE");
+  EXPECT_EQ(to_xml(RestoreMethodType::kStopRestoreStart),
+            "STOP_RESTART_SERVICE");
+  EXPECT_EQ(from_xml<RestoreMethodType>("RESTORE_IF_NOT_THERE"),
+            RestoreMethodType::kRestoreIfNotThere);
+  EXPECT_EQ(from_xml<RestoreMethodType>("STOP_RESTORE_START"),
+            RestoreMethodType::kStopRestoreStart);
+  EXPECT_TRUE(is_alias<RestoreMethodType>("STOP_RESTORE_START"));
+  EXPECT_TRUE(is_alias<RestoreMethodType>("RESTORE_IF_NOT_THERE"));
+  EXPECT_FALSE(is_alias<RestoreMethodType>("STOP_RESTART_SERVICE"));
+  EXPECT_FALSE(is_alias<RestoreMethodType>("NOT_A_SPELLING"));
+  // The C names stay those of vswriter.h.
+  EXPECT_EQ(vss_name(RestoreMethodType::kStopRestoreStart),
+            "VSS_RME_STOP_RESTORE_START");
 }
 
 TEST(Enums, VssNames) {

@@ -207,9 +207,10 @@ TEST(DumpText, BackupComponentsWithWriterNames) {
   capture.backup_components.push_back(bcd());
   capture.writers.clear();  // names come from the capture's WMDs ...
   const std::string without = text(capture);
+  // ... or, without them, from Microsoft's table of its writers.
   EXPECT_THAT(without, HasSubstr("{e8132975-6f93-4464-a53e-1050253ae220} "
-                                 "(no WMD in this capture)  backup "
-                                 "schema: 0x0\n"));
+                                 "\"System Writer\" (no WMD in this "
+                                 "capture)  backup schema: 0x0\n"));
   capture.writers.push_back(system_writer(0));
   capture.writers.push_back(sql_writer("OTHER"));
   capture.writers.push_back(sql_writer("SQL2017"));
@@ -295,8 +296,8 @@ TEST(DumpText, RestoreTimeFieldsAreAllShown) {
       "Backup components document\n"
       "  restore type: byCopy  (restore time)\n"
       "  writers: 1, components: 1\n"
-      "  Writer {e8132975-6f93-4464-a53e-1050253ae220} (no WMD in this "
-      "capture)\n"
+      "  Writer {e8132975-6f93-4464-a53e-1050253ae220} \"System Writer\" "
+      "(no WMD in this capture)\n"
       "    \\C  \"Cap\"\n"
       "      - previous backup stamp: \"P\"\n"
       "      - backup options: \"bo\"\n"
@@ -342,8 +343,9 @@ TEST(DumpText, UnknownContentIsShownWithoutNamespaceDeclarations) {
   EXPECT_EQ(text(capture),
             "Writer \"System Writer\"  {e8132975-6f93-4464-a53e-1050253ae220}  "
             "(WM3.xml)\n"
+            // An unknown spelling is shown in its field, not dropped.
+            "  usage: FUTURE_USAGE (unknown)\n"
             "  unknown in WRITER_METADATA: futureRoot=\"yes\"\n"
-            "  unknown in IDENTIFICATION: usage=\"FUTURE_USAGE\"\n"
             "  restore: (no RESTORE_METHOD)\n"
             "  components: 1 (0 selectable), files: 2\n"
             "  unknown element in BACKUP_LOCATIONS: <NEW_LIST>\n"

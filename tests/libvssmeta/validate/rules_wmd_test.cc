@@ -88,17 +88,18 @@ TEST(RulesWmdTable, HoldsWmd001ToWmd022WithoutWmd017InOrder) {
   EXPECT_EQ(ids, want);
 }
 
-TEST(RulesWmdSeverity, UsageUndefinedIsWarningUnknownSpellingIsError) {
+// An unknown spelling leaves the document usable (issue #12): a warning,
+// like UNDEFINED and a missing usage.
+TEST(RulesWmdSeverity, UsageUndefinedAndUnknownSpellingAreWarnings) {
   const std::string undefined =
       wmd(replaced(kIdentity, "USER_DATA", "UNDEFINED"), kRestore, kGroup);
   const std::string unknown =
       wmd(replaced(kIdentity, "USER_DATA", "SOMETHING_NEW"), kRestore, kGroup);
   const std::string missing =
       wmd(replaced(kIdentity, R"(usage="USER_DATA" )", ""), kRestore, kGroup);
-  // The error variant comes first: the warning after it must not inherit it.
   const auto seen = run("WMD004", {unknown, undefined, missing});
   ASSERT_EQ(seen.size(), 3U);
-  EXPECT_EQ(seen[0].severity, Severity::kError);
+  EXPECT_EQ(seen[0].severity, Severity::kWarning);
   EXPECT_NE(seen[0].message.find("\"SOMETHING_NEW\""), std::string::npos);
   EXPECT_EQ(seen[1].severity, Severity::kWarning);
   EXPECT_NE(seen[1].message.find("VSS_UT_UNDEFINED"), std::string::npos);
@@ -118,22 +119,44 @@ TEST(RulesWmdSeverity, OverrideAppliesToEveryVariantOfTheRule) {
   EXPECT_EQ(seen[1].severity, Severity::kInfo);
 }
 
-TEST(RulesWmdSeverity, WriterRestoreUnknownSpellingIsError) {
+TEST(RulesWmdSeverity, WriterRestoreUnknownSpellingIsAWarning) {
   const auto seen =
       run("WMD011",
           {wmd(kIdentity, replaced(kRestore, "never", "sometimes"), kGroup),
            wmd(kIdentity, replaced(kRestore, "never", "undefined"), kGroup)});
   ASSERT_EQ(seen.size(), 2U);
-  EXPECT_EQ(seen[0].severity, Severity::kError);
+  EXPECT_EQ(seen[0].severity, Severity::kWarning);
+  EXPECT_NE(seen[0].message.find("\"sometimes\""), std::string::npos);
   EXPECT_EQ(seen[1].severity, Severity::kWarning);
+}
+
+// VSS_RME_UNDEFINED stays an error (documented as a writer error); an
+// unknown spelling is a warning.
+TEST(RulesWmdSeverity, RestoreMethodUndefinedIsErrorUnknownIsWarning) {
+  const auto seen = run(
+      "WMD007",
+      {wmd(kIdentity, replaced(kRestore, "RESTORE_IF_CAN_BE_REPLACED", "LATER"),
+           kGroup),
+       wmd(kIdentity,
+           replaced(kRestore, "RESTORE_IF_CAN_BE_REPLACED", "UNDEFINED"),
+           kGroup)});
+  ASSERT_EQ(seen.size(), 2U);
+  // Errors first.
+  EXPECT_EQ(seen[0].severity, Severity::kError);
+  EXPECT_NE(seen[0].message.find("VSS_RME_UNDEFINED"), std::string::npos);
+  EXPECT_EQ(seen[1].severity, Severity::kWarning);
+  EXPECT_NE(seen[1].message.find("\"LATER\""), std::string::npos);
 }
 
 TEST(RulesWmdSeverity, NoRestoreMethodIsInfoOnlyWithoutComponents) {
   const auto seen =
       run("WMD006", {wmd(kIdentity, "", ""), wmd(kIdentity, "", kGroup)});
   ASSERT_EQ(seen.size(), 2U);
-  EXPECT_EQ(seen[0].severity, Severity::kInfo);
-  EXPECT_EQ(seen[1].severity, Severity::kWarning);
+  // Warnings before infos.
+  EXPECT_EQ(seen[0].severity, Severity::kWarning);
+  EXPECT_EQ(seen[0].message.find("no components"), std::string::npos);
+  EXPECT_EQ(seen[1].severity, Severity::kInfo);
+  EXPECT_NE(seen[1].message.find("no components"), std::string::npos);
 }
 
 TEST(RulesWmdSeverity, NoComponentsIsInfoOnlyWithExcludeLists) {
@@ -143,8 +166,10 @@ TEST(RulesWmdSeverity, NoComponentsIsInfoOnlyWithExcludeLists) {
            R"(<EXCLUDE_FILES path="C:\Temp" filespec="*" recursive="no"/>)"),
        wmd(kIdentity, kRestore, "")});
   ASSERT_EQ(seen.size(), 2U);
-  EXPECT_EQ(seen[0].severity, Severity::kInfo);
-  EXPECT_EQ(seen[1].severity, Severity::kWarning);
+  // Warnings before infos.
+  EXPECT_EQ(seen[0].severity, Severity::kWarning);
+  EXPECT_EQ(seen[1].severity, Severity::kInfo);
+  EXPECT_NE(seen[1].message.find("exclude"), std::string::npos);
 }
 
 TEST(RulesWmdIdentity, AbsentAndEmptyLogicalPathAreTheSameButNameCaseIsNot) {

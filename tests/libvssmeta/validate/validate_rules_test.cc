@@ -37,8 +37,15 @@ std::vector<std::string> findings_of(const std::string& rule,
   EXPECT_TRUE(capture.has_value())
       << input << ": " << (capture ? "" : to_string(capture.error()));
   if (!capture) return {};
+  // Document rules report the loader's warnings, which validate() gets
+  // with the capture; the other rules run on the capture alone, as a
+  // library caller's model would be checked.
+  const RuleInfo* info = find_rule(rule);
+  const bool document = info != nullptr && info->scope == RuleScope::kDocument;
+  const Diagnostics warnings = capture.warnings();
   std::vector<std::string> out;
-  for (const Finding& f : validate(*capture)) {
+  for (const Finding& f :
+       document ? validate(*capture, {}, warnings) : validate(*capture)) {
     if (f.diagnostic.code == rule) out.push_back(to_string(f.diagnostic));
   }
   return out;
@@ -102,9 +109,16 @@ TEST_P(ValidateRule, TriggersAndCloseVariantsDoNot) {
   EXPECT_GE(oks, 1U) << "no close variant that must not trigger";
 }
 
+// load-warning takes the loader's codes outside the table, and the loader
+// has none: no file can trigger it (validate_test.cc checks it with a
+// made-up code).
+bool has_input(std::string_view rule) { return rule != "load-warning"; }
+
 std::vector<std::string> rule_ids() {
   std::vector<std::string> out;
-  for (const RuleInfo& r : rules()) out.emplace_back(r.id);
+  for (const RuleInfo& r : rules()) {
+    if (has_input(r.id)) out.emplace_back(r.id);
+  }
   return out;
 }
 
@@ -133,6 +147,7 @@ TEST(ValidateRules, EveryRuleHasTestData) {
     folders.insert(f.filename().string());
   }
   for (const RuleInfo& r : rules()) {
+    if (!has_input(r.id)) continue;
     EXPECT_TRUE(folders.count(std::string(r.id)) == 1)
         << r.id << " has no testdata/rules/" << r.id << "/";
   }

@@ -23,6 +23,7 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "vssmeta/capture_set.h"
+#include "vssmeta/status_text.h"
 
 namespace vssmeta::cli {
 namespace {
@@ -72,7 +73,13 @@ std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
       return std::nullopt;
     }
   }
-  auto parsed = parse_status_json(bytes, path);
+  // status.json, or the status text of vssadmin, diskshadow or vshadow.
+  auto parsed = [&] {
+    if (!is_status_text(bytes)) return parse_status_json(bytes, path);
+    ParseOptions options;
+    options.source_name = path;
+    return parse_status_text(bytes, options);
+  }();
   if (!parsed) {
     io.err << to_string(parsed.error()) << '\n';
     return std::nullopt;
@@ -109,6 +116,8 @@ int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
       load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size, cmd.keep_going);
   if (!loaded) return kExitError;
   const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
+  // Status text given among the inputs counts as well.
+  status.insert(status.end(), capture.statuses.begin(), capture.statuses.end());
   if (cmd.bcd == 0 ||
       (cmd.bcd > 1 && cmd.bcd > capture.backup_components.size())) {
     return usage_error(
@@ -160,8 +169,10 @@ void register_diagnose(CLI::App& app, Action& action) {
                   "contents with Manifest.xml) or - (stdin)")
       ->required();
   sub->add_option("--status", cmd->status,
-                  "A capture's status.json (vssmeta capture, vssmeta status "
-                  "--format json): writer failures and their HRESULTs; "
+                  "Writer states and failures: a capture's status.json "
+                  "(vssmeta capture, vssmeta status --format json) or the "
+                  "text of vssadmin list writers, diskshadow list writers "
+                  "status or vshadow -ws (also accepted among the PATHs); "
                   "default: the status.json of a capture folder PATH");
   sub->add_option("--format", cmd->format,
                   "text (default) or json (schemas/diagnose.schema.json)")

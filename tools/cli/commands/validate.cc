@@ -4,6 +4,7 @@
 
 #include "vssmeta/validate.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -30,6 +31,9 @@ struct ValidateCommand {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string min_severity = "warning";
+  std::string audience = "operator";
+  std::string show = "warning";
+  bool quiet = false;
   std::vector<std::string> disable;
   std::vector<std::string> enable;
   std::vector<std::string> severity;  // RULE=LEVEL
@@ -118,17 +122,19 @@ BackupComponents simulate(const CaptureSet& capture, const ValidateCommand& cmd,
   return bcd;
 }
 
+// The rule table as this command line would run it: --severity applied.
+std::vector<RuleInfo> rules_as_run(const ValidateOptions& options) {
+  std::vector<RuleInfo> out(rules().begin(), rules().end());
+  for (RuleInfo& r : out) {
+    if (auto hit = options.severity.find(r.id); hit != options.severity.end()) {
+      r.severity = hit->second;
+    }
+  }
+  return out;
+}
+
 int run_validate(const ValidateCommand& cmd, Io& io) {
   try {
-    if (cmd.list_rules) {
-      write_rule_list(rules(), io.out);
-      return kExitOk;
-    }
-    if (!cmd.explain.empty()) {
-      write_rule_explanation(*find_rule(canonical_rule(cmd.explain)), io.out);
-      return kExitOk;
-    }
-    if (cmd.paths.empty()) throw UsageError{"PATH is required"};
     ValidateOptions options;
     for (const auto& id : cmd.disable)
       options.disabled.insert(canonical_rule(id));
@@ -145,13 +151,35 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
       }
       options.severity[canonical_rule(pair.substr(0, eq))] = *level;
     }
+    if (cmd.list_rules) {
+      write_rule_list(rules_as_run(options), io.out);
+      return kExitOk;
+    }
+    if (!cmd.explain.empty()) {
+      const std::string id = canonical_rule(cmd.explain);
+      for (const RuleInfo& r : rules_as_run(options)) {
+        if (r.id == id) write_rule_explanation(r, io.out);
+      }
+      return kExitOk;
+    }
+    if (cmd.paths.empty()) throw UsageError{"PATH is required"};
+    // --min-severity sets the exit threshold and shows what it counts;
+    // --show only what is printed; -q prints errors only.
     const Severity threshold = *parse_severity(cmd.min_severity);
+    options.min_severity = cmd.quiet
+                               ? Severity::kError
+                               : std::min(*parse_severity(cmd.show), threshold);
+    options.audience =
+        cmd.audience == "author" ? Audience::kAuthor : Audience::kOperator;
 
     if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
       return rc;
     }
+    // The parser's warnings are findings here (document rules), not
+    // stderr lines.
+    Diagnostics& load_warnings = keep_until_exit(io, Diagnostics());
     std::optional<CaptureSet> loaded = load_inputs(
-        cmd.paths, /*quiet=*/false, io, cmd.max_input_size, cmd.keep_going);
+        cmd.paths, load_warnings, io, cmd.max_input_size, cmd.keep_going);
     if (!loaded) return kExitError;
     CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
 
@@ -165,7 +193,8 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
     } else if (!cmd.exclude.empty()) {
       throw UsageError{"--exclude needs --select"};
     }
-    const Findings& findings = keep_until_exit(io, validate(capture, options));
+    const Findings& findings =
+        keep_until_exit(io, validate(capture, options, load_warnings));
     FindingsOptions report;
     report.format = cmd.format == "json"    ? FindingsFormat::kJson
                     : cmd.format == "sarif" ? FindingsFormat::kSarif
@@ -178,9 +207,12 @@ int run_validate(const ValidateCommand& cmd, Io& io) {
       return rc;
     }
     // Errors set the severe bit; findings below them at or above the
-    // threshold set the findings bit.
-    const FindingCounts counts = findings.counts();
-    int status = findings.has_errors() ? kExitSevere : kExitOk;
+    // threshold set the findings bit, whether printed or not.
+    FindingCounts counts = findings.counts();
+    counts.errors += findings.hidden.errors;
+    counts.warnings += findings.hidden.warnings;
+    counts.infos += findings.hidden.infos;
+    int status = counts.errors != 0 ? kExitSevere : kExitOk;
     if (counts.at_least(threshold) > counts.errors) status |= kExitFindings;
     return status;
   } catch (const UsageError& e) {
@@ -201,9 +233,19 @@ void register_validate(CLI::App& app, Action& action) {
                   "text (default), json (schemas/validate.schema.json) or "
                   "sarif (SARIF 2.1.0)")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
+  sub->add_option("--for", cmd->audience,
+                  "Whose findings: operator (default: what was selected and "
+                  "what the backup did, plus warnings and errors about how "
+                  "writers that are not Microsoft's describe themselves) or "
+                  "author (every rule, for writer authors)")
+      ->check(CLI::IsMember({"operator", "author"}));
   sub->add_option("--min-severity", cmd->min_severity,
                   "Lowest severity that sets an exit bit: info, warning "
-                  "(default) or error; every finding is printed")
+                  "(default) or error; findings at or above it are printed")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  sub->add_option("--show", cmd->show,
+                  "Lowest severity printed: info, warning (default) or "
+                  "error; the summary line counts what is not shown")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   sub->add_option("--disable", cmd->disable,
                   "Do not run this rule (repeatable)")
@@ -227,6 +269,9 @@ void register_validate(CLI::App& app, Action& action) {
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
+  sub->add_flag("-q,--quiet", cmd->quiet,
+                "Print only errors and the summary line (no warnings); the "
+                "exit status is unchanged");
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_validate(*cmd, io); };
