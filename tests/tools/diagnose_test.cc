@@ -151,7 +151,7 @@ TEST(DiagnoseCli, RealDiskshadowCapture) {
   VSSMETA_REQUIRE_SAMPLES(samples);
   const std::string dir = (samples / "diskshadow-ws2012-sql2017").string();
   const CliResult r = run_cli({"diagnose", "--color", "never", dir});
-  EXPECT_EQ(r.exit_code, kExitFindings);
+  EXPECT_EQ(r.exit_code, kExitFindings) << r.err;
   EXPECT_TRUE(
       matches_golden(portable(r.out, dir), "diagnose/diskshadow-sql.txt"));
   EXPECT_NE(r.out.find("Verdict: incomplete for SqlServerWriter"),

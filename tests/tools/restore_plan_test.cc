@@ -56,8 +56,8 @@ TEST(RestorePlanCli, TargetStatus) {
                       "restore/methods/bcd.xml", "restore/methods"});
   EXPECT_EQ(bad.exit_code, kExitError);
   EXPECT_THAT(bad.err,
-              HasSubstr("restore/methods/bcd.xml: error: not a vssmeta "
-                        "writer status"));
+              HasSubstr("restore/methods/bcd.xml:1:1: error: not valid "
+                        "JSON"));
   EXPECT_TRUE(bad.out.empty());
 }
 

@@ -121,12 +121,20 @@ void link_findings(const CaptureSet& capture, const BackupComponents* bcd,
                    Diagnosis& d) {
   ValidateOptions options;
   options.min_severity = Severity::kWarning;
+  options.audience = Audience::kOperator;  // what bears on this backup
   const Findings findings = validate(capture, options);
+  // Rules whose fact the diagnosis states in its own words: the failed
+  // backup (Failures), the missing writer metadata (a note), ASR left out
+  // of a system-state backup (the writer's line).
+  auto stated = [](std::string_view code) {
+    return code == "BCD023" || code == "XREF001" || code == "XREF024";
+  };
   std::map<std::string, std::size_t, std::less<>> by_label;
   for (std::size_t i = 0; i < d.writers.size(); ++i) {
     by_label.emplace(writer_label(d.writers[i]), i);
   }
   for (const Finding& f : findings) {
+    if (stated(f.diagnostic.code)) continue;
     const RuleInfo* rule = find_rule(f.diagnostic.code);
     const bool about_backup =
         rule != nullptr && (rule->scope == RuleScope::kBackup ||
