@@ -19,8 +19,8 @@
 #include "load/decode.h"
 #include "load/line_counter.h"
 #include "load/model_reader.h"
-#include "load/vshadow_text.h"
 #include "load/text_capture.h"
+#include "load/vshadow_text.h"
 #include "load/xml_document.h"
 #include "text/ascii.h"
 
