@@ -149,7 +149,8 @@ TEST(DiagnoseCli, ColourOnlyWhenAsked) {
 
 TEST(DiagnoseCli, RealDiskshadowCapture) {
   VSSMETA_REQUIRE_SAMPLES(samples);
-  const std::string dir = (samples / "diskshadow-ws2012-sql2017").string();
+  const std::string dir =
+      (samples / "diskshadow-ws2012-sql2017").generic_string();
   const CliResult r = run_cli({"diagnose", "--color", "never", dir});
   EXPECT_EQ(r.exit_code, kExitFindings) << r.err;
   EXPECT_TRUE(

@@ -274,7 +274,7 @@ TEST(RestorePlan, StatusJsonErrorsNameTheFile) {
 
 TEST(RestorePlan, RealSqlCapture) {
   VSSMETA_REQUIRE_SAMPLES(samples);
-  auto c = load((samples / "diskshadow-ws2012-sql2017").string());
+  auto c = load((samples / "diskshadow-ws2012-sql2017").generic_string());
   ASSERT_TRUE(c);
   const RestorePlan p = plan_of(*c);
   EXPECT_TRUE(p.reboot_required);
@@ -298,7 +298,8 @@ TEST(RestorePlan, RealSqlCapture) {
          false});
     std::string s = out.str();
     // Paths of the sample folder vary by machine.
-    const std::string dir = (samples / "diskshadow-ws2012-sql2017").string();
+    const std::string dir =
+        (samples / "diskshadow-ws2012-sql2017").generic_string();
     for (std::size_t at; (at = s.find(dir)) != std::string::npos;) {
       s.replace(at, dir.size(), "<samples>");
     }
