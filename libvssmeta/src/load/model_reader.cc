@@ -732,7 +732,9 @@ Result<Document> read_document(std::string_view text, bool ascii,
   // The line ends are found before pugixml overwrites some of them.
   LineCounter lines(text, ascii);
   XmlDocument xml(text, options.max_depth, XmlCheck::kDeferred);
-  lines.rebind(xml.text());
+  // A document that failed has released its copy: its error is counted in
+  // `text`, which the caller still holds then.
+  if (!xml.error()) lines.rebind(xml.text());
   if (release && !xml.error() && is_vss_document(xml.root())) {
     release();  // `text` is gone from here on
   }
