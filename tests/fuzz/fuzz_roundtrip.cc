@@ -2,6 +2,8 @@
 // Fuzz target: every document that loads must survive the round trip
 // load → XML (`vssmeta dump --format xml`) → load unchanged: the reloaded
 // model equals the first (operator==, which ignores positions), else abort.
+// A writer rebuilt from diskshadow's text (`from_text`) is compared without
+// that mark: it records where the text was, which no XML carries.
 
 #include <cstddef>
 #include <cstdint>
@@ -34,7 +36,9 @@ void round_trip(const T& document) {
     if (again->writers.size() != 1 || !again->backup_components.empty()) {
       fail(xml, "not one writer metadata document", "");
     }
-    if (!(again->writers.front() == document)) {
+    vssmeta::WriterMetadata expected = document;
+    expected.from_text.reset();
+    if (!(again->writers.front() == expected)) {
       fail(xml, "the model differs", vssmeta::to_xml(again->writers.front()));
     }
   } else {

@@ -177,7 +177,8 @@ struct WriterMetadata {
   std::vector<FileDescriptor> exclude_from_snapshot;  ///< ..._FROM_SNAPSHOT
   Extras extras;                                      ///< of the root element
   Origin where;
-  /// Set when rebuilt from text (metadata_text.h), never for XML.
+  /// Set when rebuilt from text (metadata_text.h), never for XML; `to_xml`
+  /// writes what the text said, not this mark.
   std::optional<TextReconstruction> from_text;
 
   std::uint32_t backup_schema_or_default() const {

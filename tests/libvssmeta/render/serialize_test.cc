@@ -8,6 +8,8 @@
 
 #include "load/xml_document.h"
 #include "support/test_support.h"
+#include "vssmeta/capture_set.h"
+#include "vssmeta/metadata_text.h"
 #include "vssmeta/parse.h"
 
 namespace vssmeta {
@@ -313,6 +315,31 @@ TEST(Serialize, AttributesWithoutPositionGoAfterTheKnownOnes) {
                      "7d4a-4e59-9a61-0c8e5b2d7f13\" futureFlag=\"1\"/>"),
             std::string::npos)
       << xml;
+}
+
+// A writer rebuilt from diskshadow's text saves as the XML of what the text
+// said; the mark of the reconstruction (`from_text`: where the text was,
+// what it printed beyond the WMD) is not document content and does not
+// survive. Everything else does.
+TEST(Serialize, WriterRebuiltFromTextKeepsEverythingButTheMark) {
+  auto text =
+      load((testdata_dir() / "status" / "diskshadow-metadata.txt").string());
+  ASSERT_OK(text);
+  ASSERT_EQ(text->writers.size(), 2U);
+  for (const WriterMetadata& w : text->writers) {
+    SCOPED_TRACE(w.display_name());
+    ASSERT_TRUE(w.from_text.has_value());
+    const std::string xml = to_xml(w);
+    auto again = parse_document(xml);
+    ASSERT_OK(again);
+    const auto* reloaded = std::get_if<WriterMetadata>(&*again);
+    ASSERT_NE(reloaded, nullptr);
+    EXPECT_FALSE(reloaded->from_text.has_value());
+    EXPECT_FALSE(*reloaded == w);
+    WriterMetadata unmarked = w;
+    unmarked.from_text.reset();
+    EXPECT_TRUE(*reloaded == unmarked) << xml;
+  }
 }
 
 }  // namespace
