@@ -323,7 +323,9 @@ int usage_error(Io& io, std::string_view message) {
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
-  for (const Diagnostic& d : diagnostics) err << to_string(d) << '\n';
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity >= Severity::kWarning) err << to_string(d) << '\n';
+  }
 }
 
 }  // namespace vssmeta::cli

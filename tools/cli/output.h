@@ -51,7 +51,9 @@ int flush_output(Io& io);
 /// Prints `vssmeta: error: message` and returns kExitUsage.
 int usage_error(Io& io, std::string_view message);
 
-/// Prints each diagnostic as `file:line:col: warning: message [code]`.
+/// Prints each diagnostic at warning or error severity as
+/// `file:line:col: warning: message [code]`; infos (how Windows' own writers
+/// spell GUIDs) are validate's to report.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 
 }  // namespace vssmeta::cli

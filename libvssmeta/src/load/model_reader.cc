@@ -317,18 +317,27 @@ class AttributeBinder {
   std::vector<const XmlAttr*> aliased_;
 };
 
+// The loader's notes are warnings, except how Windows' own writers spell
+// things (upper and lower case in one GUID): an info, which commands do
+// not print and validate reports for writer authors.
+namespace {
+Severity loader_severity(std::string_view code) {
+  return code == "guid-case" ? Severity::kInfo : Severity::kWarning;
+}
+}  // namespace
+
 void ModelReader::warn(Origin where, const char* code, std::string message) {
   std::size_t& n = warning_counts_[code];
   if (++n > kMaxWarningsPerCode) return;
-  warnings_.push_back(Diagnostic{Severity::kWarning, code, std::move(message),
-                                 location(where)});
+  warnings_.push_back(Diagnostic{loader_severity(code), code,
+                                 std::move(message), location(where)});
 }
 
 void ModelReader::finish_warnings() {
   for (const auto& [code, n] : warning_counts_) {
     if (n > kMaxWarningsPerCode) {
       warnings_.push_back(
-          Diagnostic{Severity::kWarning, code,
+          Diagnostic{loader_severity(code), code,
                      fmt::format("{} more '{}' warnings not shown",
                                  n - kMaxWarningsPerCode, code),
                      Location{source_.name, 0, 0}});
