@@ -122,10 +122,12 @@ TEST(DiffCli, IgnoreSuppressesAndCanClearTheBreakingBit) {
             "(--ignore)\n");
 }
 
-TEST(DiffCli, QuietPrintsNothing) {
+// -q means what it means in every command: no warnings, the results stay.
+TEST(DiffCli, QuietKeepsTheResultsAndDropsWarnings) {
   const CliResult r = diff_base("component-removed.xml", {"-q"});
   EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere);
-  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.out, diff_base("component-removed.xml", {}).out);
+  EXPECT_NE(r.out, "");
   EXPECT_EQ(r.err, "");
 }
 
@@ -149,6 +151,20 @@ TEST(DiffCli, OutputFileIsWrittenWhole) {
   EXPECT_TRUE(
       matches_golden(testing::read_bytes(out), "diff/component-moved.txt"));
   std::filesystem::remove(out);
+}
+
+TEST(DiffCli, AWriterDocumentAgainstABackupDocumentIsAUsageError) {
+  CliResult r = run_cli({"diff", "diff/base.xml", "diff/bcd-base.xml"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "vssmeta: error: diff/base.xml holds only writer metadata "
+            "documents and diff/bcd-base.xml only backup components "
+            "documents: diff compares documents of one kind\n");
+  // A folder holding both kinds compares with either.
+  EXPECT_NE(
+      run_cli({"diff", "diff/capture-old", "diff/bcd-base.xml"}).exit_code,
+      kExitUsage);
 }
 
 TEST(DiffCli, UsageAndInputErrors) {

@@ -2,6 +2,7 @@
 // In-process golden tests for `vssmeta dump` (table-driven, like
 // libabigail's InOutSpec rows): arguments, expected exit status, golden
 // stdout (and stderr) under testdata/expected/dump/.
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -191,6 +192,75 @@ TEST(Dump, WriterFilterAcceptsEveryForm) {
     EXPECT_EQ(r.out.find("name: \"Two\"") != std::string::npos, form.two)
         << form.spec;
   }
+}
+
+// A filter that matches nothing is a usage error, worded as in every
+// command, with the closest names.
+TEST(Dump, FilterThatMatchesNothingIsAUsageError) {
+  auto r = run_cli({"dump", "--writer", "SQL Server", "capture"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "vssmeta: error: no writer 'SQL Server' in the capture (closest: "
+            "SqlServerWriter)\n");
+  // graph says the same of the same filter.
+  EXPECT_EQ(run_cli({"graph", "--writer", "SQL Server", "capture"}).err, r.err);
+  r = run_cli({"dump", "--component", "NTDS:\\Volumes", "capture"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err, "vssmeta: error: no component 'Volumes' in writer 'NTDS'\n");
+  r = run_cli({"dump", "--component", "KESTREL-SRV04\\Payrol", "capture"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: no component or path 'KESTREL-SRV04\\Payrol' in "
+            "the capture (closest: KESTREL-SRV04\\Payroll)\n");
+  r = run_cli({"dump", "--component", "Nobody:\\x", "capture"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err, "vssmeta: error: no writer 'Nobody' in the capture\n");
+  // A component filter looks only in the writers --writer keeps.
+  r = run_cli(
+      {"dump", "--writer", "NTDS", "--component", "Volumes", "capture"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "vssmeta: error: no component or path 'Volumes' in the capture\n");
+}
+
+// --component takes the Writer:\path form the other commands print, and an
+// organising node (ASR's Volumes) selects what lies below it.
+TEST(Dump, ComponentFilterTakesTheWriterForm) {
+  auto r = run_cli({"dump", "--component", "ASR Writer:\\Volumes", "capture"});
+  EXPECT_EQ(r.exit_code, kExitOk) << r.err;
+  EXPECT_EQ(r.out, run_cli({"dump", "--writer", "ASR Writer", "--component",
+                            "Volumes", "capture"})
+                       .out);
+  EXPECT_NE(r.out.find("Volume{5a1c77d2-2b9e-11ee-b0d4-806e6f6e6963}"),
+            std::string::npos);
+  EXPECT_EQ(r.out.find("harddisk0"), std::string::npos);
+  EXPECT_EQ(r.out.find("SqlServerWriter"), std::string::npos);
+}
+
+TEST(Dump, NegativeCountIsAUsageError) {
+  auto r = run_cli({"dump", "--files", "--max-files", "-3", "capture"});
+  EXPECT_EQ(r.exit_code, kExitUsage);
+  EXPECT_EQ(r.out, "");
+}
+
+// Upper and lower case in one GUID is how Windows' own writers spell some
+// ids: no warning for dump (or any command); validate --for author says it.
+TEST(Dump, HowWindowsSpellsGuidsIsNoWarning) {
+  std::string doc =
+      testing::read_bytes(testing::testdata_dir() / "wmd/bits-writer.xml");
+  const std::size_t at = doc.find("writerId=\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t id = at + 10;
+  for (std::size_t i = id; i < id + 8; ++i) {
+    doc[i] =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(doc[i])));
+  }
+  auto r = run_cli({"dump", "-"}, doc);
+  EXPECT_EQ(r.exit_code, kExitOk);
+  EXPECT_EQ(r.err, "");
+  auto v = run_cli({"validate", "--for", "author", "--show", "info", "-"}, doc);
+  EXPECT_NE(v.out.find("[guid-case]"), std::string::npos) << v.out << v.err;
 }
 
 }  // namespace

@@ -94,8 +94,7 @@ TEST(Graph, UnknownComponentIsAUsageError) {
   auto r = run_cli({"graph", "graph/deps", "--dependers", "Beta Writer:\\X"});
   EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_EQ(r.err,
-            "vssmeta: error: no component or path 'Beta Writer:\\X' in the "
-            "capture\n");
+            "vssmeta: error: no component 'X' in writer 'Beta Writer'\n");
 }
 
 // Numbers out of range are usage errors that say the range: a negative
@@ -116,7 +115,8 @@ TEST(Graph, NumbersOutOfRangeAreUsageErrors) {
   for (const Case& c : cases) {
     auto r = run_cli({"graph", "graph/deps", c.option, c.value});
     EXPECT_EQ(r.exit_code, kExitUsage) << c.option;
-    EXPECT_EQ(r.err.substr(0, r.err.find('\n')), c.message);
+    EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+              std::string("vssmeta: error: ") + c.message);
     EXPECT_EQ(r.out, "");
   }
 }

@@ -56,6 +56,40 @@ TEST_P(SharedOptions, KeepGoingIsOffered) {
 INSTANTIATE_TEST_SUITE_P(Commands, SharedOptions,
                          ::testing::Values("dump", "validate", "diff"));
 
+// -q means the same in every command that loads documents.
+class QuietOption : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(QuietOption, MeansTheSameEverywhere) {
+  auto r = run_cli({GetParam(), "--help"});
+  EXPECT_EQ(r.exit_code, kExitOk);
+  EXPECT_NE(r.out.find("-q,--quiet"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Do not print warnings: errors and results only"),
+            std::string::npos)
+      << r.out;
+}
+
+// A document whose loader warns (an unknown element): -q drops the
+// warning, the result stays.
+TEST_P(QuietOption, DropsLoaderWarningsAndKeepsResults) {
+  const std::string command = GetParam();
+  std::vector<std::string> args = {command, "wmd/unknown-content.xml"};
+  if (command == "diff") args.push_back("wmd/unknown-content.xml");
+  if (command == "restore-plan") {
+    args.insert(args.end(), {"--select", "Larkspur Ledger Writer"});
+  }
+  auto loud = run_cli(args);
+  args.push_back("-q");
+  auto quiet = run_cli(args);
+  EXPECT_NE(loud.err, "") << command;
+  EXPECT_EQ(quiet.err, "") << command;
+  EXPECT_EQ(quiet.out, loud.out) << command;
+  EXPECT_EQ(quiet.exit_code, loud.exit_code) << command;
+}
+
+INSTANTIATE_TEST_SUITE_P(Commands, QuietOption,
+                         ::testing::Values("dump", "diff", "graph", "diagnose",
+                                           "restore-plan"));
+
 TEST(SharedOptionsGraph, KeepGoingIsOffered) {
   auto r = run_cli({"graph", "--help"});
   EXPECT_NE(r.out.find("--keep-going"), std::string::npos) << r.out;

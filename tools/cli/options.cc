@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include <fmt/format.h>
+
 namespace vssmeta::cli {
 
 CLI::Option* add_color_option(CLI::App& sub, std::string& color) {
@@ -34,6 +36,13 @@ CLI::Option* add_keep_going_option(CLI::App& sub, bool& keep_going) {
       "Load the rest of a capture (folder, cabinet, vshadow -wm3 text) when "
       "one of its documents cannot be read; each failure is reported and "
       "the exit status has bit 1 set");
+}
+
+CLI::Option* add_quiet_option(CLI::App& sub, bool& quiet,
+                              std::string_view also) {
+  std::string help = "Do not print warnings: errors and results only";
+  if (!also.empty()) help += fmt::format(" ({})", also);
+  return sub.add_flag("-q,--quiet", quiet, help);
 }
 
 }  // namespace vssmeta::cli

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -21,5 +22,11 @@ CLI::Option* add_input_limit_option(CLI::App& sub, std::size_t& bytes);
 
 /// `--keep-going` into `keep_going` (see load_inputs()).
 CLI::Option* add_keep_going_option(CLI::App& sub, bool& keep_going);
+
+/// `-q,--quiet` into `quiet`, meaning the same in every command: no
+/// warnings (the loader's, and warning-severity findings), errors and
+/// results only; `also` adds what it means for this command.
+CLI::Option* add_quiet_option(CLI::App& sub, bool& quiet,
+                              std::string_view also = {});
 
 }  // namespace vssmeta::cli

@@ -7,6 +7,7 @@
 /// (schemas/dump.schema.json). It writes nowhere but the given stream.
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -39,7 +40,9 @@ struct DumpOptions {
   /// matches one of these (case-insensitive; GUIDs with or without braces).
   std::vector<std::string> writers;
   /// Keep components whose full path (`logical\path\name`) equals one of
-  /// these or lies below it (case-insensitive; a leading `\` is ignored).
+  /// these or lies below it (case-insensitive; a leading `\` is ignored);
+  /// `Writer:\logical\path\name` (the form validate, diff and graph print)
+  /// looks only in the writers its writer part names.
   std::vector<std::string> components;
   /// ANSI colour in text output.
   bool color = false;
@@ -48,6 +51,14 @@ struct DumpOptions {
 /// Applies the writer and component filters of `options` to a capture.
 VSSMETA_EXPORT CaptureSet filter_capture(const CaptureSet& capture,
                                          const DumpOptions& options);
+
+/// The first writer or component filter of `options` that matches nothing
+/// in `capture`, worded as describe_unmatched() words it (with the closest
+/// names), or nothing when each matches. A writer filter matches a WMD, a
+/// BCD entry or a status; a component filter a component of the writers
+/// the writer filters keep.
+VSSMETA_EXPORT std::optional<std::string> unmatched_filter(
+    const CaptureSet& capture, const DumpOptions& options);
 
 /// Writes `capture` in `options.format`, after applying the writer and
 /// component filters of `options` (as filter_capture() does).

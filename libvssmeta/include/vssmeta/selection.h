@@ -129,6 +129,9 @@ struct ResolvedReference {
   std::vector<std::size_t> writers;  ///< every writer the writer part names
   std::vector<ReferencedComponent> components;  ///< in writer order
   ReferenceProblem problem = ReferenceProblem::kNone;
+  /// The path named no component but an organising node (ASR's `Volumes`):
+  /// `components` are the topmost components below it.
+  bool subtree = false;
   /// When the reference named nothing: the closest writer names
   /// (kNoWriter) or component full paths (kNoComponent), nearest first, at
   /// most three, only those a typo away.
@@ -178,5 +181,20 @@ VSSMETA_EXPORT ResolvedSelection
 resolve_references(const std::vector<WriterMetadata>& writers,
                    const std::vector<std::string>& select,
                    const std::vector<std::string>& exclude = {});
+
+/// The candidates every "no such name" message offers: the `names` a typo
+/// away from `wanted` (edit distance ignoring ASCII case, a swap of two
+/// neighbours one edit, at most a third of the length of its last `\`
+/// element, at least one), then those that hold it written another way, as
+/// at least half of their letters and digits, ignoring case ("SQL Server"
+/// for SqlServerWriter), nearest first, at most three, each once.
+VSSMETA_EXPORT std::vector<std::string> closest_names(
+    const std::vector<std::string>& names, std::string_view wanted);
+
+/// How every command words a reference that named nothing: "no writer 'X'
+/// in the capture", "no component 'P' in writer 'W'" ("no component or path
+/// 'P' in the capture" when it names no writer), followed by
+/// " (closest: A, B)" when there are candidates.
+VSSMETA_EXPORT std::string describe_unmatched(const ResolvedReference& r);
 
 }  // namespace vssmeta

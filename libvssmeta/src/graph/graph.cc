@@ -12,6 +12,7 @@
 #include "vssmeta/capture_set.h"
 #include "vssmeta/diagnose.h"
 #include "vssmeta/hierarchy.h"
+#include "vssmeta/selection.h"
 
 namespace vssmeta {
 
@@ -254,6 +255,20 @@ Result<bool> GraphBuilder::apply_backup() {
   return true;
 }
 
+Error GraphBuilder::no_writer(const std::string& name) const {
+  ResolvedReference miss;
+  miss.text = miss.writer = name;
+  miss.problem = ReferenceProblem::kNoWriter;
+  std::vector<std::string> names;
+  for (const WriterMetadata& w : capture_.writers) {
+    names.push_back(w.display_name());
+    if (w.identity.instance_name) names.push_back(*w.identity.instance_name);
+  }
+  miss.candidates = closest_names(names, name);
+  return Error{ErrorCode::kInvalidValue, describe_unmatched(miss),
+               std::nullopt};
+}
+
 Result<ComponentGraph> GraphBuilder::build() {
   const std::size_t count = capture_.writers.size();
   indexes_.reserve(count);
@@ -271,11 +286,7 @@ Result<ComponentGraph> GraphBuilder::build() {
         found = true;
       }
     }
-    if (!found) {
-      return Error{ErrorCode::kInvalidValue,
-                   fmt::format("no writer '{}' in the capture", name),
-                   std::nullopt};
-    }
+    if (!found) return no_writer(name);
   }
   std::set<std::string> seen;
   for (std::size_t w = 0; w < count; ++w) {

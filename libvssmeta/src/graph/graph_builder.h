@@ -42,6 +42,9 @@ class GraphBuilder {
   void collapse(IdSet& kept, const IdSet& pinned);
   void add_ancestors(IdSet& kept) const;
   void add_dependency_closure(IdSet& kept) const;
+  /// The error of a writer filter that names no writer (with the closest
+  /// names).
+  Error no_writer(const std::string& name) const;
 
   const CaptureSet& capture_;
   const GraphOptions& options_;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "graph/graph_builder.h"
+#include "vssmeta/selection.h"
 
 namespace vssmeta::internal {
 
@@ -26,14 +27,26 @@ Result<std::vector<std::string>> GraphBuilder::resolve(
     auto it = by_path_.find({w, key});
     if (it != by_path_.end()) out.push_back(it->second);
   }
-  if (!writer_found) {
-    return Error{ErrorCode::kInvalidValue,
-                 fmt::format("no writer '{}' in the capture", ref.writer),
-                 std::nullopt};
-  }
+  if (!writer_found) return no_writer(ref.writer);
   if (out.empty()) {
-    return Error{ErrorCode::kInvalidValue,
-                 fmt::format("no component or path '{}' in the capture", text),
+    ResolvedReference miss;
+    miss.text = text;
+    miss.writer = ref.writer;
+    miss.path = ref.writer.empty() ? text : ref.path;
+    miss.problem = ReferenceProblem::kNoComponent;
+    std::vector<std::string> paths;
+    for (std::size_t w = 0; w < capture_.writers.size(); ++w) {
+      if (!writer_selected_[w]) continue;
+      if (!ref.writer.empty() &&
+          !writer_matches(capture_.writers[w], ref.writer)) {
+        continue;
+      }
+      for (const Component& c : capture_.writers[w].components) {
+        paths.push_back(c.full_path());
+      }
+    }
+    miss.candidates = closest_names(paths, miss.path);
+    return Error{ErrorCode::kInvalidValue, describe_unmatched(miss),
                  std::nullopt};
   }
   return out;

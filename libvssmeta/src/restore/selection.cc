@@ -13,27 +13,11 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "restore/plan_internal.h"
 
 namespace vssmeta::internal::restore {
 namespace {
-
-// The message of a reference that named nothing (as validate --select
-// words it).
-std::string unmatched_message(const ResolvedReference& r) {
-  std::string out =
-      r.problem == ReferenceProblem::kNoWriter
-          ? fmt::format("no writer '{}' in the capture", r.writer)
-      : r.path.empty()
-          ? fmt::format("no top-level component in writer '{}'", r.writer)
-          : fmt::format("no component '{}' in writer '{}'", r.path, r.writer);
-  if (!r.candidates.empty()) {
-    out += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
-  }
-  return out;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
@@ -212,7 +196,7 @@ std::vector<Selected> select(const Inputs& in, const RestorePlanOptions& opt,
     const ResolvedSelection resolved =
         resolve_references(capture.writers, opt.select);
     if (const ResolvedReference* r = resolved.first_unmatched()) {
-      error = Error{ErrorCode::kInvalidValue, unmatched_message(*r), {}};
+      error = Error{ErrorCode::kInvalidValue, describe_unmatched(*r), {}};
       return {};
     }
     for (const WriterSelection& s : resolved.writers) {

@@ -6,6 +6,10 @@
 #include <map>
 #include <optional>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "semantics/logical_path.h"
 #include "text/ascii.h"
 #include "vssmeta/hierarchy.h"
 #include "vssmeta/selection.h"
@@ -13,45 +17,38 @@
 namespace vssmeta {
 namespace {
 
-// Levenshtein distance ignoring the case of A-Z, in two rows.
+// Edit distance ignoring the case of A-Z, a swap of two neighbours counting
+// as one edit ("dupm" is one from "dump"): optimal string alignment, in
+// three rows.
 std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
+  auto same = [&](std::size_t i, std::size_t j) {
+    return internal::ascii_lower(a[i]) == internal::ascii_lower(b[j]);
+  };
+  std::vector<std::size_t> before(b.size() + 1), row(b.size() + 1),
+      next(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+    next[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const bool same =
-          internal::ascii_lower(a[i - 1]) == internal::ascii_lower(b[j - 1]);
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
+      next[j] = std::min({row[j] + 1, next[j - 1] + 1,
+                          row[j - 1] + (same(i - 1, j - 1) ? 0 : 1)});
+      if (i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1)) {
+        next[j] = std::min(next[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, row);
+    std::swap(row, next);
   }
   return row[b.size()];
 }
 
-// The names at most a typo away from `wanted` (a third of the length of
-// its last path element, at least one edit), nearest first, at most three,
-// each once.
-std::vector<std::string> closest(const std::vector<std::string>& names,
-                                 std::string_view wanted) {
-  const std::size_t last = wanted.rfind('\\');
-  const std::size_t tail =
-      last == std::string_view::npos ? wanted.size() : wanted.size() - last - 1;
-  const std::size_t limit = std::max<std::size_t>(1, tail / 3);
-  std::vector<std::pair<std::size_t, const std::string*>> near;
-  for (const std::string& n : names) {
-    const std::size_t d = distance(n, wanted);
-    if (d <= limit) near.emplace_back(d, &n);
-  }
-  std::stable_sort(near.begin(), near.end(), [](const auto& x, const auto& y) {
-    return x.first < y.first;
-  });
-  std::vector<std::string> out;
-  for (const auto& [d, n] : near) {
-    if (out.size() == 3) break;
-    if (std::find(out.begin(), out.end(), *n) == out.end()) out.push_back(*n);
+// Letters and digits only, lower case: "SQL Server" and "SqlServerWriter"
+// compare as "sqlserver" and "sqlserverwriter".
+std::string squeezed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
+    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
   }
   return out;
 }
@@ -94,7 +91,7 @@ ResolvedReference Resolver::resolve(const std::string& text) {
   }
   if (r.writers.empty()) {
     r.problem = ReferenceProblem::kNoWriter;
-    r.candidates = closest(writer_names(), r.writer);
+    r.candidates = closest_names(writer_names(), r.writer);
     return r;
   }
   find_components(r);
@@ -106,7 +103,7 @@ ResolvedReference Resolver::resolve(const std::string& text) {
         paths.push_back(c.full_path());
       }
     }
-    r.candidates = closest(paths, r.path);
+    r.candidates = closest_names(paths, r.path);
   }
   return r;
 }
@@ -140,6 +137,28 @@ void Resolver::find_components(ResolvedReference& r) {
       }
     }
   }
+  if (!r.components.empty() || r.path.empty()) return;
+  // No component there: an organising node (ASR's `Volumes`) names the
+  // topmost components below it, those without a declared ancestor there.
+  const std::string key = internal::logical_key(r.path);
+  for (std::size_t w : r.writers) {
+    const ComponentIndex& in = index(w);
+    const auto& components = writers_[w]->components;
+    std::vector<bool> below(components.size());
+    for (std::size_t c = 0; c < components.size(); ++c) {
+      below[c] = internal::is_at_or_under(
+          internal::logical_key(components[c].full_path()), key);
+    }
+    auto under = [&](std::size_t c) { return bool(below[c]); };
+    for (std::size_t c = 0; c < components.size(); ++c) {
+      if (!below[c]) continue;
+      const auto& up = in.ancestors(c);
+      if (std::none_of(up.begin(), up.end(), under)) {
+        r.components.push_back({w, c, in.backup_class(c)});
+      }
+    }
+  }
+  r.subtree = !r.components.empty();
 }
 
 std::vector<std::string> Resolver::writer_names() const {
@@ -153,6 +172,52 @@ std::vector<std::string> Resolver::writer_names() const {
 }
 
 }  // namespace
+
+std::vector<std::string> closest_names(const std::vector<std::string>& names,
+                                       std::string_view wanted) {
+  const std::size_t last = wanted.rfind('\\');
+  const std::size_t tail =
+      last == std::string_view::npos ? wanted.size() : wanted.size() - last - 1;
+  const std::size_t limit = std::max<std::size_t>(1, tail / 3);
+  const std::string part = squeezed(wanted);
+  std::vector<std::pair<std::size_t, const std::string*>> near;
+  for (const std::string& n : names) {
+    const std::size_t d = distance(n, wanted);
+    // A typo away, or the name written another way ("SQL Server" for
+    // SqlServerWriter): ranked after every typo.
+    if (d <= limit) {
+      near.emplace_back(d, &n);
+    } else if (const std::string whole = squeezed(n);
+               part.size() >= 3 && 2 * part.size() >= whole.size() &&
+               whole.find(part) != std::string::npos) {
+      near.emplace_back(limit + 1, &n);
+    }
+  }
+  std::stable_sort(near.begin(), near.end(), [](const auto& x, const auto& y) {
+    return x.first < y.first;
+  });
+  std::vector<std::string> out;
+  for (const auto& [d, n] : near) {
+    if (out.size() == 3) break;
+    if (std::find(out.begin(), out.end(), *n) == out.end()) out.push_back(*n);
+  }
+  return out;
+}
+
+std::string describe_unmatched(const ResolvedReference& r) {
+  std::string out =
+      r.problem == ReferenceProblem::kNoWriter
+          ? fmt::format("no writer '{}' in the capture", r.writer)
+      : r.path.empty()
+          ? fmt::format("no top-level component in writer '{}'", r.writer)
+      : r.writer.empty()
+          ? fmt::format("no component or path '{}' in the capture", r.path)
+          : fmt::format("no component '{}' in writer '{}'", r.path, r.writer);
+  if (!r.candidates.empty()) {
+    out += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
+  }
+  return out;
+}
 
 const ResolvedReference* ResolvedSelection::first_unmatched() const {
   for (const ResolvedReference& r : references) {

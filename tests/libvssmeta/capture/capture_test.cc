@@ -346,7 +346,8 @@ TEST(ResolveSelection, ErrorsNameTheReference) {
       "such component");
   // A writer alone names its top-level components (as validate --select).
   EXPECT_EQ(message("Registry"),
-            "error: component reference 'Registry': no such writer");
+            "error: component reference 'Registry': no such writer (closest: "
+            "Registry Writer)");
   EXPECT_EQ(
       message("SqlServerWriter:\\KESTREL-SRV04\\mastr"),
       "error: component reference 'SqlServerWriter:\\KESTREL-SRV04\\mastr': no "

@@ -369,7 +369,7 @@ TEST(BuildComponentGraph, UnknownNamesAreErrors) {
   GraphOptions c;
   c.component = "Alpha Writer:\\Nope";
   EXPECT_EQ(build(c).error().message,
-            "no component or path 'Alpha Writer:\\Nope' in the capture");
+            "no component 'Nope' in writer 'Alpha Writer'");
   GraphOptions b;
   b.backup = 3;
   EXPECT_EQ(build(b).error().message,

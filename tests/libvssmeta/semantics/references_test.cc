@@ -126,6 +126,54 @@ TEST_F(References, UnmatchedReferencesCarryTheClosestNames) {
   EXPECT_TRUE(s.writers.empty());
 }
 
+// A path that is no component but holds some (an organising node, as ASR's
+// `Volumes`) names the topmost components below it.
+TEST_F(References, AnOrganisingNodeNamesTheTopmostComponentsBelowIt) {
+  auto s = resolve_references(writers_, {"MyWriter:\\writerData\\QueryLogs"});
+  ASSERT_EQ(s.references.size(), 1U);
+  EXPECT_EQ(s.references[0].problem, ReferenceProblem::kNone);
+  EXPECT_TRUE(s.references[0].subtree);
+  EXPECT_THAT(named(s.references[0]),
+              ElementsAre("0:writerData\\QueryLogs\\Query"));
+  // A declared component is not a subtree reference.
+  s = resolve_references(writers_, {"MyWriter:\\writerData\\Set1"});
+  EXPECT_FALSE(s.references[0].subtree);
+  EXPECT_THAT(named(s.references[0]), ElementsAre("0:writerData\\Set1"));
+  // Below a leaf there is nothing.
+  s = resolve_references(writers_, {"MyWriter:\\writerData\\Set1\\Jan\\x"});
+  EXPECT_EQ(s.references[0].problem, ReferenceProblem::kNoComponent);
+  EXPECT_FALSE(s.references[0].subtree);
+}
+
+TEST_F(References, UnmatchedReferencesAreWordedTheSameEverywhere) {
+  auto s = resolve_references(
+      writers_, {"MyWriter:\\Securty", "MyWritr", "MyWriter:\\NoSuchThing"});
+  EXPECT_EQ(describe_unmatched(s.references[0]),
+            "no component 'Securty' in writer 'MyWriter' (closest: Security)");
+  EXPECT_EQ(describe_unmatched(s.references[1]),
+            "no writer 'MyWritr' in the capture (closest: MyWriter)");
+  EXPECT_EQ(describe_unmatched(s.references[2]),
+            "no component 'NoSuchThing' in writer 'MyWriter'");
+}
+
+TEST(ClosestNames, TyposFirstThenTheNameWrittenAnotherWay) {
+  const std::vector<std::string> names = {"SqlServerWriter", "System Writer",
+                                          "ASR Writer", "Registry Writer"};
+  EXPECT_THAT(closest_names(names, "Sytem Writer"),
+              ElementsAre("System Writer"));
+  EXPECT_THAT(closest_names(names, "SQL Server"),
+              ElementsAre("SqlServerWriter"));
+  EXPECT_THAT(closest_names(names, "writer"),
+              ElementsAre("System Writer", "ASR Writer"))
+      << "at least half of their letters; less than half of the others'";
+  EXPECT_THAT(closest_names(names, "Sytsem Writer"),
+              ElementsAre("System Writer"))
+      << "a swap is one edit";
+  EXPECT_THAT(closest_names(names, "Exchange"), IsEmpty());
+  EXPECT_THAT(closest_names({"a", "b", "c", "d"}, "x"),
+              ElementsAre("a", "b", "c"));
+}
+
 TEST_F(References, WritersWithoutMetadataAreSkipped) {
   std::vector<const WriterMetadata*> ws = {nullptr, &writers_[1]};
   auto s = resolve_references(ws, {"MyWriter:\\LicenseInfo"});

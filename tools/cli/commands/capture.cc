@@ -223,8 +223,7 @@ void register_status(CLI::App& app, Action& action) {
       ->type_name("FILE");
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
-  sub->add_flag("-q,--quiet", cmd->quiet,
-                "With --from: do not print warnings (incomplete blocks)");
+  add_quiet_option(*sub, cmd->quiet, "with --from: incomplete blocks");
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_status(*cmd, io); };

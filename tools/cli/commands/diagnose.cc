@@ -187,8 +187,7 @@ void register_diagnose(CLI::App& app, Action& action) {
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
-  sub->add_flag("-q,--quiet", cmd->quiet,
-                "Do not print parser warnings (unknown elements, ...)");
+  add_quiet_option(*sub, cmd->quiet);
   sub->footer(
       "Exit status (bits combine): 0 the backup succeeded and nothing was "
       "found; 4 incomplete (components not covered) or findings; 8 failed "

@@ -84,6 +84,21 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   CaptureSet& after = keep_until_exit(io, CaptureSet{});
   if (int rc = load_side(old_path, cmd, io, before); rc != kExitOk) return rc;
   if (int rc = load_side(new_path, cmd, io, after); rc != kExitOk) return rc;
+  // A WMD against a BCD is no change of either: say so instead of one
+  // document removed and another added. (git's /dev/null side is empty.)
+  auto kind = [](const CaptureSet& c) -> const char* {
+    const bool wmd = !c.writers.empty(), bcd = !c.backup_components.empty();
+    return wmd && !bcd   ? "writer metadata"
+           : bcd && !wmd ? "backup components"
+                         : nullptr;
+  };
+  if (const char* a = kind(before), *b = kind(after);
+      a && b && std::string_view(a) != b) {
+    return usage_error(
+        io, fmt::format("{} holds only {} documents and {} only {} documents: "
+                        "diff compares documents of one kind",
+                        old_path, a, new_path, b));
+  }
 
   DiffOptions options;
   options.show_all = cmd.all;
@@ -95,7 +110,6 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   if (result.has_breaking()) status |= kExitSevere;
   // git treats a nonzero status of an external diff as a failure.
   if (git) status = kExitOk;
-  if (cmd.quiet) return status;
 
   DiffReportOptions report;
   report.before_name = git ? "a/" + cmd.paths[0] : old_path;
@@ -148,8 +162,7 @@ void register_diff(CLI::App& app, Action& action) {
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
-  sub->add_flag("-q,--quiet", cmd->quiet,
-                "Print nothing; the exit status tells (0, 4, 12)");
+  add_quiet_option(*sub, cmd->quiet);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_diff(*cmd, io); };

@@ -85,6 +85,11 @@ int run_dump(const DumpCommand& cmd, Io& io) {
   options.components = cmd.components;
   options.color = cmd.output.empty() && cmd.format == "text" &&
                   want_color(cmd.color, io.out_is_terminal);
+  // A filter that matches nothing is a mistake (a misspelt name), not an
+  // empty answer.
+  if (auto miss = unmatched_filter(capture, options)) {
+    return usage_error(io, *miss);
+  }
 
   RenderedOutput text;
   if (cmd.format == "xml") {
@@ -135,21 +140,22 @@ void register_dump(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"text", "json", "xml"}));
   sub->add_flag("--files", cmd->files, "List every file descriptor");
   sub->add_option("--max-files", cmd->max_files,
-                  "With --files: at most N per component in text output");
+                  "With --files: at most N per component in text output")
+      ->check(CLI::NonNegativeNumber);
   sub->add_option("--writer", cmd->writers,
                   "Only writers with this name, instance name or GUID "
                   "(repeatable)")
       ->allow_extra_args(false);
   sub->add_option("--component", cmd->components,
                   "Only components at or below this path, e.g. "
-                  "'Volumes\\Volume{...}' (repeatable)")
+                  "'Volumes\\Volume{...}' or 'ASR Writer:\\Volumes' "
+                  "(repeatable)")
       ->allow_extra_args(false);
   add_color_option(*sub, cmd->color);
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
-  sub->add_flag("-q,--quiet", cmd->quiet,
-                "Do not print parser warnings (unknown elements, ...)");
+  add_quiet_option(*sub, cmd->quiet);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_dump(*cmd, io); };

@@ -43,6 +43,7 @@ struct GraphCommand {
   std::string rankdir = "LR";
   std::size_t max_input_size = ParseOptions{}.max_bytes;
   bool keep_going = false;
+  bool quiet = false;
 };
 
 // The format an output file name asks for, or "" when it says nothing.
@@ -91,8 +92,8 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
     return rc;
   }
-  std::optional<CaptureSet> capture = load_inputs(
-      cmd.paths, /*quiet=*/false, io, cmd.max_input_size, cmd.keep_going);
+  std::optional<CaptureSet> capture =
+      load_inputs(cmd.paths, cmd.quiet, io, cmd.max_input_size, cmd.keep_going);
   if (!capture) return kExitError;
 
   GraphOptions options;
@@ -186,6 +187,7 @@ void register_graph(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"LR", "TB"}));
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
+  add_quiet_option(*sub, cmd->quiet);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_graph(*cmd, io); };

@@ -126,7 +126,7 @@ void register_restore_plan(CLI::App& app, Action& action) {
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
-  sub->add_flag("-q,--quiet", cmd->quiet, "Do not print parser warnings");
+  add_quiet_option(*sub, cmd->quiet);
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_restore_plan(*cmd, io); };

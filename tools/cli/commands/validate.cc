@@ -12,7 +12,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/rendered.h"
@@ -66,20 +65,6 @@ std::string canonical_rule(const std::string& id) {
   return std::string(r->id);
 }
 
-// A reference that named nothing, as the usage error says it.
-std::string unmatched_message(const ResolvedReference& r) {
-  std::string out =
-      r.problem == ReferenceProblem::kNoWriter
-          ? fmt::format("no writer '{}' in the capture", r.writer)
-      : r.path.empty()
-          ? fmt::format("no top-level component in writer '{}'", r.writer)
-          : fmt::format("no component '{}' in writer '{}'", r.path, r.writer);
-  if (!r.candidates.empty()) {
-    out += fmt::format(" (closest: {})", fmt::join(r.candidates, ", "));
-  }
-  return out;
-}
-
 // Builds the BCD a backup of the selection would start with (the library
 // resolves it), and a report of what it includes.
 BackupComponents simulate(const CaptureSet& capture, const ValidateCommand& cmd,
@@ -87,7 +72,7 @@ BackupComponents simulate(const CaptureSet& capture, const ValidateCommand& cmd,
   const ResolvedSelection selection =
       resolve_references(capture.writers, cmd.select, cmd.exclude);
   if (const ResolvedReference* r = selection.first_unmatched()) {
-    throw UsageError{unmatched_message(*r)};
+    throw UsageError{describe_unmatched(*r)};
   }
   BackupComponents bcd;
   bcd.source.name = "<selection>";
@@ -269,9 +254,9 @@ void register_validate(CLI::App& app, Action& action) {
   add_output_option(*sub, cmd->output);
   add_input_limit_option(*sub, cmd->max_input_size);
   add_keep_going_option(*sub, cmd->keep_going);
-  sub->add_flag("-q,--quiet", cmd->quiet,
-                "Print only errors and the summary line (no warnings); the "
-                "exit status is unchanged");
+  add_quiet_option(*sub, cmd->quiet,
+                   "warning findings are counted in the summary line and the "
+                   "exit status, not listed");
   sub->footer(kExitCodeHelp);
   sub->callback([cmd, &action] {
     action = [cmd](Io& io) { return run_validate(*cmd, io); };
