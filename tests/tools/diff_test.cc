@@ -288,6 +288,68 @@ TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
       << added;
   std::filesystem::remove_all(repo);
 }
+
+// The forms docs/commands.md documents for history: git runs a driver's
+// `command` in the log family only with --ext-diff; without it, textconv.
+TEST(DiffCli, GitLogAndShowUseTheDriverWithExtDiffAndTextconvWithout) {
+  if (sh("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no git";
+  const auto repo =
+      std::filesystem::temp_directory_path() / "vssmeta-diff-git-log-test";
+  std::filesystem::remove_all(repo);
+  std::filesystem::create_directories(repo);
+  const auto data = testing::testdata_dir() / "diff";
+  const std::string q = "'" + repo.string() + "'";
+  const std::string bin = std::string("'") + VSSMETA_CLI_PATH + "'";
+  const std::string setup =
+      "cd " + q +
+      " && git init -q && git config user.email t@example.invalid"
+      " && git config user.name t && git config core.pager cat"
+      " && printf '*.xml diff=vssmeta\\n' > .gitattributes"
+      " && git config diff.vssmeta.command \"" +
+      bin +
+      " diff --color never\""
+      " && git config diff.vssmeta.textconv \"" +
+      bin +
+      " dump --color never\""
+      " && cp '" +
+      (data / "base.xml").string() +
+      "' writer.xml && git add . && git commit -qm one"
+      " && cp '" +
+      (data / "selectability-flipped.xml").string() +
+      "' writer.xml && git commit -qam two";
+  ASSERT_EQ(sh(setup), 0);
+  const std::string semantic = testing::read_bytes(
+      testing::testdata_dir() / "expected" / "diff" / "git-repo.txt");
+  const auto run_git = [&](const std::string& args, const std::string& out) {
+    EXPECT_EQ(sh("cd " + q + " && git " + args + " > " + out), 0) << args;
+    return testing::read_bytes(repo / out);
+  };
+  // --ext-diff: the semantic diff, in the log and in show.
+  const std::string log_ext = run_git("log -p --ext-diff -1", "log-ext.out");
+  EXPECT_NE(log_ext.find(semantic), std::string::npos) << log_ext;
+  const std::string show_ext = run_git("show --ext-diff HEAD", "show-ext.out");
+  EXPECT_NE(show_ext.find(semantic), std::string::npos) << show_ext;
+  // Without it: git's line diff of `vssmeta dump` (textconv), not the XML.
+  const std::string log_conv = run_git("log -p -1", "log-conv.out");
+  EXPECT_EQ(log_conv.find("~ selectable: yes"), std::string::npos) << log_conv;
+  EXPECT_NE(log_conv.find("diff --git a/writer.xml b/writer.xml"),
+            std::string::npos)
+      << log_conv;
+  EXPECT_NE(log_conv.find("\n-    \\Config      [filegroup, selectable]"),
+            std::string::npos)
+      << log_conv;
+  EXPECT_NE(log_conv.find("\n+    \\Config      [filegroup, not selectable]"),
+            std::string::npos)
+      << log_conv;
+  EXPECT_EQ(log_conv.find("<WRITER_METADATA"), std::string::npos) << log_conv;
+  const std::string show_conv = run_git("show HEAD", "show-conv.out");
+  EXPECT_NE(show_conv.find("\n+    \\Config      [filegroup, not selectable]"),
+            std::string::npos)
+      << show_conv;
+  EXPECT_EQ(show_conv.find("~ selectable: yes"), std::string::npos)
+      << show_conv;
+  std::filesystem::remove_all(repo);
+}
 #endif
 
 }  // namespace

@@ -5,7 +5,7 @@
 /// documented value, its XML spelling and its C name (vss.h, vswriter.h).
 ///
 /// XML spellings marked "observed" were seen in documents written by Windows
-/// (../shared/docs/xml-format.md); those marked "SDK" are the spellings of
+/// (SaveAsXML of in-box writers); those marked "SDK" are the spellings of
 /// the string tables of Microsoft's public VSS 7.2 SDK test writer, whose
 /// configuration files take the WMD's attribute values (usage, method,
 /// writerRestore, componentType); the others follow the observed pattern

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// @file
-/// Selectability and logical-path semantics (../shared/docs/vss-domain.md §3):
-/// which components are ancestors of which, the backup class of every
-/// component, and which components a backup includes explicitly or
-/// implicitly. Paths and names match case-insensitively, as Windows does;
+/// Selectability and logical-path semantics: which components are ancestors
+/// of which, the backup class of every component, and which components a
+/// backup includes explicitly or implicitly. A component is an ancestor of
+/// another when its `logical path\name` is that one's logical path or a
+/// prefix of it ending at a `\`. A nonselectable component without a
+/// selectable ancestor is required (added explicitly whenever its writer
+/// takes part); a selectable one without such an ancestor may be added; a
+/// component below a selectable one is a subcomponent, included implicitly
+/// when that ancestor is included. Paths and names match case-insensitively,
+/// as Windows does;
 /// undeclared intermediate path elements are allowed.
 
 #include <cstddef>

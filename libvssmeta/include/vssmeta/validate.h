@@ -4,7 +4,7 @@
 /// The rule checker behind `vssmeta validate`. Every rule has a stable id, a
 /// default severity, a one-line summary, an explanation citing the VSS
 /// documentation, and a pure check function; all rules live in one table
-/// (catalogue: ../shared/docs/vss-domain.md §4). validate() never fails
+/// (catalogue: docs/rules.md, `--list-rules`). validate() never fails
 /// because the content is bad: findings are data.
 
 #include <cstddef>
