@@ -282,6 +282,24 @@ TEST(CaptureSequence, TimeoutArithmetic) {
   EXPECT_EQ(zero.log->waits[0], INFINITE);
 }
 
+// A step that QueryStatus finds cancelled without this code cancelling it
+// (VSS_S_ASYNC_CANCELLED is a success code, so FAILED() misses it) is
+// reported as cancelled, not as a timeout nor as a success; the session is
+// aborted and the metadata it never gathered is not freed.
+// https://learn.microsoft.com/en-us/windows/win32/api/vss/nf-vss-ivssasync-querystatus
+TEST(CaptureSequence, StepCancelledElsewhereIsReported) {
+  Script s = two_writers();
+  s.metadata.result = VSS_S_ASYNC_CANCELLED;
+  Outcome r = run_capture(s);
+  EXPECT_THAT(message(r), HasSubstr("GatherWriterMetadata: 0x0004230B "
+                                    "VSS_S_ASYNC_CANCELLED"));
+  EXPECT_THAT(message(r), ::testing::Not(HasSubstr("timed out")));
+  EXPECT_FALSE(r.log->cancelled);
+  EXPECT_FALSE(r.log->metadata_freed);
+  EXPECT_TRUE(r.log->aborted);
+  EXPECT_THAT(r.log->violations, IsEmpty());
+}
+
 // A Wait that fails is reported, and nothing further is asked of the step.
 TEST(CaptureSequence, FailedWaitIsReported) {
   Script s = two_writers();

@@ -312,7 +312,8 @@ struct FakeWriter {
 struct AsyncScript {
   HRESULT start = S_OK;  ///< returned by the call that starts the step
   HRESULT wait = S_OK;   ///< returned by IVssAsync::Wait
-  /// QueryStatus once finished: VSS_S_ASYNC_FINISHED or a failure.
+  /// QueryStatus once finished: VSS_S_ASYNC_FINISHED, a failure, or
+  /// VSS_S_ASYNC_CANCELLED (cancelled by someone else).
   HRESULT result = VSS_S_ASYNC_FINISHED;
   bool hangs = false;  ///< still VSS_S_ASYNC_PENDING after Wait
   /// IVssAsync::Cancel: S_OK (cancelled; QueryStatus then says
