@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// Section `hierarchy` of the HTML report: the component graph of `vssmeta
+// graph` (same builder, same Graphviz styles), cut into one picture per
+// writer with components and drawn as inline SVG; a nested list where
+// Graphviz is not available.
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "render/report_html_escape.h"
+#include "render/report_html_internal.h"
+#include "vssmeta/dot.h"
+#include "vssmeta/graph.h"
+#include "vssmeta/graphviz.h"
+
+namespace vssmeta::internal {
+namespace {
+
+// The part of `graph` that belongs to writer cluster `writer`: its nodes,
+// the edges leaving them and the targets of those edges (with their own
+// clusters, as `vssmeta graph --writer` shows them). Nodes stay sorted by
+// id, edges in their order.
+ComponentGraph writer_part(const ComponentGraph& graph,
+                           const std::string& writer) {
+  ComponentGraph part;
+  part.has_selection = graph.has_selection;
+  part.backup_source = graph.backup_source;
+  std::set<std::string> ids;
+  for (const GraphNode& n : graph.nodes) {
+    if (n.writer == writer) ids.insert(n.id);
+  }
+  std::set<std::string> targets;
+  for (const GraphEdge& edge : graph.edges) {
+    if (ids.count(edge.from) != 0) {
+      part.edges.push_back(edge);
+      if (ids.count(edge.to) == 0) targets.insert(edge.to);
+    }
+  }
+  std::set<std::string> clusters = {writer};
+  for (const GraphNode& n : graph.nodes) {
+    if (ids.count(n.id) != 0 || targets.count(n.id) != 0) {
+      part.nodes.push_back(n);
+      if (!n.writer.empty()) clusters.insert(n.writer);
+    }
+  }
+  for (const GraphCluster& c : graph.clusters) {
+    if (clusters.count(c.id) != 0) part.clusters.push_back(c);
+  }
+  return part;
+}
+
+// Graphviz's SVG without its XML declaration, DOCTYPE and comments before
+// the root; nothing when it holds anything but drawing (defence in depth:
+// every label is escaped by Graphviz, so neither can appear).
+std::string inline_svg(const std::string& svg) {
+  const std::size_t start = svg.find("<svg");
+  if (start == std::string::npos) return {};
+  std::string lower = svg.substr(start);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  if (lower.find("<script") != std::string::npos ||
+      lower.find("<foreignobject") != std::string::npos ||
+      lower.find("javascript:") != std::string::npos) {
+    return {};
+  }
+  return svg.substr(start);
+}
+
+const char* selection_class(GraphSelection s) {
+  switch (s) {
+    case GraphSelection::kExplicit:
+      return "inc-explicit";
+    case GraphSelection::kImplicit:
+      return "inc-implicit";
+    case GraphSelection::kNotIncluded:
+      return "inc-none";
+    case GraphSelection::kNoBackup:
+      return "";
+  }
+  return "";
+}
+
+// One node of the nested list, without its children.
+std::string list_item(const GraphNode& n) {
+  std::string out;
+  switch (n.kind) {
+    case GraphNodeKind::kWriter:
+      out = "<strong>" + html_escape(n.label) + "</strong>";
+      break;
+    case GraphNodeKind::kPathElement:
+      out = "<span class=\"muted\">" + html_escape(n.label) + "\\</span>";
+      break;
+    case GraphNodeKind::kMore:
+      out = "<em class=\"muted\">" + html_escape(n.label) + "</em>";
+      break;
+    case GraphNodeKind::kMissing:
+      out = "<span class=\"bad\">" + html_escape(n.label) + " (missing)</span>";
+      break;
+    case GraphNodeKind::kComponent: {
+      const char* cls = selection_class(n.selection);
+      out = fmt::format("<span class=\"mono {}\">{}</span>", cls,
+                        html_escape(n.label));
+      std::vector<std::string> facts;
+      if (n.type == ComponentType::kDatabase) facts.emplace_back("database");
+      if (n.selectable) facts.emplace_back("selectable");
+      if (n.selection == GraphSelection::kExplicit) {
+        facts.emplace_back("selected");
+      }
+      if (n.selection == GraphSelection::kImplicit) {
+        facts.emplace_back("implicit");
+      }
+      if (n.selection == GraphSelection::kNotIncluded) {
+        facts.emplace_back(n.reason.empty() ? "not included"
+                                            : "not included: " + n.reason);
+      }
+      if (n.caption && !n.caption->empty() && *n.caption != n.label) {
+        out += " &ldquo;" + html_escape(*n.caption) + "&rdquo;";
+      }
+      if (!facts.empty()) {
+        std::string joined;
+        for (const std::string& f : facts) {
+          if (!joined.empty()) joined += ", ";
+          joined += f;
+        }
+        out += " <span class=\"muted\">(" + html_escape(joined) + ")</span>";
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+// The nested list of one writer's part, depth first without recursion
+// (logical paths can be deep).
+void write_list(const ComponentGraph& part, const std::string& writer,
+                std::ostream& out) {
+  std::map<std::string, std::vector<const GraphNode*>> children;
+  for (const GraphNode& n : part.nodes) {
+    if (!n.parent.empty()) children[n.parent].push_back(&n);
+  }
+  std::map<std::string, std::vector<std::string>> depends;
+  for (const GraphEdge& edge : part.edges) {
+    if (edge.kind != GraphEdgeKind::kDependsOn) continue;
+    const GraphNode* to = part.find(edge.to);
+    depends[edge.from].push_back(to != nullptr ? to->label : edge.to);
+  }
+  const GraphNode* root = part.find(writer);
+  if (root == nullptr) return;
+  // A frame per open list: its nodes and the next one to write.
+  struct Frame {
+    const std::vector<const GraphNode*>* nodes;
+    std::size_t next;
+  };
+  const std::vector<const GraphNode*> top = {root};
+  std::vector<Frame> stack = {{&top, 0}};
+  out << "<ul class=\"tree\">";
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    if (f.next == f.nodes->size()) {
+      stack.pop_back();
+      out << "</ul>";
+      if (!stack.empty()) out << "</li>";
+      continue;
+    }
+    const GraphNode* n = (*f.nodes)[f.next++];
+    out << "<li>" << list_item(*n);
+    if (auto d = depends.find(n->id); d != depends.end()) {
+      for (const std::string& target : d->second) {
+        out << " <span class=\"bad\">&rarr; depends on " << html_escape(target)
+            << "</span>";
+      }
+    }
+    auto c = children.find(n->id);
+    if (c == children.end()) {
+      out << "</li>";
+      continue;
+    }
+    out << "<ul class=\"tree\">";
+    stack.push_back({&c->second, 0});
+  }
+  out << "\n";
+}
+
+}  // namespace
+
+void write_hierarchy_section(const CaptureSet& capture,
+                             const HtmlReportOptions& options,
+                             std::ostream& out) {
+  out << "<section id=\"hierarchy\">\n<h2>Hierarchy</h2>\n";
+  GraphOptions graph_options;
+  graph_options.max_siblings = options.max_siblings;
+  auto graph = build_component_graph(capture, graph_options);
+  if (!graph) {
+    out << "<p class=\"bad\">" << html_escape(graph.error().message)
+        << "</p>\n</section>\n";
+    return;
+  }
+  const bool svg = options.use_graphviz && have_graphviz();
+  out << "<p class=\"muted\">One picture per writer with components, as "
+         "<code>vssmeta graph</code> draws it"
+      << (options.max_siblings != 0
+              ? fmt::format(" (more than {} siblings collapse into "
+                            "&ldquo;+N more&rdquo;)",
+                            options.max_siblings)
+              : std::string())
+      << ". "
+      << (graph->has_selection
+              ? "Dark green: selected; light green: included implicitly; "
+                "grey text: not included. "
+              : "")
+      << "Thick border: selectable; dashed red edge: dependency.</p>\n";
+  // By writer name, as the writers table is (clusters are by id).
+  std::vector<const GraphCluster*> clusters;
+  for (const GraphCluster& c : graph->clusters) clusters.push_back(&c);
+  std::stable_sort(clusters.begin(), clusters.end(),
+                   [](const GraphCluster* a, const GraphCluster* b) {
+                     return a->label < b->label;
+                   });
+  std::size_t drawn = 0;
+  for (const GraphCluster* each : clusters) {
+    const GraphCluster& cluster = *each;
+    bool has_components = false;
+    for (const GraphNode& n : graph->nodes) {
+      if (n.writer == cluster.id && n.kind == GraphNodeKind::kComponent) {
+        has_components = true;
+        break;
+      }
+    }
+    if (!has_components) continue;
+    const ComponentGraph part = writer_part(*graph, cluster.id);
+    out << "<details open id=\"hierarchy-" << drawn++ << "\">\n<summary>"
+        << html_escape(cluster.label) << "</summary>\n";
+    std::string picture;
+    std::string failure;
+    if (svg) {
+      DotOptions dot;
+      dot.legend = false;
+      auto rendered = render_component_graph(part, "svg", dot);
+      if (rendered) {
+        picture = inline_svg(*rendered);
+        if (picture.empty()) failure = "Graphviz gave no usable SVG";
+      } else {
+        failure = rendered.error().message;
+      }
+    }
+    if (!picture.empty()) {
+      out << "<figure class=\"graph\" aria-label=\"component graph of "
+          << html_escape(cluster.label) << "\">" << picture << "</figure>\n";
+    } else {
+      if (!failure.empty()) {
+        out << "<p class=\"warn\">" << html_escape(failure)
+            << "; the hierarchy as a list:</p>\n";
+      }
+      write_list(part, cluster.id, out);
+    }
+    out << "</details>\n";
+  }
+  if (drawn == 0) out << "<p>No writer has components.</p>\n";
+  out << "</section>\n";
+}
+
+}  // namespace vssmeta::internal
