@@ -19,6 +19,7 @@ the page and checks:
     page has its one script element, no element has an on* attribute and
     there is no <img>, <iframe>, <object> or <embed>;
   * a 1280x800 screenshot that is not blank (--screenshot keeps it);
+  * the script sorts the writers table (by components, descending);
   * printing to PDF gives a PDF;
   * with scripts disabled, the same sections and rows.
 Exit status: 0 pass, 1 fail, 77 skip (no browser, or --needs a path that is
@@ -74,9 +75,12 @@ class Browser:
         ]
         # Python's descriptors are close-on-exec; only 3 and 4 are made
         # inheritable, so only those reach the browser.
+        # The browser's own log goes to a file: a pipe nobody reads while
+        # waiting for an answer could fill up and stall the browser.
+        self._log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, preexec_fn=child_fds, close_fds=False)
+            args, stdin=subprocess.DEVNULL, stdout=self._log,
+            stderr=self._log, preexec_fn=child_fds, close_fds=False)
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -95,6 +99,7 @@ class Browser:
             self.process.wait()
         os.close(self._to_browser)
         os.close(self._from_browser)
+        self._log.close()
 
     def _read_message(self, deadline, waiting_for):
         while b"\0" not in self._buffer:
@@ -107,7 +112,8 @@ class Browser:
                 continue
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
-                err = self.process.stderr.read().decode("utf-8", "replace")
+                self._log.seek(0)
+                err = self._log.read().decode("utf-8", "replace")
                 raise Failure("the browser closed its pipe:\n" + err[-2000:])
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
@@ -239,6 +245,30 @@ PAGE_FACTS = r"""(() => {
 })()"""
 
 
+SORT_CHECK = r"""(() => {
+  const table = document.getElementById('writers-table');
+  if (!table) return 'no table';
+  const heads = table.tHead.rows[0].cells;
+  let column = -1;
+  for (let i = 0; i < heads.length; ++i) {
+    if (heads[i].textContent.trim().startsWith('Components')) column = i;
+  }
+  const button = column >= 0 ? heads[column].querySelector('button') : null;
+  if (!button) return 'no sort button';
+  button.click();
+  button.click();
+  if (heads[column].getAttribute('aria-sort') !== 'descending') {
+    return 'aria-sort is ' + heads[column].getAttribute('aria-sort');
+  }
+  const values = Array.from(table.tBodies[0].rows,
+                            r => parseFloat(r.cells[column].textContent) || 0);
+  for (let i = 1; i < values.length; ++i) {
+    if (values[i] > values[i - 1]) return 'not sorted: ' + values.join(' ');
+  }
+  return 'ok';
+})()"""
+
+
 def open_page(browser, url, scripts):
     target = browser.call("Target.createTarget", {"url": "about:blank"})
     session = browser.call("Target.attachToTarget",
@@ -331,6 +361,14 @@ def check(args, html):
                     failures.append("printing did not give a PDF")
                 if not facts["js"]:
                     failures.append("the page script did not run")
+                if facts["rows"]:
+                    sort = browser.call("Runtime.evaluate",
+                                        {"expression": SORT_CHECK,
+                                         "returnByValue": True}, session)
+                    verdict = sort.get("result", {}).get("value")
+                    if verdict != "ok":
+                        failures.append("sorting the writers by components: "
+                                        "%s" % verdict)
             elif facts["js"]:
                 failures.append("the page script ran with scripts disabled")
             for p in problems(browser, session, url):
