@@ -121,7 +121,8 @@ TEST(ReportCli, ShowInfoListsInfos) {
   const CliResult infos = run_cli({"report", "--show", "info", "capture"});
   EXPECT_GT(count(infos.out, "<tr id=\"finding-"),
             count(warnings.out, "<tr id=\"finding-"));
-  EXPECT_NE(warnings.out.find("--min-severity info shows them"),
+  EXPECT_NE(warnings.out.find(
+                "below the minimum severity not shown: --show info lists them"),
             std::string::npos);
 }
 
@@ -176,6 +177,19 @@ TEST(DiffCli, HtmlHasTheDiffSectionOnly) {
   EXPECT_EQ(count(r.out, "<section id="), 1U);
   EXPECT_NE(r.out.find("<section id=\"diff\">"), std::string::npos);
   EXPECT_NE(r.out.find("id=\"diff-breaking\""), std::string::npos);
+}
+
+TEST(DiffCli, HtmlSaysHowToShowHiddenIdChanges) {
+  const CliResult r = run_cli({"diff", "--format", "html", "diff/base.xml",
+                               "diff/instance-id-changed.xml"});
+  EXPECT_NE(r.out.find("1 instance and snapshot set id changes not shown: "
+                       "--all shows them"),
+            std::string::npos);
+  const CliResult all =
+      run_cli({"diff", "--format", "html", "--all", "diff/base.xml",
+               "diff/instance-id-changed.xml"});
+  EXPECT_EQ(all.out.find("not shown"), std::string::npos);
+  EXPECT_NE(all.out.find("instanceId"), std::string::npos);
 }
 
 TEST(DiffCli, HtmlHasNoBriefLayout) {

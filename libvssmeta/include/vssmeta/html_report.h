@@ -69,6 +69,13 @@ struct HtmlReportOptions {
   /// Children of one node beyond this many collapse into "+N more", as in
   /// GraphOptions::max_siblings (0 keeps all).
   std::size_t max_siblings = 50;
+  /// Words added to the count of findings below the minimum severity, e.g.
+  /// how the caller's user lists them ("--show info lists them"); none
+  /// when empty.
+  std::string hidden_note;
+  /// The same for the diff's hidden instance and snapshot set id changes
+  /// ("--all shows them").
+  std::string diff_hidden_note;
   /// Shown in the page footer: `vssmeta 1.2.3`.
   std::string generator = "vssmeta";
 };

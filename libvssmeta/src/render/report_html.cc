@@ -468,7 +468,8 @@ void write_coverage(const Diagnosis& d, std::ostream& out) {
 }
 
 // Section 5: validate findings.
-void write_findings(const Findings& findings, std::ostream& out) {
+void write_findings(const Findings& findings, const std::string& hidden_note,
+                    std::ostream& out) {
   out << "<section id=\"findings\">\n<h2>Findings</h2>\n";
   const FindingCounts counts = findings.counts();
   std::vector<std::string> parts;
@@ -481,9 +482,8 @@ void write_findings(const Findings& findings, std::ostream& out) {
   const std::size_t hidden = findings.hidden.total();
   if (hidden != 0) {
     out << " <span class=\"muted\">("
-        << e(fmt::format("{} below the minimum severity not shown: "
-                         "--min-severity info shows them",
-                         hidden))
+        << e(fmt::format("{} below the minimum severity not shown{}", hidden,
+                         hidden_note.empty() ? "" : ": " + hidden_note))
         << ")</span>";
   }
   out << "</p>\n";
@@ -543,7 +543,8 @@ const char* change_marker(ChangeKind kind) {
 }
 
 // Section 7: the semantic diff, grouped by impact.
-void write_diff_section(const HtmlReportInput& in, std::ostream& out) {
+void write_diff_section(const HtmlReportInput& in,
+                        const HtmlReportOptions& options, std::ostream& out) {
   const MetadataDiff& diff = *in.diff;
   out << "<section id=\"diff\">\n<h2>Changes</h2>\n";
   if (!in.diff_before.empty() || !in.diff_after.empty()) {
@@ -562,8 +563,11 @@ void write_diff_section(const HtmlReportInput& in, std::ostream& out) {
   if (diff.hidden != 0) {
     out << " <span class=\"muted\">"
         << e(fmt::format("({} instance and snapshot set id changes not "
-                         "shown: --all shows them)",
-                         diff.hidden))
+                         "shown{})",
+                         diff.hidden,
+                         options.diff_hidden_note.empty()
+                             ? ""
+                             : ": " + options.diff_hidden_note))
         << "</span>";
   }
   if (diff.ignored != 0) {
@@ -621,11 +625,12 @@ void write_html_report(const HtmlReportInput& input, std::ostream& out,
     write_failures(*in.diagnosis, out);
     write_coverage(*in.diagnosis, out);
   }
-  if (in.findings != nullptr) write_findings(*in.findings, out);
+  if (in.findings != nullptr)
+    write_findings(*in.findings, options.hidden_note, out);
   if (hierarchy) {
     internal::write_hierarchy_section(*in.capture, options, out);
   }
-  if (in.diff != nullptr) write_diff_section(in, out);
+  if (in.diff != nullptr) write_diff_section(in, options, out);
   out << "</main>\n<footer class=\"page\">Made by " << e(options.generator)
       << " from the documents named above; this page loads nothing from "
          "anywhere and reads the same with scripts disabled.</footer>\n"

@@ -106,6 +106,7 @@ int run_diff(const DiffCommand& cmd, Io& io) {
     page.diff_before = old_path;
     page.diff_after = new_path;
     page.inputs = {old_path, new_path};
+    page.diff_hidden_note = "--all shows them";
     RenderedOutput html;
     write_report_page(page, html.stream());
     if (int rc = html.write(cmd.output, io); rc != kExitOk) return rc;

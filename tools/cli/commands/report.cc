@@ -82,6 +82,8 @@ void write_report_page(const ReportPage& page, std::ostream& out) {
   options.hierarchy = page.hierarchy != "none";
   options.use_graphviz = page.hierarchy == "svg";
   options.max_siblings = page.max_siblings;
+  options.hidden_note = page.hidden_note;
+  options.diff_hidden_note = page.diff_hidden_note;
   options.generator = std::string("vssmeta ") + VSSMETA_VERSION_STRING;
   write_html_report(input, out, options);
 }
@@ -217,6 +219,7 @@ int run_report(const ReportCommand& cmd, Io& io) {
   page.title = cmd.title;
   page.hierarchy = cmd.hierarchy;
   page.max_siblings = cmd.max_siblings;
+  page.hidden_note = "--show info lists them";
   if (about.size() == 1) page.host = read_host_manifest(about.front(), io);
   int result = verdict_status(diagnosis);
   if (before != nullptr) {
@@ -225,6 +228,7 @@ int run_report(const ReportCommand& cmd, Io& io) {
     page.diff = &changes;
     page.diff_before = cmd.paths[0];
     page.diff_after = cmd.paths[1];
+    page.diff_hidden_note = "vssmeta diff --all OLD NEW shows them";
     if (!changes.empty()) result |= kExitFindings;
     if (changes.has_breaking()) result |= kExitSevere;
   }

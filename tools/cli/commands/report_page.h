@@ -32,6 +32,10 @@ struct ReportPage {
   std::string title;
   std::string hierarchy = "svg";  ///< svg, list or none
   std::size_t max_siblings = 50;
+  /// How the user lists the findings below the minimum severity.
+  std::string hidden_note;
+  /// How the user shows the diff's hidden id changes.
+  std::string diff_hidden_note;
 };
 
 /// Writes the page (write_html_report(), this vssmeta as its generator).
