@@ -23,35 +23,74 @@
 namespace vssmeta::internal {
 namespace {
 
+// Where each writer's nodes and outgoing edges are in a graph: built once,
+// so that cutting the graph into one part per writer stays linear in its
+// size (n log n), however many writers it has.
+struct GraphIndex {
+  explicit GraphIndex(const ComponentGraph& graph) {
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+      const GraphNode& n = graph.nodes[i];
+      node_at.emplace(n.id, i);
+      nodes_of[n.writer].push_back(i);
+      if (n.kind == GraphNodeKind::kComponent) with_components.insert(n.writer);
+    }
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+      auto from = node_at.find(graph.edges[i].from);
+      if (from == node_at.end()) continue;
+      edges_of[graph.nodes[from->second].writer].push_back(i);
+    }
+    for (std::size_t i = 0; i < graph.clusters.size(); ++i) {
+      cluster_at.emplace(graph.clusters[i].id, i);
+    }
+  }
+  std::map<std::string, std::size_t> node_at;
+  std::map<std::string, std::vector<std::size_t>> nodes_of;
+  std::map<std::string, std::vector<std::size_t>> edges_of;
+  std::map<std::string, std::size_t> cluster_at;
+  std::set<std::string> with_components;
+};
+
 // The part of `graph` that belongs to writer cluster `writer`: its nodes,
 // the edges leaving them and the targets of those edges (with their own
 // clusters, as `vssmeta graph --writer` shows them). Nodes stay sorted by
-// id, edges in their order.
-ComponentGraph writer_part(const ComponentGraph& graph,
+// id, edges in their order, clusters by id.
+ComponentGraph writer_part(const ComponentGraph& graph, const GraphIndex& index,
                            const std::string& writer) {
   ComponentGraph part;
   part.has_selection = graph.has_selection;
   part.backup_source = graph.backup_source;
-  std::set<std::string> ids;
-  for (const GraphNode& n : graph.nodes) {
-    if (n.writer == writer) ids.insert(n.id);
+  std::vector<std::size_t> nodes;
+  if (auto own = index.nodes_of.find(writer); own != index.nodes_of.end()) {
+    nodes = own->second;
   }
-  std::set<std::string> targets;
-  for (const GraphEdge& edge : graph.edges) {
-    if (ids.count(edge.from) != 0) {
+  const std::size_t own_count = nodes.size();
+  if (auto edges = index.edges_of.find(writer); edges != index.edges_of.end()) {
+    for (const std::size_t i : edges->second) {
+      const GraphEdge& edge = graph.edges[i];
       part.edges.push_back(edge);
-      if (ids.count(edge.to) == 0) targets.insert(edge.to);
+      auto to = index.node_at.find(edge.to);
+      if (to != index.node_at.end() &&
+          graph.nodes[to->second].writer != writer) {
+        nodes.push_back(to->second);
+      }
     }
   }
+  // Node indices follow the graph's order, which is by id.
+  std::sort(nodes.begin() + static_cast<std::ptrdiff_t>(own_count),
+            nodes.end());
+  std::inplace_merge(nodes.begin(),
+                     nodes.begin() + static_cast<std::ptrdiff_t>(own_count),
+                     nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
   std::set<std::string> clusters = {writer};
-  for (const GraphNode& n : graph.nodes) {
-    if (ids.count(n.id) != 0 || targets.count(n.id) != 0) {
-      part.nodes.push_back(n);
-      if (!n.writer.empty()) clusters.insert(n.writer);
-    }
+  for (const std::size_t i : nodes) {
+    part.nodes.push_back(graph.nodes[i]);
+    if (!graph.nodes[i].writer.empty()) clusters.insert(graph.nodes[i].writer);
   }
-  for (const GraphCluster& c : graph.clusters) {
-    if (clusters.count(c.id) != 0) part.clusters.push_back(c);
+  for (const std::string& id : clusters) {
+    if (auto c = index.cluster_at.find(id); c != index.cluster_at.end()) {
+      part.clusters.push_back(graph.clusters[c->second]);
+    }
   }
   return part;
 }
@@ -224,18 +263,12 @@ void write_hierarchy_section(const CaptureSet& capture,
                    [](const GraphCluster* a, const GraphCluster* b) {
                      return a->label < b->label;
                    });
+  const GraphIndex index(*graph);
   std::size_t drawn = 0;
   for (const GraphCluster* each : clusters) {
     const GraphCluster& cluster = *each;
-    bool has_components = false;
-    for (const GraphNode& n : graph->nodes) {
-      if (n.writer == cluster.id && n.kind == GraphNodeKind::kComponent) {
-        has_components = true;
-        break;
-      }
-    }
-    if (!has_components) continue;
-    const ComponentGraph part = writer_part(*graph, cluster.id);
+    if (index.with_components.count(cluster.id) == 0) continue;
+    const ComponentGraph part = writer_part(*graph, index, cluster.id);
     out << "<details open id=\"hierarchy-" << drawn++ << "\">\n<summary>"
         << html_escape(cluster.label) << "</summary>\n";
     std::string picture;
