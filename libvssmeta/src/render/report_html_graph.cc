@@ -189,7 +189,15 @@ void write_list(const ComponentGraph& part, const std::string& writer,
   for (const GraphEdge& edge : part.edges) {
     if (edge.kind != GraphEdgeKind::kDependsOn) continue;
     const GraphNode* to = part.find(edge.to);
-    depends[edge.from].push_back(to != nullptr ? to->label : edge.to);
+    std::string target = to != nullptr ? to->label : edge.to;
+    if (to != nullptr && to->kind == GraphNodeKind::kComponent &&
+        to->writer != writer) {
+      // In another writer: `Writer:\path\name`, as graph --component reads.
+      for (const GraphCluster& c : part.clusters) {
+        if (c.id == to->writer) target = c.label + ":\\" + to->path;
+      }
+    }
+    depends[edge.from].push_back(std::move(target));
   }
   const GraphNode* root = part.find(writer);
   if (root == nullptr) return;

@@ -352,6 +352,28 @@ TEST(HostManifest, RefusesOtherDocuments) {
   EXPECT_EQ(bad.error().message, "\"host\" is not a string");
 }
 
+TEST(HtmlReport, ListNamesDependencyTargetsInOtherWriters) {
+  const CaptureSet capture = load_dir("graph/deps");
+  const Diagnosis d = diagnose(capture);
+  HtmlReportInput in;
+  in.capture = &capture;
+  in.diagnosis = &d;
+  HtmlReportOptions options;
+  options.use_graphviz = false;
+  std::ostringstream out;
+  write_html_report(in, out, options);
+  const std::string html = out.str();
+  // One part per writer; a target in the writer itself by its name.
+  EXPECT_NE(html.find("<summary>Alpha Writer</summary>"), std::string::npos);
+  EXPECT_NE(html.find("<summary>Beta Writer</summary>"), std::string::npos);
+  EXPECT_NE(html.find("&rarr; depends on Beta Writer:\\Config<"),
+            std::string::npos);
+  EXPECT_NE(html.find("&rarr; depends on Alpha Writer:\\Server\\Orders<"),
+            std::string::npos);
+  EXPECT_NE(html.find("&rarr; depends on \\\\FARHOST\\Server\\Orders<"),
+            std::string::npos);
+}
+
 TEST(HtmlReport, DeepLogicalPathsAsAList) {
   // 2000 nested components: the list is written without recursion.
   CaptureSet capture;
