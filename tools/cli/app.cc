@@ -121,6 +121,7 @@ int run(int argc, const char* const* argv, Io& io) {
   register_status(app, action);
   register_diagnose(app, action);
   register_restore_plan(app, action);
+  register_report(app, action);
   int status = kExitUsage;
   try {
     app.parse(argc, argv);

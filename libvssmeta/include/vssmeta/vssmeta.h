@@ -20,6 +20,7 @@
 #include "vssmeta/guid.h"
 #include "vssmeta/hierarchy.h"
 #include "vssmeta/hresult.h"
+#include "vssmeta/html_report.h"
 #include "vssmeta/location.h"
 #include "vssmeta/metadata_text.h"
 #include "vssmeta/parse.h"

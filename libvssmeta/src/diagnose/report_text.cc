@@ -55,6 +55,8 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+}  // namespace
+
 std::string verdict_text(const Diagnosis& d) {
   const ProblemCounts& c = d.counts;
   std::vector<std::string> kinds;
@@ -108,6 +110,8 @@ std::string verdict_who(const Diagnosis& d) {
   }
   return fmt::format(" for {}", fmt::join(d.verdict_writers, ", "));
 }
+
+namespace {
 
 Style verdict_style(Verdict v) {
   switch (v) {

@@ -23,5 +23,6 @@ void register_capture(CLI::App& app, Action& action);
 void register_status(CLI::App& app, Action& action);
 void register_diagnose(CLI::App& app, Action& action);
 void register_restore_plan(CLI::App& app, Action& action);
+void register_report(CLI::App& app, Action& action);
 
 }  // namespace vssmeta::cli

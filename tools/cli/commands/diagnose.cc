@@ -18,12 +18,15 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/rendered.h"
+#include "cli/commands/report_page.h"
+#include "cli/commands/status_input.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/status_text.h"
+#include "vssmeta/validate.h"
 
 namespace vssmeta::cli {
 namespace {
@@ -41,12 +44,15 @@ struct DiagnoseCommand {
   bool keep_going = false;
 };
 
+}  // namespace
+
 // The status file: --status, else the status.json of the one capture
 // folder given (what `vssmeta capture` writes beside the documents).
-std::string status_file(const DiagnoseCommand& cmd) {
-  if (!cmd.status.empty() || cmd.paths.size() != 1) return cmd.status;
+std::string status_file(const std::string& status,
+                        const std::vector<std::string>& paths) {
+  if (!status.empty() || paths.size() != 1) return status;
   std::error_code ec;
-  const std::filesystem::path dir(cmd.paths.front());
+  const std::filesystem::path dir(paths.front());
   if (!std::filesystem::is_directory(dir, ec)) return {};
   const std::filesystem::path file = dir / "status.json";
   return std::filesystem::is_regular_file(file, ec) ? file.string()
@@ -54,8 +60,8 @@ std::string status_file(const DiagnoseCommand& cmd) {
 }
 
 // Reads a status.json; prints the error and returns nothing on failure.
-std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
-                                                     const std::string& path,
+std::optional<std::vector<WriterStatus>> read_status(const std::string& path,
+                                                     std::size_t max_bytes,
                                                      Io& io) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -66,10 +72,10 @@ std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > cmd.max_input_size) {
+    if (bytes.size() > max_bytes) {
       io.err << fmt::format(
           "{}: error: larger than {} bytes (--max-input-size raises it)\n",
-          path, cmd.max_input_size);
+          path, max_bytes);
       return std::nullopt;
     }
   }
@@ -86,6 +92,8 @@ std::optional<std::vector<WriterStatus>> read_status(const DiagnoseCommand& cmd,
   }
   return std::move(*parsed);
 }
+
+namespace {
 
 int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
   std::vector<std::string> inputs = cmd.paths;
@@ -107,8 +115,9 @@ int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
     }
   }
   std::vector<WriterStatus> status;
-  if (const std::string file = status_file(cmd); !file.empty()) {
-    auto read = read_status(cmd, file, io);
+  if (const std::string file = status_file(cmd.status, cmd.paths);
+      !file.empty()) {
+    auto read = read_status(file, cmd.max_input_size, io);
     if (!read) return kExitError;
     status = std::move(*read);
   }
@@ -131,6 +140,25 @@ int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
   const Diagnosis& diagnosis =
       keep_until_exit(io, diagnose(capture, status, options));
 
+  if (cmd.format == "html") {
+    // The page of `vssmeta report` for this capture.
+    ValidateOptions validate_options;
+    validate_options.audience = Audience::kOperator;
+    validate_options.min_severity = Severity::kWarning;
+    ReportPage page;
+    page.capture = &capture;
+    page.diagnosis = &diagnosis;
+    page.status = status;
+    page.findings = &keep_until_exit(io, validate(capture, validate_options));
+    page.inputs = inputs;
+    if (cmd.paths.size() == 1) {
+      page.host = read_host_manifest(cmd.paths.front(), io);
+    }
+    RenderedOutput html;
+    write_report_page(page, html.stream());
+    if (int rc = html.write(cmd.output, io); rc != kExitOk) return rc;
+    return verdict_status(diagnosis);
+  }
   DiagnosisOptions render;
   render.format =
       cmd.format == "json" ? DiagnosisFormat::kJson : DiagnosisFormat::kText;
@@ -175,8 +203,9 @@ void register_diagnose(CLI::App& app, Action& action) {
                   "status or vshadow -ws (also accepted among the PATHs); "
                   "default: the status.json of a capture folder PATH");
   sub->add_option("--format", cmd->format,
-                  "text (default) or json (schemas/diagnose.schema.json)")
-      ->check(CLI::IsMember({"text", "json"}));
+                  "text (default), json (schemas/diagnose.schema.json) or "
+                  "html (the page of vssmeta report)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   sub->add_option("--bcd", cmd->bcd,
                   "Diagnose the Nth backup components document of the input "
                   "(default 1)");

@@ -14,6 +14,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/rendered.h"
+#include "cli/commands/report_page.h"
 #include "cli/exit_code.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
@@ -68,8 +69,10 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   if (cmd.brief && cmd.stat) {
     return usage_error(io, "--brief and --stat exclude each other");
   }
-  if (cmd.format == "json" && (cmd.brief || cmd.stat)) {
-    return usage_error(io, "--brief and --stat are text layouts; JSON has one");
+  if (cmd.format != "text" && (cmd.brief || cmd.stat)) {
+    return usage_error(
+        io, fmt::format("--brief and --stat are text layouts; {} has one",
+                        cmd.format == "json" ? "JSON" : "HTML"));
   }
   const std::string& old_path = cmd.paths[git ? 1 : 0];
   const std::string& new_path = cmd.paths[git ? 4 : 1];
@@ -111,6 +114,18 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   // git treats a nonzero status of an external diff as a failure.
   if (git) status = kExitOk;
 
+  if (cmd.format == "html") {
+    ReportPage page;
+    page.diff = &result;
+    page.diff_before = old_path;
+    page.diff_after = new_path;
+    page.inputs = {old_path, new_path};
+    page.diff_hidden_note = "--all shows them";
+    RenderedOutput html;
+    write_report_page(page, html.stream());
+    if (int rc = html.write(cmd.output, io); rc != kExitOk) return rc;
+    return status;
+  }
   DiffReportOptions report;
   report.before_name = git ? "a/" + cmd.paths[0] : old_path;
   report.after_name =
@@ -147,8 +162,9 @@ void register_diff(CLI::App& app, Action& action) {
   sub->add_option("OLD NEW", cmd->paths,
                   "The two sides: files, folders or - (stdin, one side)");
   sub->add_option("--format", cmd->format,
-                  "text (default) or json (schemas/diff.schema.json)")
-      ->check(CLI::IsMember({"text", "json"}));
+                  "text (default), json (schemas/diff.schema.json) or html "
+                  "(a self-contained page, as vssmeta report draws changes)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   sub->add_flag("--brief", cmd->brief, "One line per change");
   sub->add_flag("--stat", cmd->stat, "Counts per writer and impact only");
   sub->add_option("--ignore", cmd->ignore,
