@@ -4,9 +4,20 @@
 # program under Wine. On first use Wine starts wineserver and its services
 # (services.exe, rpcss, ...), which would inherit this process's stdout and
 # stderr: CTest waits for those to close, i.e. until the services exit. So
-# when no server runs yet, start one (staying 30 s after its last client)
-# with its services, detached from our output, and only then run the program.
-if ! wineserver -k0 2>/dev/null; then
-  (wineserver -p30 && wine cmd /c exit) </dev/null >/dev/null 2>&1
-fi
+# when no server runs yet, start one with its services, detached from our
+# output, and only then run the program.
+#
+# The server stays 10 minutes after its last client, not Debian's default of
+# none: a program that connects to a server that is just exiting ends at once
+# with no output (a test "failed in 0.01 s"). Under `ctest -j` two wrappers
+# must not both see no server and start two: the check and the start hold a
+# lock in the prefix.
+prefix=${WINEPREFIX:-$HOME/.wine}
+mkdir -p "$prefix"
+(
+  flock 9
+  if ! wineserver -k0 2>/dev/null; then
+    (wineserver -p600 && wine cmd /c exit) </dev/null >/dev/null 2>&1
+  fi
+) 9>"$prefix/.wine-run.lock"
 exec wine "$@"

@@ -53,7 +53,7 @@ TEST(App, UnknownCommandSuggestsTheClosest) {
   EXPECT_EQ(r.err,
             "vssmeta: error: unknown command 'frobnicate' (commands: dump, "
             "diff, validate, graph, capture, status, diagnose, "
-            "restore-plan)\nRun 'vssmeta --help' for usage.\n");
+            "restore-plan, report)\nRun 'vssmeta --help' for usage.\n");
 }
 
 TEST(App, UnknownOptionSuggestsTheClosest) {
