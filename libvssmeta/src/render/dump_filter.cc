@@ -14,9 +14,22 @@
 namespace vssmeta {
 namespace {
 
-// A BCD entry matches `--writer` through its own identity (class id,
-// instance id, instance name: it has no friendly name) or through the WMD it
-// refers to (resolve_writer_entry).
+// A BCD entry's own identity: class id, instance id, instance name (it has
+// no friendly name) and the name Microsoft gives the class, for entries no
+// WMD names.
+WriterMetadata own_identity(const WriterComponents& wc) {
+  WriterMetadata own;
+  own.identity.writer_id = wc.writer_id;
+  own.identity.instance_id = wc.instance_id;
+  own.identity.instance_name = wc.instance_name;
+  if (const KnownWriter* known = find_known_writer(wc.writer_id)) {
+    own.identity.friendly_name = std::string(known->name);
+  }
+  return own;
+}
+
+// A BCD entry matches `--writer` through its own identity or through the WMD
+// it refers to (resolve_writer_entry).
 bool entry_matches(const std::vector<std::string>& writers,
                    const WriterComponents& wc,
                    const std::vector<WriterMetadata>& wmds,
@@ -24,14 +37,7 @@ bool entry_matches(const std::vector<std::string>& writers,
   if (const auto match = resolve_writer_entry(wmds, wc)) {
     if (matched[match->writer]) return true;
   }
-  WriterMetadata own;
-  own.identity.writer_id = wc.writer_id;
-  own.identity.instance_id = wc.instance_id;
-  own.identity.instance_name = wc.instance_name;
-  // The name Microsoft gives the class, for entries no WMD names.
-  if (const KnownWriter* known = find_known_writer(wc.writer_id)) {
-    own.identity.friendly_name = std::string(known->name);
-  }
+  const WriterMetadata own = own_identity(wc);
   return std::any_of(writers.begin(), writers.end(), [&](const auto& name) {
     return writer_matches(own, name);
   });
@@ -92,18 +98,12 @@ class ComponentFilter {
 // instance name) and the name Microsoft gives the class.
 WriterMetadata entry_identity(const WriterComponents& wc,
                               const std::vector<WriterMetadata>& wmds) {
-  WriterMetadata own;
   if (const auto match = resolve_writer_entry(wmds, wc)) {
-    own.identity = wmds[match->writer].identity;
-    return own;
+    WriterMetadata named;
+    named.identity = wmds[match->writer].identity;
+    return named;
   }
-  own.identity.writer_id = wc.writer_id;
-  own.identity.instance_id = wc.instance_id;
-  own.identity.instance_name = wc.instance_name;
-  if (const KnownWriter* known = find_known_writer(wc.writer_id)) {
-    own.identity.friendly_name = std::string(known->name);
-  }
-  return own;
+  return own_identity(wc);
 }
 
 template <typename T>
