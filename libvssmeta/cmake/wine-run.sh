@@ -11,13 +11,15 @@
 # none: a program that connects to a server that is just exiting ends at once
 # with no output (a test "failed in 0.01 s"). Under `ctest -j` two wrappers
 # must not both see no server and start two: the check and the start hold a
-# lock in the prefix.
+# lock in the prefix (only for as long as they take).
 prefix=${WINEPREFIX:-$HOME/.wine}
 mkdir -p "$prefix"
 (
   flock 9
   if ! wineserver -k0 2>/dev/null; then
-    (wineserver -p600 && wine cmd /c exit) </dev/null >/dev/null 2>&1
+    # 9>&-: the server and Wine's services outlive this script; they must
+    # not inherit (and so hold) the lock.
+    (wineserver -p600 && wine cmd /c exit) </dev/null >/dev/null 2>&1 9>&-
   fi
 ) 9>"$prefix/.wine-run.lock"
 exec wine "$@"
