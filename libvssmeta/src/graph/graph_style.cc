@@ -388,7 +388,8 @@ Drawing draw(const ComponentGraph& graph, const DotOptions& options) {
       sample.attributes.emplace_back("margin", "0.04");
       cluster.nodes.push_back(std::move(sample));
     }
-    if (reverse) std::reverse(cluster.nodes.begin(), cluster.nodes.end());
+    // No reversal here: the samples share no edge, and Graphviz stacks such
+    // nodes top-down in either direction.
     // Edge samples between two points each, so the legend stays a column.
     auto edge_sample = [&](const char* name, const char* label,
                            GraphEdgeKind kind) {
