@@ -54,7 +54,12 @@ INSTANTIATE_TEST_SUITE_P(
         GoldenCase{{"capture", "--max-siblings", "2", "--no-legend"},
                    "graph/capture-collapsed.dot"},
         GoldenCase{{"graph/escaping.xml", "--format", "mermaid", "--files"},
-                   "graph/escaping.mmd"}));
+                   "graph/escaping.mmd"},
+        GoldenCase{{"graph/files.xml", "--files", "--max-files", "2"},
+                   "graph/files-max.dot"},
+        GoldenCase{{"graph/files.xml", "--files", "--max-files", "0",
+                    "--rankdir", "TB", "--no-legend"},
+                   "graph/files-all.dot"}));
 
 TEST(Graph, FormatFromExtensionAndAtomicOutput) {
   const auto dir = std::filesystem::temp_directory_path() / "vssmeta-graph";
@@ -111,6 +116,7 @@ TEST(Graph, NumbersOutOfRangeAreUsageErrors) {
        "--max-siblings: Value -1 not in range 0 to 1000000"},
       {"--bcd", "0", "--bcd: Value 0 not in range 1 to 1000000"},
       {"--depth", "-1", "--depth: Value -1 not in range 0 to 1000000"},
+      {"--max-files", "-3", "--max-files: Value -3 not in range 0 to 1000000"},
   };
   for (const Case& c : cases) {
     auto r = run_cli({"graph", "graph/deps", c.option, c.value});

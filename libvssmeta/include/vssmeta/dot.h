@@ -16,7 +16,14 @@
 /// - with a BCD: filled dark green when included explicitly, light green
 ///   when implicitly, white with grey text when not included;
 /// - missing dependency targets: red dashed boxes; "+N more": notes;
+/// - directories of file descriptors (GraphOptions::show_files): small
+///   brown boxes;
 /// - containment edges grey, dependency edges red and dashed.
+///
+/// The legend draws only the conventions the graph uses. Nodes and edges
+/// are written in dump's order (GraphNode::order); with rankdir LR in
+/// reverse, since Graphviz stacks a rank's nodes bottom-up there, so that
+/// siblings read top-down as dump lists them.
 
 #include <ostream>
 #include <string>

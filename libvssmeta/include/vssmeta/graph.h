@@ -27,9 +27,12 @@ enum class GraphNodeKind {
   kComponent,    ///< a component (FILE_GROUP or DATABASE)
   kMissing,      ///< a dependency target absent from the capture
   kMore,         ///< "+N more": siblings collapsed by GraphOptions
+  /// One directory of a component's file descriptors (GraphOptions::
+  /// show_files): every descriptor whose path is that directory, counted.
+  kDirectory,
 };
 
-/// "writer", "path", "component", "missing", "more".
+/// "writer", "path", "component", "missing", "more", "directory".
 VSSMETA_EXPORT const char* to_string(GraphNodeKind kind);
 
 /// How the backup described by the BCD includes a component.
@@ -62,7 +65,8 @@ struct GraphNode {
   /// component name, `Writer:\path` for a missing target, "+N more".
   std::string label;
   /// The full path inside the writer (`logical\path\name`); for writers
-  /// the braced class id.
+  /// the braced class id; for directories the directory as the first of
+  /// its descriptors writes it.
   std::string path;
   /// The component caption; for writers the instance name; for remote
   /// targets the target writer's name.
@@ -76,10 +80,13 @@ struct GraphNode {
   bool defines_component_set = false;
   /// Has a selectable ancestor: member of another component's set.
   bool in_component_set = false;
-  std::size_t file_count = 0;  ///< file descriptors of the component
-  /// `path\filespec` (plus ` /s` when recursive) per file descriptor,
-  /// filled only with GraphOptions::show_files.
+  /// File descriptors of the component, or of the directory.
+  std::size_t file_count = 0;
+  /// Directories only: the distinct filespecs of its descriptors in
+  /// document order (plus ` /s` when recursive).
   std::vector<std::string> files;
+  /// Directories only: how many of its descriptors are recursive.
+  std::size_t recursive_files = 0;
   GraphSelection selection = GraphSelection::kNoBackup;
   /// For kNotIncluded: why the component was left out, in the words of
   /// `vssmeta diagnose` (left_out_reasons(): `needs E:\ (not shadowed)`).
@@ -89,6 +96,12 @@ struct GraphNode {
   // "+N more" nodes: collapsed siblings and all components beneath them.
   std::size_t hidden_siblings = 0;
   std::size_t hidden_components = 0;
+  /// "+N more" directories (`more-files:`): their file descriptors.
+  std::size_t hidden_files = 0;
+  /// Position in `vssmeta dump`'s order (writers by name, then the
+  /// hierarchy depth first, children as dump lists them); renderers draw
+  /// siblings in this order.
+  std::size_t order = 0;
 };
 
 /// What an edge means.
@@ -114,8 +127,9 @@ struct GraphCluster {
   std::string label;  ///< the writer's display name
 };
 
-/// The graph: nodes sorted by id, edges by (kind, from, to), clusters by
-/// id.
+/// The graph: nodes sorted by id, edges by (kind, from, to), clusters in
+/// dump's order (writers by name). GraphNode::order gives the drawing
+/// order.
 struct ComponentGraph {
   std::vector<GraphNode> nodes;
   std::vector<GraphCluster> clusters;
@@ -152,8 +166,12 @@ struct GraphOptions {
   /// 0 keeps all. Nodes on a dependency edge or the focus are never
   /// collapsed.
   std::size_t max_siblings = 50;
-  /// Fill GraphNode::files.
+  /// Add one kDirectory node per directory of each shown component's file
+  /// descriptors (in document order), contained by the component.
   bool show_files = false;
+  /// With show_files: at most this many directory nodes per component, the
+  /// rest in one "+K more" node (0 = all).
+  std::size_t max_files = 20;
   /// Index into CaptureSet::backup_components of the BCD whose selection
   /// is shown; nullopt uses the first BCD, if any.
   std::optional<std::size_t> backup = std::nullopt;

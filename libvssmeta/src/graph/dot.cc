@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/dot.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -81,9 +83,6 @@ std::string mermaid_node(const GraphNode& n, const std::string& id,
     if (i > 0) label += "<br/>";
     label += mermaid_escape(lines[i]);
   }
-  if (!legend) {
-    for (const std::string& f : n.files) label += "<br/>" + mermaid_escape(f);
-  }
   const char* open = "[\"";
   const char* close = "\"]";
   switch (n.kind) {
@@ -102,6 +101,8 @@ std::string mermaid_node(const GraphNode& n, const std::string& id,
     case GraphNodeKind::kMore:
       open = ">\"";
       close = "\"]";
+      break;
+    case GraphNodeKind::kDirectory:
       break;
     case GraphNodeKind::kComponent:
       if (n.type == ComponentType::kDatabase) {
@@ -122,10 +123,29 @@ std::string mermaid_text(const ComponentGraph& graph,
   const bool sel = graph.has_selection;
   std::map<std::string, std::string> ids;
   std::map<std::string, std::vector<const GraphNode*>> by_writer;
+  std::vector<const GraphNode*> ordered;
   for (const GraphNode& n : graph.nodes) {
     ids.emplace(n.id, fmt::format("n{}", ids.size() + 1));
-    by_writer[n.writer].push_back(&n);
+    ordered.push_back(&n);
   }
+  // Nodes and edges in dump's order (GraphNode::order): Mermaid places
+  // siblings in the order they are declared.
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const GraphNode* a, const GraphNode* b) {
+                     return a->order < b->order;
+                   });
+  std::map<std::string, std::size_t> rank;
+  for (const GraphNode* n : ordered) {
+    rank.emplace(n->id, rank.size());
+    by_writer[n->writer].push_back(n);
+  }
+  std::vector<const GraphEdge*> edges;
+  for (const GraphEdge& e : graph.edges) edges.push_back(&e);
+  std::stable_sort(
+      edges.begin(), edges.end(), [&](const GraphEdge* a, const GraphEdge* b) {
+        return std::tuple(a->kind, rank.at(a->from), rank.at(a->to)) <
+               std::tuple(b->kind, rank.at(b->from), rank.at(b->to));
+      });
   std::string out = fmt::format("flowchart {}\n", options.rankdir);
   for (const GraphNode* n : by_writer[std::string()]) {
     out += "  " + mermaid_node(*n, ids.at(n->id), sel, false) + "\n";
@@ -139,22 +159,30 @@ std::string mermaid_text(const ComponentGraph& graph,
     }
     out += "  end\n";
   }
-  for (const GraphEdge& e : graph.edges) {
-    out += fmt::format("  {} {} {}\n", ids.at(e.from),
-                       e.kind == GraphEdgeKind::kContains ? "-->" : "-.->",
-                       ids.at(e.to));
+  for (const GraphEdge* e : edges) {
+    out += fmt::format("  {} {} {}\n", ids.at(e->from),
+                       e->kind == GraphEdgeKind::kContains ? "-->" : "-.->",
+                       ids.at(e->to));
   }
   if (options.legend) {
     out += "  subgraph legend[\"Legend\"]\n";
-    std::size_t i = 0;
-    for (const GraphNode& n : internal::legend_nodes(sel)) {
-      out += "    " + mermaid_node(n, fmt::format("legend{}", ++i), sel, true) +
+    const internal::Legend legend = internal::legend_of(graph);
+    for (const GraphNode& n : legend.nodes) {
+      out += "    " +
+             mermaid_node(n, "legend_" + n.id.substr(n.id.find(':') + 1), sel,
+                          true) +
              "\n";
     }
-    out +=
-        "    legend1 -->|contains| legend2\n"
-        "    legend3 -.->|depends on| legend9\n"
-        "  end\n";
+    if (legend.contains) {
+      out +=
+          "    legend_c1:::legendpoint -->|contains| legend_c2:::legendpoint\n";
+    }
+    if (legend.depends) {
+      out +=
+          "    legend_d1:::legendpoint -.->|depends on| "
+          "legend_d2:::legendpoint\n";
+    }
+    out += "  end\n";
   }
   out +=
       "  classDef writer fill:#cfd8dc,stroke:#37474f,stroke-width:2px\n"
@@ -167,7 +195,11 @@ std::string mermaid_text(const ComponentGraph& graph,
       "  classDef more fill:#fff,stroke:#757575,stroke-dasharray:4 3\n"
       "  classDef explicit fill:#66bb6a,stroke:#1b5e20\n"
       "  classDef implicit fill:#c5e1a5,stroke:#33691e\n"
-      "  classDef excluded fill:#fff,stroke:#9e9e9e,color:#757575\n";
+      "  classDef excluded fill:#fff,stroke:#9e9e9e,color:#757575\n"
+      "  classDef directory fill:#efebe9,stroke:#8d6e63\n";
+  if (options.legend) {
+    out += "  classDef legendpoint fill:#fff,stroke:#fff,color:#fff\n";
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "graph/graph_builder.h"
+#include "render/dump_json.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/diagnose.h"
 #include "vssmeta/hierarchy.h"
@@ -28,6 +29,8 @@ const char* to_string(GraphNodeKind kind) {
       return "missing";
     case GraphNodeKind::kMore:
       return "more";
+    case GraphNodeKind::kDirectory:
+      return "directory";
   }
   return "?";
 }
@@ -59,12 +62,16 @@ const GraphNode* ComponentGraph::find(const std::string& id) const {
 
 namespace {
 
-std::string file_line(const FileDescriptor& f) {
-  std::string out = f.path;
-  if (!out.empty() && out.back() != '\\') out.push_back('\\');
-  out += f.filespec;
-  if (f.is_recursive()) out += " /s";
-  return out;
+std::string filespec_text(const FileDescriptor& f) {
+  return f.is_recursive() ? f.filespec + " /s" : f.filespec;
+}
+
+// The directory of a descriptor as a key: case-folded, without trailing
+// backslashes (`C:\Windows\` and `c:\windows` are one directory).
+std::string directory_key(const std::string& path) {
+  std::string key = internal::fold(path);
+  while (key.size() > 1 && key.back() == '\\') key.pop_back();
+  return key;
 }
 
 bool is_remote(const Dependency& d) {
@@ -84,6 +91,7 @@ void GraphBuilder::add_writer(std::size_t w) {
   n.writer = n.id;
   n.label = wmd.display_name();
   n.path = wmd.identity.writer_id.to_braced_string();
+  n.order = next_order_++;
   if (wmd.identity.instance_name) n.caption = wmd.identity.instance_name;
   const ComponentTree tree = build_component_tree(wmd);
   const std::string id = n.id;
@@ -123,6 +131,7 @@ std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
     n.parent = parent;
     n.label = h.name;
     n.path = h.path;
+    n.order = next_order_++;
     anchor = n.id;
     nodes_.emplace(n.id, std::move(n));
     children_[parent].push_back(anchor);
@@ -139,6 +148,7 @@ std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
     n.parent = parent;
     n.label = c.name;
     n.path = c.full_path();
+    n.order = next_order_++;
     n.caption = c.caption;
     n.type = c.type;
     n.selectable = c.is_selectable();
@@ -147,10 +157,8 @@ std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
     n.defines_component_set = n.selectable && !h.children.empty();
     n.in_component_set = index.nearest_selectable_ancestor(i).has_value();
     n.file_count = c.files.size();
-    if (options_.show_files) {
-      for (const FileDescriptor& f : c.files) n.files.push_back(file_line(f));
-    }
     component_ids_[w][i] = n.id;
+    component_of_.emplace(n.id, std::make_pair(w, i));
     if (k == 0) anchor = n.id;
     children_[parent].push_back(n.id);
     nodes_.emplace(n.id, std::move(n));
@@ -189,6 +197,7 @@ void GraphBuilder::add_dependencies(std::size_t w) {
       if (to.empty()) {
         GraphNode n;
         n.kind = GraphNodeKind::kMissing;
+        n.order = next_order_++;
         n.remote = is_remote(d);
         n.path = full;
         if (n.remote) {
@@ -269,6 +278,70 @@ Error GraphBuilder::no_writer(const std::string& name) const {
                std::nullopt};
 }
 
+// One node per directory of each kept component's descriptors, in the order
+// the directories first appear; beyond max_files one "+K more" node. O(files
+// log files).
+void GraphBuilder::add_directories(IdSet& kept) {
+  std::vector<std::string> components;
+  for (const std::string& id : kept) {
+    if (component_of_.count(id) != 0) components.push_back(id);
+  }
+  for (const std::string& id : components) {
+    const auto [w, i] = component_of_.at(id);
+    const Component& c = capture_.writers[w].components[i];
+    const GraphNode& owner = nodes_.at(id);
+    std::map<std::string, std::size_t> index;  // key -> position in dirs
+    std::vector<GraphNode> dirs;
+    std::vector<std::set<std::string>> specs;
+    for (const FileDescriptor& f : c.files) {
+      const std::string key = directory_key(f.path);
+      auto [it, added] = index.emplace(key, dirs.size());
+      if (added) {
+        GraphNode& d = dirs.emplace_back();
+        d.id = "d:" + id + "|" + key;
+        d.kind = GraphNodeKind::kDirectory;
+        d.writer = owner.writer;
+        d.parent = id;
+        d.label = f.path.empty() ? std::string("(no path)") : f.path;
+        d.path = f.path;
+        d.selection = owner.selection;
+        specs.emplace_back();
+      }
+      GraphNode& d = dirs[it->second];
+      ++d.file_count;
+      if (f.is_recursive()) ++d.recursive_files;
+      std::string spec = filespec_text(f);
+      if (specs[it->second].insert(fold(spec)).second) {
+        d.files.push_back(std::move(spec));
+      }
+    }
+    const std::size_t limit = options_.max_files;
+    GraphNode more;
+    for (std::size_t k = 0; k < dirs.size(); ++k) {
+      if (limit != 0 && k >= limit) {
+        ++more.hidden_siblings;
+        more.hidden_files += dirs[k].file_count;
+        continue;
+      }
+      dirs[k].order = next_order_++;
+      kept.insert(dirs[k].id);
+      const std::string key = dirs[k].id;
+      nodes_.emplace(key, std::move(dirs[k]));
+    }
+    if (more.hidden_siblings > 0) {
+      more.id = "more-files:" + id;
+      more.kind = GraphNodeKind::kMore;
+      more.writer = owner.writer;
+      more.parent = id;
+      more.label = fmt::format("+{} more", more.hidden_siblings);
+      more.order = next_order_++;
+      kept.insert(more.id);
+      const std::string key = more.id;
+      nodes_.emplace(key, std::move(more));
+    }
+  }
+}
+
 Result<ComponentGraph> GraphBuilder::build() {
   const std::size_t count = capture_.writers.size();
   indexes_.reserve(count);
@@ -303,7 +376,10 @@ Result<ComponentGraph> GraphBuilder::build() {
   component_ids_.resize(count);
   for (std::size_t w = 0; w < count; ++w) {
     component_ids_[w].resize(capture_.writers[w].components.size());
-    add_writer(w);
+  }
+  // Writers in dump's order (by name), so that node order follows dump.
+  for (const WriterMetadata* wmd : dump_order(capture_)) {
+    add_writer(static_cast<std::size_t>(wmd - capture_.writers.data()));
   }
   for (std::size_t w = 0; w < count; ++w) add_dependencies(w);
   ComponentGraph graph;
@@ -350,6 +426,8 @@ Result<ComponentGraph> GraphBuilder::build() {
     if (options_.max_siblings > 0) collapse(kept, pinned);
   }
 
+  if (options_.show_files) add_directories(kept);
+
   std::set<std::string> clusters;
   for (const std::string& id : kept) {
     const GraphNode& n = nodes_.at(id);
@@ -366,9 +444,10 @@ Result<ComponentGraph> GraphBuilder::build() {
       graph.edges.push_back({from, to, GraphEdgeKind::kDependsOn});
     }
   }
-  std::sort(
-      graph.clusters.begin(), graph.clusters.end(),
-      [](const GraphCluster& a, const GraphCluster& b) { return a.id < b.id; });
+  std::sort(graph.clusters.begin(), graph.clusters.end(),
+            [this](const GraphCluster& a, const GraphCluster& b) {
+              return nodes_.at(a.id).order < nodes_.at(b.id).order;
+            });
   std::sort(graph.edges.begin(), graph.edges.end(),
             [](const GraphEdge& a, const GraphEdge& b) {
               return std::tie(a.kind, a.from, a.to) <

@@ -41,6 +41,7 @@ class GraphBuilder {
   Result<IdSet> choose(IdSet& pinned);
   void collapse(IdSet& kept, const IdSet& pinned);
   void add_ancestors(IdSet& kept) const;
+  void add_directories(IdSet& kept);
   void add_dependency_closure(IdSet& kept) const;
   /// The error of a writer filter that names no writer (with the closest
   /// names).
@@ -55,6 +56,9 @@ class GraphBuilder {
   std::map<std::string, std::vector<std::string>> children_;
   std::set<std::pair<std::string, std::string>> depends_;  // from, to
   std::vector<bool> writer_selected_;
+  // Component node id -> (writer, component index).
+  std::map<std::string, std::pair<std::size_t, std::size_t>> component_of_;
+  std::size_t next_order_ = 0;  // GraphNode::order of the next node
   // (writer, folded path) -> node id, for --component and --dependers.
   std::map<std::pair<std::size_t, std::string>, std::string> by_path_;
 };

@@ -30,8 +30,14 @@ std::vector<std::string> label_lines(const GraphNode& node, bool selection);
 // The Mermaid class of a node (one per node).
 const char* mermaid_class(const GraphNode& node);
 
-// The sample nodes of the legend.
-std::vector<GraphNode> legend_nodes(bool selection);
+// The legend of a graph: one sample node per style the graph uses, and
+// which edge kinds it draws.
+struct Legend {
+  std::vector<GraphNode> nodes;
+  bool contains = false;
+  bool depends = false;
+};
+Legend legend_of(const ComponentGraph& graph);
 
 // Attribute values: `label` values are escStrings, the rest constants.
 using Attributes = std::vector<std::pair<std::string, std::string>>;

@@ -3,6 +3,7 @@
 // "+N more" nodes that replace collapsed siblings.
 #include <algorithm>
 #include <deque>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -167,6 +168,7 @@ void GraphBuilder::collapse(IdSet& kept, const IdSet& pinned) {
     m.parent = parent;
     m.writer = nodes_.at(parent).writer;
     m.label = fmt::format("+{} more", m.hidden_siblings);
+    m.order = std::numeric_limits<std::size_t>::max();  // after its siblings
     more.push_back(std::move(m));
   };
   // Outermost parents first: a sibling hidden with its whole subtree is

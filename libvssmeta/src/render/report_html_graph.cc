@@ -143,6 +143,12 @@ std::string list_item(const GraphNode& n) {
     case GraphNodeKind::kMissing:
       out = "<span class=\"bad\">" + html_escape(n.label) + " (missing)</span>";
       break;
+    case GraphNodeKind::kDirectory:  // only with GraphOptions::show_files
+      out = fmt::format(
+          "<span class=\"mono\">{}</span> <span "
+          "class=\"muted\">({} files)</span>",
+          html_escape(n.label), n.file_count);
+      break;
     case GraphNodeKind::kComponent: {
       const char* cls = selection_class(n.selection);
       out = fmt::format("<span class=\"mono {}\">{}</span>", cls,

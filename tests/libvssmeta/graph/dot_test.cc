@@ -42,6 +42,49 @@ TEST(WriteGraphDot, DependencyCaptureMatchesGolden) {
   EXPECT_EQ(dot, dot_of(load_graph("graph/deps"))) << "not deterministic";
 }
 
+// The legend shows the styles the drawing uses, and no others.
+TEST(WriteGraphDot, LegendShowsOnlyUsedStyles) {
+  GraphOptions files;
+  files.show_files = true;
+  files.max_files = 1;
+  const std::string with_files = dot_of(load_graph("graph/files.xml", files));
+  for (const char* used :
+       {"legend:01writer", "legend:04selectable", "legend:11more",
+        "legend:12directory", "legend:contains-from"}) {
+    EXPECT_NE(with_files.find(used), std::string::npos) << used;
+  }
+  for (const char* unused :
+       {"legend:02path", "legend:03required", "legend:08database",
+        "legend:10missing", "legend:13explicit", "legend:depends-from"}) {
+    EXPECT_EQ(with_files.find(unused), std::string::npos) << unused;
+  }
+  const std::string deps = dot_of(load_graph("graph/deps"));
+  EXPECT_NE(deps.find("legend:08database"), std::string::npos);
+  EXPECT_NE(deps.find("legend:depends-from"), std::string::npos);
+  EXPECT_EQ(deps.find("legend:12directory"), std::string::npos);
+  EXPECT_EQ(deps.find("legend:11more"), std::string::npos);
+}
+
+// LR turns a TB layout: siblings go in reverse so that they read top-down
+// in dump's order; TB keeps dump's order left to right.
+TEST(WriteGraphDot, SiblingsFollowDumpOrder) {
+  GraphOptions files;
+  files.show_files = true;
+  const ComponentGraph g = load_graph("graph/files.xml", files);
+  DotOptions lr;
+  lr.legend = false;
+  const std::string left_right = dot_of(g, lr);
+  ASSERT_NE(left_right.find("|c:\\\\prog\\\\share\" ["), std::string::npos);
+  ASSERT_NE(left_right.find("|c:\\\\prog\\\\bin\" ["), std::string::npos);
+  EXPECT_LT(left_right.find("|c:\\\\prog\\\\share\" ["),
+            left_right.find("|c:\\\\prog\\\\bin\" ["));
+  DotOptions tb = lr;
+  tb.rankdir = "TB";
+  const std::string top_bottom = dot_of(g, tb);
+  EXPECT_GT(top_bottom.find("|c:\\\\prog\\\\share\" ["),
+            top_bottom.find("|c:\\\\prog\\\\bin\" ["));
+}
+
 TEST(WriteGraphDot, EscapingCaptureMatchesGolden) {
   DotOptions o;
   o.legend = false;

@@ -350,13 +350,141 @@ TEST(BuildComponentGraph, DependencyOnTheOwnClassStaysInTheInstance) {
               Not(Contains(other + "config\\plugins -> " + first + "config")));
 }
 
-TEST(BuildComponentGraph, ShowFilesListsDescriptors) {
+TEST(BuildComponentGraph, WithoutShowFilesNoDirectories) {
+  auto g = build();
+  ASSERT_OK(g);
+  for (const GraphNode& n : g->nodes) {
+    EXPECT_NE(n.kind, GraphNodeKind::kDirectory) << n.id;
+  }
+}
+
+TEST(BuildComponentGraph, ShowFilesAddsOneNodePerDirectory) {
   GraphOptions o;
   o.show_files = true;
   auto g = build(o);
   ASSERT_OK(g);
-  EXPECT_THAT(g->find(id("c", kAlpha, "server\\orders\\archive"))->files,
-              ElementsAre("D:\\Archive\\* /s"));
+  const std::string archive = id("c", kAlpha, "server\\orders\\archive");
+  const GraphNode* d = g->find("d:" + archive + "|d:\\archive");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->kind, GraphNodeKind::kDirectory);
+  EXPECT_EQ(d->label, "D:\\Archive");
+  EXPECT_EQ(d->parent, archive);
+  EXPECT_EQ(d->file_count, 1U);
+  EXPECT_EQ(d->recursive_files, 1U);
+  EXPECT_THAT(d->files, ElementsAre("* /s"));
+  EXPECT_THAT(edges(*g, GraphEdgeKind::kContains),
+              Contains(archive + " -> " + d->id));
+}
+
+CaptureSet files_capture() {
+  auto loaded =
+      load((testing::testdata_dir() / "graph/files.xml").string(), {});
+  EXPECT_TRUE(loaded.has_value());
+  return loaded ? std::move(*loaded) : CaptureSet{};
+}
+
+constexpr const char* kFilesComponent =
+    "c:cccccccc-1111-4111-8111-000000000003:binaries";
+
+std::vector<std::string> directories(const ComponentGraph& g) {
+  std::vector<const GraphNode*> dirs;
+  for (const GraphNode& n : g.nodes) {
+    if (n.kind == GraphNodeKind::kDirectory) dirs.push_back(&n);
+  }
+  std::sort(dirs.begin(), dirs.end(),
+            [](const auto* a, const auto* b) { return a->order < b->order; });
+  std::vector<std::string> out;
+  for (const GraphNode* n : dirs) {
+    out.push_back(n->label + " " + std::to_string(n->file_count));
+  }
+  return out;
+}
+
+// Paths that differ in case or a trailing backslash are one directory, in
+// the order the directories first appear; filespecs are listed once.
+TEST(BuildComponentGraph, DirectoriesMergeCaseAndTrailingBackslash) {
+  GraphOptions o;
+  o.show_files = true;
+  o.max_files = 0;
+  auto g = build_component_graph(files_capture(), o);
+  ASSERT_OK(g);
+  EXPECT_THAT(directories(*g),
+              ElementsAre("C:\\Prog\\bin 3", "C:\\Prog\\lib 1",
+                          "C:\\Prog\\etc 5", "C:\\Prog\\share 1"));
+  const GraphNode* bin =
+      g->find(std::string("d:") + kFilesComponent + "|c:\\prog\\bin");
+  ASSERT_NE(bin, nullptr);
+  EXPECT_THAT(bin->files, ElementsAre("*.exe", "*.dll"));
+  EXPECT_EQ(bin->recursive_files, 0U);
+  EXPECT_EQ(g->find(std::string("more-files:") + kFilesComponent), nullptr);
+}
+
+TEST(BuildComponentGraph, MaxFilesCollapsesTheRestIntoOneNode) {
+  GraphOptions o;
+  o.show_files = true;
+  o.max_files = 2;
+  auto g = build_component_graph(files_capture(), o);
+  ASSERT_OK(g);
+  EXPECT_THAT(directories(*g),
+              ElementsAre("C:\\Prog\\bin 3", "C:\\Prog\\lib 1"));
+  const GraphNode* more = g->find(std::string("more-files:") + kFilesComponent);
+  ASSERT_NE(more, nullptr);
+  EXPECT_EQ(more->kind, GraphNodeKind::kMore);
+  EXPECT_EQ(more->label, "+2 more");
+  EXPECT_EQ(more->hidden_siblings, 2U);
+  EXPECT_EQ(more->hidden_files, 6U);
+  EXPECT_EQ(more->parent, kFilesComponent);
+  // Exactly as many as there are: nothing collapses.
+  o.max_files = 4;
+  auto all = build_component_graph(files_capture(), o);
+  ASSERT_OK(all);
+  EXPECT_EQ(directories(*all).size(), 4U);
+  EXPECT_EQ(all->find(std::string("more-files:") + kFilesComponent), nullptr);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// Node order is dump's: writers by name, then each writer's hierarchy depth
+// first with children as dump lists them.
+TEST(BuildComponentGraph, OrderFollowsDump) {
+  auto capture = load((testing::testdata_dir() / "capture").string(), {});
+  ASSERT_OK(capture);
+  GraphOptions o;
+  o.max_siblings = 0;
+  auto g = build_component_graph(*capture, o);
+  ASSERT_OK(g);
+  std::vector<const GraphNode*> writers;
+  const GraphNode* disk0 = nullptr;
+  const GraphNode* disk1 = nullptr;
+  const GraphNode* disks = nullptr;
+  for (const GraphNode& n : g->nodes) {
+    if (n.kind == GraphNodeKind::kWriter) writers.push_back(&n);
+    if (n.path == "Disks\\harddisk0") disk0 = &n;
+    if (n.path == "Disks\\harddisk1") disk1 = &n;
+    if (n.path == "Disks" && n.kind == GraphNodeKind::kPathElement) disks = &n;
+  }
+  ASSERT_NE(disk0, nullptr);
+  ASSERT_NE(disk1, nullptr);
+  ASSERT_NE(disks, nullptr);
+  EXPECT_LT(disks->order, disk0->order);
+  EXPECT_LT(disk0->order, disk1->order);
+  std::sort(writers.begin(), writers.end(),
+            [](const auto* a, const auto* b) { return a->order < b->order; });
+  ASSERT_GE(writers.size(), 2U);
+  EXPECT_EQ(writers.front()->label, "ASR Writer");
+  for (std::size_t i = 1; i < writers.size(); ++i) {
+    EXPECT_LE(lower(writers[i - 1]->label), lower(writers[i]->label));
+  }
+  // Clusters come in the same order.
+  ASSERT_EQ(g->clusters.size(), writers.size());
+  for (std::size_t i = 0; i < writers.size(); ++i) {
+    EXPECT_EQ(g->clusters[i].id, writers[i]->id);
+  }
 }
 
 TEST(BuildComponentGraph, UnknownNamesAreErrors) {

@@ -3,9 +3,12 @@
 // errors, and the real diskshadow capture when ../shared/vss-samples exists.
 #include "vssmeta/graphviz.h"
 
+#include <cstdint>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
@@ -88,6 +91,13 @@ TEST(RenderGraphviz, SvgHasEveryNodeEdgeAndCluster) {
   EXPECT_EQ(texts.count("implicit"), 1U);
 }
 
+// deps draws: writer, path element, selectable for restore, component set,
+// member, database, dependency target, explicit, implicit, not included; no
+// "+N more", no directory, no selectable component outside a set (and with
+// a BCD the selection samples stand for plain components). Plus two points
+// for each of its two edge kinds.
+constexpr std::size_t kDepsLegendNodes = 10 + 4;
+
 TEST(RenderGraphviz, LegendAddsItsNodesAndEdges) {
   VSSMETA_REQUIRE_GRAPHVIZ();
   const ComponentGraph g = graph_of(testing::testdata_dir() / "graph/deps");
@@ -95,9 +105,58 @@ TEST(RenderGraphviz, LegendAddsItsNodesAndEdges) {
   ASSERT_OK(svg);
   Svg parsed;
   parse_svg(*svg, parsed);
-  EXPECT_EQ(parsed.count("node"), g.nodes.size() + 13);
+  EXPECT_EQ(parsed.count("node"), g.nodes.size() + kDepsLegendNodes);
   EXPECT_EQ(parsed.count("edge"), g.edges.size() + 2);
   EXPECT_EQ(parsed.count("cluster"), 3U);
+  const auto texts = parsed.texts();
+  EXPECT_EQ(texts.count("+N more"), 0U);
+  EXPECT_EQ(texts.count("directory of files"), 0U);
+  EXPECT_EQ(texts.count("database"), 1U);
+}
+
+// Graphviz's warnings come back to the caller, never to stderr.
+TEST(RenderGraphviz, WarningsAreReturned) {
+  VSSMETA_REQUIRE_GRAPHVIZ();
+  std::vector<std::string> warnings;
+  auto svg =
+      render_graphviz("digraph { a [shape=nosuchshape] }", "svg", &warnings);
+  ASSERT_OK(svg);
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_EQ(warnings[0], "using box for unknown shape nosuchshape");
+  std::vector<std::string> none;
+  ASSERT_OK(render_graphviz("digraph { a [shape=box] }", "svg", &none));
+  EXPECT_TRUE(none.empty());
+}
+
+std::pair<std::uint32_t, std::uint32_t> png_size(const std::string& png) {
+  auto be32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      v = (v << 8) | static_cast<unsigned char>(png.at(at + i));
+    }
+    return v;
+  };
+  return {be32(16), be32(20)};  // IHDR width, height
+}
+
+// A bitmap larger than 8,000 px a side is scaled down to fit (cairo would
+// refuse over 32,767 px, with a warning); a small one keeps its size.
+TEST(RenderGraphviz, BitmapsStayWithin8000Pixels) {
+  VSSMETA_REQUIRE_GRAPHVIZ();
+  std::string chain = "digraph { rankdir=LR; n0";
+  for (int i = 1; i < 600; ++i) chain += " -> n" + std::to_string(i);
+  chain += " }";
+  std::vector<std::string> warnings;
+  auto big = render_graphviz(chain, "png", &warnings);
+  ASSERT_OK(big);
+  const auto [w, h] = png_size(*big);
+  EXPECT_LE(w, 8000U);
+  EXPECT_GE(w, 7000U);
+  EXPECT_LE(h, 8000U);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  auto small = render_graphviz("digraph { a -> b }", "png");
+  ASSERT_OK(small);
+  EXPECT_LT(png_size(*small).first, 200U);
 }
 
 class BothPaths : public ::testing::TestWithParam<bool> {
@@ -155,7 +214,7 @@ TEST(RenderComponentGraph, SameDrawingAsTheDotText) {
   Svg b;
   parse_svg(*direct, a);
   parse_svg(*via_dot, b);
-  EXPECT_EQ(a.count("node"), g.nodes.size() + 13);
+  EXPECT_EQ(a.count("node"), g.nodes.size() + kDepsLegendNodes);
   EXPECT_EQ(a.count("node"), b.count("node"));
   EXPECT_EQ(a.count("edge"), b.count("edge"));
   EXPECT_EQ(a.count("cluster"), b.count("cluster"));
@@ -230,9 +289,42 @@ TEST(RenderGraphviz, RealCaptureShowsEveryWriterAndComponent) {
   for (const GraphNode& n : g->nodes) {
     implicit_count += n.selection == GraphSelection::kImplicit ? 1U : 0U;
   }
-  EXPECT_EQ(texts.count("implicit"), implicit_count + 1);
-  EXPECT_EQ(parsed.count("node"), g->nodes.size() + 13);
+  // The legend has an "implicit" sample only when a node is implicit.
+  EXPECT_EQ(texts.count("implicit"),
+            implicit_count + (implicit_count > 0 ? 1U : 0U));
   EXPECT_EQ(parsed.count("cluster"), capture->writers.size() + 1);
+}
+
+// The System Writer of the shared capture (about 19,000 file lists in some
+// 1,900 directories) with files shown: 20 directory nodes and one
+// "+K more", a PNG within 8,000 px, and no Graphviz warning.
+TEST(RenderGraphviz, RealSystemWriterWithFilesStaysReadable) {
+  VSSMETA_REQUIRE_GRAPHVIZ();
+  VSSMETA_REQUIRE_SAMPLES(samples);
+  auto capture = load((samples / "diskshadow-ws2012-sql2017").string(), {});
+  ASSERT_OK(capture);
+  GraphOptions o;
+  o.writers = {"System Writer"};
+  o.show_files = true;
+  auto g = build_component_graph(*capture, o);
+  ASSERT_OK(g);
+  std::size_t directories = 0;
+  std::size_t hidden = 0;
+  for (const GraphNode& n : g->nodes) {
+    directories += n.kind == GraphNodeKind::kDirectory ? 1U : 0U;
+    hidden += n.hidden_files;
+  }
+  EXPECT_LE(directories, 2U * o.max_files);
+  EXPECT_GT(hidden, 14000U);
+  std::vector<std::string> warnings;
+  auto svg = render_component_graph(*g, "svg", {}, &warnings);
+  ASSERT_OK(svg);
+  EXPECT_LT(svg->size(), 500U * 1024U);
+  auto png = render_component_graph(*g, "png", {}, &warnings);
+  ASSERT_OK(png);
+  EXPECT_LE(png_size(*png).first, 8000U);
+  EXPECT_LE(png_size(*png).second, 8000U);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ struct GraphCommand {
   bool dependencies = false;
   std::string dependers;
   bool files = false;
+  std::size_t max_files = GraphOptions{}.max_files;
   bool all = false;
   std::size_t max_siblings = 50;
   bool no_legend = false;
@@ -104,6 +105,7 @@ int run_graph(const GraphCommand& cmd, Io& io) {
   if (!cmd.dependers.empty()) options.dependers = cmd.dependers;
   options.max_siblings = cmd.all ? 0 : cmd.max_siblings;
   options.show_files = cmd.files;
+  options.max_files = cmd.max_files;
   options.ignore_backup = cmd.no_selection;
   if (cmd.bcd > 0) options.backup = cmd.bcd - 1;
   auto graph = build_component_graph(*capture, options);
@@ -121,10 +123,20 @@ int run_graph(const GraphCommand& cmd, Io& io) {
     write_graph(*graph, text, dot_options);
     content = std::move(text).str();
   } else {
-    auto rendered = render_component_graph(*graph, format, dot_options);
+    std::vector<std::string> warnings;
+    auto rendered =
+        render_component_graph(*graph, format, dot_options, &warnings);
     if (!rendered) {
       io.err << "vssmeta: error: " << rendered.error().message << '\n';
       return kExitError;
+    }
+    if (!cmd.quiet) {
+      const std::string where =
+          to_stdout ? std::string("standard output") : cmd.output;
+      for (const std::string& w : warnings) {
+        io.err << fmt::format("vssmeta: warning: Graphviz: {} (writing {})\n",
+                              w, where);
+      }
     }
     content = std::move(*rendered);
   }
@@ -169,7 +181,12 @@ void register_graph(CLI::App& app, Action& action) {
                   "Only this component and what depends on it, transitively "
                   "(not with --component)");
   sub->add_flag("--files", cmd->files,
-                "List the file descriptors in each component");
+                "Show each component's file descriptors, one node per "
+                "directory with their count and filespecs");
+  sub->add_option("--max-files", cmd->max_files,
+                  "With --files: at most N directory nodes per component, "
+                  "the rest in one '+K more' node (default 20; 0 = all)")
+      ->check(CLI::Range(0, kMaxCount));
   sub->add_flag("--all", cmd->all,
                 "Never collapse siblings into a '+N more' node");
   sub->add_option("--max-siblings", cmd->max_siblings,
