@@ -93,6 +93,29 @@ std::optional<std::vector<WriterStatus>> read_status(const std::string& path,
   return std::move(*parsed);
 }
 
+int check_system_volume(const std::string& v, Io& io) {
+  if (v.empty()) return kExitOk;
+  const bool drive =
+      (v.size() == 2 || (v.size() == 3 && v[2] == '\\')) &&
+      ((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z')) &&
+      v[1] == ':';
+  if (drive) return kExitOk;
+  return usage_error(
+      io, fmt::format("--system-volume wants a drive such as C: or C:\\, "
+                      "got '{}'",
+                      v));
+}
+
+int check_bcd_number(std::size_t bcd, const CaptureSet& capture, Io& io) {
+  // #1 is the default and stands for "the first, if any".
+  if (bcd != 0 && (bcd == 1 || bcd <= capture.backup_components.size())) {
+    return kExitOk;
+  }
+  return usage_error(io, fmt::format("no backup components document #{} (the "
+                                     "input holds {})",
+                                     bcd, capture.backup_components.size()));
+}
+
 namespace {
 
 int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
@@ -101,18 +124,8 @@ int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
   if (int rc = check_output(cmd.output, inputs, io); rc != kExitOk) {
     return rc;
   }
-  if (!cmd.system_volume.empty()) {
-    const std::string& v = cmd.system_volume;
-    const bool drive =
-        (v.size() == 2 || (v.size() == 3 && v[2] == '\\')) &&
-        ((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z')) &&
-        v[1] == ':';
-    if (!drive) {
-      return usage_error(
-          io, fmt::format("--system-volume wants a drive such as C: or C:\\, "
-                          "got '{}'",
-                          v));
-    }
+  if (int rc = check_system_volume(cmd.system_volume, io); rc != kExitOk) {
+    return rc;
   }
   std::vector<WriterStatus> status;
   if (const std::string file = status_file(cmd.status, cmd.paths);
@@ -127,12 +140,8 @@ int run_diagnose(const DiagnoseCommand& cmd, Io& io) {
   const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
   // Status text given among the inputs counts as well.
   status.insert(status.end(), capture.statuses.begin(), capture.statuses.end());
-  if (cmd.bcd == 0 ||
-      (cmd.bcd > 1 && cmd.bcd > capture.backup_components.size())) {
-    return usage_error(
-        io, fmt::format("no backup components document #{} (the input "
-                        "holds {})",
-                        cmd.bcd, capture.backup_components.size()));
+  if (int rc = check_bcd_number(cmd.bcd, capture, io); rc != kExitOk) {
+    return rc;
   }
   DiagnoseOptions options;
   options.backup = cmd.bcd - 1;

@@ -149,18 +149,8 @@ int run_report(const ReportCommand& cmd, Io& io) {
         fmt::format("--compare yes wants OLD NEW, got {} {}", cmd.paths.size(),
                     cmd.paths.size() == 1 ? "path" : "paths"));
   }
-  if (!cmd.system_volume.empty()) {
-    const std::string& v = cmd.system_volume;
-    const bool drive =
-        (v.size() == 2 || (v.size() == 3 && v[2] == '\\')) &&
-        ((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z')) &&
-        v[1] == ':';
-    if (!drive) {
-      return usage_error(
-          io, fmt::format("--system-volume wants a drive such as C: or C:\\, "
-                          "got '{}'",
-                          v));
-    }
+  if (int rc = check_system_volume(cmd.system_volume, io); rc != kExitOk) {
+    return rc;
   }
   // What the page is about: all paths, or NEW.
   const std::vector<std::string> about =
@@ -189,12 +179,8 @@ int run_report(const ReportCommand& cmd, Io& io) {
   if (!loaded) return kExitError;
   const CaptureSet& capture = keep_until_exit(io, std::move(*loaded));
   status.insert(status.end(), capture.statuses.begin(), capture.statuses.end());
-  if (cmd.bcd == 0 ||
-      (cmd.bcd > 1 && cmd.bcd > capture.backup_components.size())) {
-    return usage_error(
-        io, fmt::format("no backup components document #{} (the input "
-                        "holds {})",
-                        cmd.bcd, capture.backup_components.size()));
+  if (int rc = check_bcd_number(cmd.bcd, capture, io); rc != kExitOk) {
+    return rc;
   }
 
   DiagnoseOptions diagnose_options;

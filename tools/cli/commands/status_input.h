@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The writer status `diagnose` and `report` read beside the documents
-// (defined in diagnose.cc).
+// What `diagnose` and `report` read and check the same way: the writer
+// status beside the documents, --system-volume and --bcd (defined in
+// diagnose.cc).
 
 #include <cstddef>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "cli/app.h"
 #include "vssmeta/capture.h"
+#include "vssmeta/capture_set.h"
 
 namespace vssmeta::cli {
 
@@ -23,5 +25,14 @@ std::string status_file(const std::string& status,
 std::optional<std::vector<WriterStatus>> read_status(const std::string& path,
                                                      std::size_t max_bytes,
                                                      Io& io);
+
+/// --system-volume: empty, or a drive (`C:`, `C:\`); otherwise prints a
+/// usage error and returns its exit status.
+int check_system_volume(const std::string& volume, Io& io);
+
+/// --bcd N (1-based): a backup components document of `capture`, or #1,
+/// the default, when it has none; otherwise prints a usage error naming how
+/// many there are and returns its exit status.
+int check_bcd_number(std::size_t bcd, const CaptureSet& capture, Io& io);
 
 }  // namespace vssmeta::cli
