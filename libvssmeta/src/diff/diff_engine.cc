@@ -232,22 +232,8 @@ std::string describe(const FieldValues& values, const Extras& extras) {
   return out;
 }
 
-namespace {
-
-// A trailing backslash does not change what a path names.
-std::string_view trimmed(std::string_view path) {
-  while (path.size() > 1 && (path.back() == '\\' || path.back() == '/')) {
-    path.remove_suffix(1);
-  }
-  return path;
-}
-
-}  // namespace
-
 std::string describe(const FileDescriptor& f) {
-  std::string out(trimmed(f.path));
-  if (!out.empty() && out.back() != '\\' && !f.filespec.empty()) out += '\\';
-  out += f.filespec;
+  std::string out = file_pattern(f.path, f.filespec);
   if (f.is_recursive()) out += " (recursive)";
   if (f.alternate_path) out += " -> " + *f.alternate_path;
   if (f.backup_type_mask_or_default() != kDefaultFilespecBackupType) {
@@ -261,6 +247,14 @@ std::string describe(const FileDescriptor& f) {
 }
 
 namespace {
+
+// A trailing backslash does not change what a path names.
+std::string_view trimmed(std::string_view path) {
+  while (path.size() > 1 && (path.back() == '\\' || path.back() == '/')) {
+    path.remove_suffix(1);
+  }
+  return path;
+}
 
 bool same_descriptor(const FileDescriptor& a, const FileDescriptor& b) {
   return trimmed(a.path) == trimmed(b.path) && a.filespec == b.filespec &&

@@ -179,4 +179,14 @@ PathVolume volume_of(std::string_view path) {
   return {};
 }
 
+std::string file_pattern(std::string_view path, std::string_view filespec) {
+  while (path.size() > 1 && (path.back() == '\\' || path.back() == '/')) {
+    path.remove_suffix(1);
+  }
+  std::string out(path);
+  if (!out.empty() && out.back() != '\\' && !filespec.empty()) out += '\\';
+  out += filespec;
+  return out;
+}
+
 }  // namespace vssmeta::internal

@@ -42,6 +42,11 @@ bool same_file_set(std::string_view path_a, std::string_view filespec_a,
                    bool recursive_a, std::string_view path_b,
                    std::string_view filespec_b, bool recursive_b);
 
+/// A file set as one path a user can paste: `path\filespec`, trailing
+/// backslashes of `path` dropped (`C:\` and `*.*` give `C:\*.*`), the
+/// spelling otherwise as written; just `filespec` when `path` is empty.
+std::string file_pattern(std::string_view path, std::string_view filespec);
+
 /// Whether a file name matches a Windows filespec: `*` and `?` wildcards
 /// ignoring the case of A-Z, and `*.*` matching every name (dot or not).
 bool filespec_matches(std::string_view filespec, std::string_view name);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "paths/windows_path.h"
 #include "render/dump_printer.h"
 #include "render/dump_text.h"
 #include "text/escape.h"
@@ -126,8 +127,7 @@ void DumpPrinter::bcd_component(const BcdComponent& c, std::size_t indent) {
   blob("RESTORE_METADATA", c.restore_metadata);
   for (const PartialFile& p : c.partial_files) {
     std::string s =
-        fmt::format("- PARTIAL_FILE {} \\ {}", escape_control(p.path),
-                    escape_control(p.filename));
+        "- PARTIAL_FILE " + escape_control(file_pattern(p.path, p.filename));
     if (p.ranges) s += " ranges " + quoted(*p.ranges);
     if (p.metadata)
       s += " metadata " + with_thousands(p.metadata->size()) + " chars";
@@ -135,9 +135,8 @@ void DumpPrinter::bcd_component(const BcdComponent& c, std::size_t indent) {
     extras(p.extras, d + 2, "- ", "");
   }
   for (const DifferencedFile& f : c.differenced_files) {
-    std::string s =
-        fmt::format("- DIFFERENCED_FILE {} \\ {}", escape_control(f.path),
-                    escape_control(f.filespec));
+    std::string s = "- DIFFERENCED_FILE " +
+                    escape_control(file_pattern(f.path, f.filespec));
     if (f.recursive.value_or(false)) s += " (recursive)";
     if (f.lsn) s += " lsn " + quoted(*f.lsn);
     if (f.last_modify_time)
@@ -146,13 +145,13 @@ void DumpPrinter::bcd_component(const BcdComponent& c, std::size_t indent) {
     extras(f.extras, d + 2, "- ", "");
   }
   for (const DirectedTarget& t : c.directed_targets) {
-    line(d,
-         fmt::format(
-             "- DIRECTED_TARGET {} \\ {} ranges {} -> {} \\ {} ranges {}",
-             escape_control(t.source_path), escape_control(t.source_filename),
-             quoted(t.source_ranges), escape_control(t.destination_path),
-             escape_control(t.destination_filename),
-             quoted(t.destination_ranges)));
+    line(d, fmt::format(
+                "- DIRECTED_TARGET {} ranges {} -> {} ranges {}",
+                escape_control(file_pattern(t.source_path, t.source_filename)),
+                quoted(t.source_ranges),
+                escape_control(
+                    file_pattern(t.destination_path, t.destination_filename)),
+                quoted(t.destination_ranges)));
     extras(t.extras, d + 2, "- ", "");
   }
   // BCD lists are short and are the point of a restore review: always shown.

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <iterator>
 
+#include "paths/windows_path.h"
 #include "text/xml_name.h"
 
 namespace vssmeta::internal::dump_text {
@@ -134,8 +135,8 @@ std::string slash_path(const std::optional<std::string>& logical_path,
 
 std::string describe(const FileDescriptor& d) {
   std::string out =
-      fmt::format("{} {} \\ {}", element_name(d.kind), escape_control(d.path),
-                  escape_control(d.filespec));
+      fmt::format("{} {}", element_name(d.kind),
+                  escape_control(file_pattern(d.path, d.filespec)));
   if (d.is_recursive()) out += " (recursive)";
   if (d.alternate_path) out += " -> " + escape_control(*d.alternate_path);
   // The default mask is on nearly every descriptor (19,000 times in the

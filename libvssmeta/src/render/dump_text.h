@@ -87,8 +87,9 @@ std::string attributes_text(const std::vector<XmlAttribute>& attributes);
 std::string slash_path(const std::optional<std::string>& logical_path,
                        const std::string& name);
 
-/// One file descriptor on one line: kind, path \ filespec, recursion,
-/// alternate path, a backup type mask that is not the default.
+/// One file descriptor on one line: kind, `path\filespec` as one path a
+/// user can paste (file_pattern()), recursion, alternate path, a backup
+/// type mask that is not the default.
 std::string describe(const FileDescriptor& d);
 
 }  // namespace vssmeta::internal::dump_text

@@ -12,6 +12,22 @@ namespace {
 
 using Kind = PathVolume::Kind;
 
+TEST(FilePattern, JoinsPathAndFilespecIntoOnePathToPaste) {
+  EXPECT_EQ(file_pattern("C:\\Windows\\NTDS", "edb*.log"),
+            "C:\\Windows\\NTDS\\edb*.log");
+  EXPECT_EQ(file_pattern("C:\\", "*.*"), "C:\\*.*");
+  EXPECT_EQ(file_pattern("D:\\Data\\\\", "a.mdf"), "D:\\Data\\a.mdf");
+  EXPECT_EQ(file_pattern("\\\\?\\Volume{c7}\\", "*"), "\\\\?\\Volume{c7}\\*");
+  EXPECT_EQ(file_pattern("%systemroot%/system32/", "f"),
+            "%systemroot%/system32\\f");
+  // Spelling kept as written: case, environment variables.
+  EXPECT_EQ(file_pattern("C:\\Program Files", "X.DLL"),
+            "C:\\Program Files\\X.DLL");
+  EXPECT_EQ(file_pattern("", "ntds.dit"), "ntds.dit");
+  EXPECT_EQ(file_pattern("C:\\dir", ""), "C:\\dir");
+  EXPECT_EQ(file_pattern("\\", "x"), "\\x");
+}
+
 TEST(PathKey, NormalisesCaseSeparatorsAndRuns) {
   EXPECT_EQ(path_key("D:\\Fernhill\\Ledgers"), "d:\\fernhill\\ledgers");
   EXPECT_EQ(path_key("D:/Fernhill/Ledgers"), "d:\\fernhill\\ledgers");

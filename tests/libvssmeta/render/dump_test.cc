@@ -313,11 +313,11 @@ TEST(DumpText, RestoreTimeFieldsAreAllShown) {
       "      - roll forward point: \"lsn:9\"\n"
       "      - post restore failure: \"disk\\nfull\"\n"
       "      - RESTORE_METADATA: 3 chars\n"
-      "      - PARTIAL_FILE C:\\d \\ f.db ranges \"0:10\" metadata 1 chars\n"
-      "      - DIFFERENCED_FILE C:\\d \\ *.log (recursive) lsn \"42\"\n"
-      "      - DIRECTED_TARGET C:\\s \\ a ranges \"0:1\" -> D:\\t \\ b "
+      "      - PARTIAL_FILE C:\\d\\f.db ranges \"0:10\" metadata 1 chars\n"
+      "      - DIFFERENCED_FILE C:\\d\\*.log (recursive) lsn \"42\"\n"
+      "      - DIRECTED_TARGET C:\\s\\a ranges \"0:1\" -> D:\\t\\b "
       "ranges \"1:1\"\n"
-      "      - NEW_TARGET C:\\d \\ * -> E:\\new\n"
+      "      - NEW_TARGET C:\\d\\* -> E:\\new\n"
       "      - RESTORE_SUBCOMPONENT \\C\\sub (repair: yes)\n");
 }
 
@@ -350,7 +350,7 @@ TEST(DumpText, UnknownContentIsShownWithoutNamespaceDeclarations) {
             "  components: 1 (0 selectable), files: 2\n"
             "  unknown element in BACKUP_LOCATIONS: <NEW_LIST>\n"
             "    \\System Files  [filegroup, not selectable]  2 files\n"
-            "      - FILE_LIST %systemroot%\\system32 \\ f1\n"
+            "      - FILE_LIST %systemroot%\\system32\\f1\n"
             "        - unknown: hash=\"abc\"\n"
             "      - unknown: futureFlag=\"1\"\n"
             "      - unknown element: <FUTURE_ELEMENT a=\"1\">\n"
@@ -372,19 +372,19 @@ TEST(DumpText, FilesAreListedUpToMaxFiles) {
       "  restore: (no RESTORE_METHOD)\n"
       "  components: 1 (0 selectable), files: 5\n"
       "    \\System Files  [filegroup, not selectable]  5 files\n"
-      "      - FILE_LIST %systemroot%\\system32 \\ f0 [backup type 0x201 "
+      "      - FILE_LIST %systemroot%\\system32\\f0 [backup type 0x201 "
       "(FULL_BACKUP_REQUIRED|DIFFERENTIAL_SNAPSHOT_REQUIRED)]\n"
-      "      - FILE_LIST %systemroot%\\system32 \\ f1 -> D:\\alt\n";
+      "      - FILE_LIST %systemroot%\\system32\\f1 -> D:\\alt\n";
   EXPECT_EQ(text(capture, options),
             expected_head +
-                "      - FILE_LIST %systemroot%\\system32 \\ f2\n"
+                "      - FILE_LIST %systemroot%\\system32\\f2\n"
                 "      - ... and 2 more\n");
   options.max_files = 0;
   EXPECT_EQ(text(capture, options),
             expected_head +
-                "      - FILE_LIST %systemroot%\\system32 \\ f2\n"
-                "      - FILE_LIST %systemroot%\\system32 \\ f3\n"
-                "      - FILE_LIST %systemroot%\\system32 \\ f4\n");
+                "      - FILE_LIST %systemroot%\\system32\\f2\n"
+                "      - FILE_LIST %systemroot%\\system32\\f3\n"
+                "      - FILE_LIST %systemroot%\\system32\\f4\n");
   options.files = false;
   EXPECT_THAT(text(capture, options), Not(HasSubstr("FILE_LIST")));
 }
@@ -399,7 +399,7 @@ TEST(DumpText, LargeCountsUseThousandsSeparators) {
   EXPECT_THAT(out, HasSubstr("  components: 1 (0 selectable), files: 1,200\n"
                              "    \\System Files  [filegroup, not selectable]"
                              "  1,200 files\n"
-                             "      - FILE_LIST %systemroot%\\system32 \\ f0\n"
+                             "      - FILE_LIST %systemroot%\\system32\\f0\n"
                              "      - ... and 1,199 more\n"));
 }
 
@@ -410,14 +410,14 @@ TEST(DumpText, ExcludeFilesListedWithFiles) {
   options.files = true;
   EXPECT_THAT(text(capture, options),
               HasSubstr("  exclude files: 1\n"
-                        "    - EXCLUDE_FILES %systemroot%\\Temp \\ *.tmp "
+                        "    - EXCLUDE_FILES %systemroot%\\Temp\\*.tmp "
                         "(recursive)\n"
                         "  components: 3"));
   EXPECT_THAT(text(capture, options),
               HasSubstr("      Volume{c7463aba}  [filegroup, not selectable, "
                         "selectable for restore, flags 0x4 (NOT_SYSTEM_STATE)]"
                         "  \"Volume\\r\\nC:\"  1 file\n"
-                        "        - FILE_LIST \\\\?\\Volume{c7463aba}\\ \\ * "
+                        "        - FILE_LIST \\\\?\\Volume{c7463aba}\\* "
                         "(recursive)\n"));
 }
 
