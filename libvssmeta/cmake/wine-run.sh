@@ -20,7 +20,11 @@
 # c0000018", printed only when WINEDEBUG allows errors (the 0.01 s failure).
 # Without randomisation the layout is the same on every start.
 prefix=${WINEPREFIX:-$HOME/.wine}
-norandom="setarch $(uname -m) -R"
+# Where personality(2) is not allowed (some container profiles), as before.
+norandom=""
+if setarch "$(uname -m)" -R true 2>/dev/null; then
+  norandom="setarch $(uname -m) -R"
+fi
 mkdir -p "$prefix"
 (
   flock 9
