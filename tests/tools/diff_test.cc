@@ -83,6 +83,32 @@ TEST(DiffCli, CaptureFolders) {
   EXPECT_TRUE(matches_golden(stat.out, "diff/capture-stat.txt"));
 }
 
+TEST(DiffCli, StatByComponentAndDirectory) {
+  const CliResult stat = run_cli(
+      {"diff", "--stat=component", "diff/capture-old", "diff/capture-new"});
+  EXPECT_EQ(stat.exit_code, kExitFindings | kExitSevere) << stat.err;
+  EXPECT_TRUE(matches_golden(stat.out, "diff/capture-stat-component.txt"));
+  EXPECT_EQ(
+      run_cli({"diff", "--stat=writer", "diff/capture-old", "diff/capture-new"})
+          .out,
+      run_cli({"diff", "--stat", "diff/capture-old", "diff/capture-new"}).out);
+  const CliResult bad =
+      run_cli({"diff", "--stat=file", "diff/capture-old", "diff/capture-new"});
+  EXPECT_EQ(bad.exit_code, kExitUsage);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(bad.err.substr(0, bad.err.find('\n')),
+            "vssmeta: error: --stat: file not in {writer,component}");
+}
+
+// The ASR writer after its disks were renumbered and its D: volume was
+// recreated: the signatures are notable, the volume is one change.
+TEST(DiffCli, AsrDisksRenumberedAndVolumeRecreated) {
+  const CliResult r = run_cli({"diff", "--color", "never", "wmd/asr-writer.xml",
+                               "diff/asr-disks-renumbered.xml"});
+  EXPECT_EQ(r.exit_code, kExitFindings) << r.err;
+  EXPECT_TRUE(matches_golden(r.out, "diff/asr-disks-renumbered.txt"));
+}
+
 TEST(DiffCli, BcdPairs) {
   const CliResult changed =
       run_cli({"diff", "--color", "never", "diff/bcd-base.xml",

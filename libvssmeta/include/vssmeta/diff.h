@@ -11,7 +11,12 @@
 /// logical path changes is *moved*; file descriptors by (kind, path,
 /// filespec, recursive) after Windows path normalisation (case, `/` or `\`,
 /// repeated and trailing backslashes, `%VARIABLE%` case); dependencies by
-/// (writer, logical path, name). Matching sorts keys: n log n.
+/// (writer, logical path, name). A component named `Volume{GUID}` removed
+/// while another is added under the same logical path and caption (the ASR
+/// writer's caption names the drive letter or mount point) is one volume
+/// recreated: a single `volumeRecreated` change (old name → new name).
+/// A writer that took part in only one of two BCDs is reported with each of
+/// its components (type and stamps). Matching sorts keys: n log n.
 ///
 /// Normalised away (never a change): GUID case and braces, attribute and
 /// element order, encoding, formatting, an attribute left out versus written
@@ -84,6 +89,12 @@ struct Change {
   /// The new value or description; absent for kRemoved and for an attribute
   /// the new document does not have.
   std::optional<std::string> after;
+  /// For a change to a file descriptor (FILE_LIST, DATABASE_FILES,
+  /// DATABASE_LOGFILES, EXCLUDE_FILES, EXCLUDE_FILES_FROM_SNAPSHOT,
+  /// ALTERNATE_LOCATION_MAPPING, NEW_TARGET): its `path` as written (the
+  /// newer document's for a modified one), what `--stat=component` counts
+  /// changes by. Empty for every other change.
+  std::string directory;
 
   /// `writer:\component`, `writer`, or "" (the BCD itself).
   VSSMETA_EXPORT std::string path() const;
@@ -160,8 +171,11 @@ VSSMETA_EXPORT MetadataDiff diff(const BackupComponents& before,
 ///   class id changed, a BCD component its writer no longer declares;
 /// - cosmetic: a value changed in letter case only, captions, icons,
 ///   friendly names, root `version`/`xmlns`, instance and snapshot set ids;
+///   except a caption whose disk signature changed (the ASR writer's
+///   `Disks\harddiskN`: "disk #0 (of signature 0x9c93ebc7)"), which means
+///   the disk numbering changed, and is notable;
 /// - notable: everything else (files, flags, dependencies, selections,
-///   stamps, restore settings, unknown content).
+///   stamps, restore settings, a recreated volume, unknown content).
 VSSMETA_EXPORT Impact classify(const Change& change);
 
 }  // namespace vssmeta

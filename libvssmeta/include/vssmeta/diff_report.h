@@ -27,7 +27,11 @@ enum class DiffFormat {
   /// <after> [<impact>]`, then the summary line (no header: made for grep).
   kBrief,
   /// Counts only: one line per writer (changes per impact class), then the
-  /// summary line.
+  /// summary line. With `StatDetail::kComponent`, each writer's line is
+  /// followed by one per component (`  Writer:\path: N changes: ...`;
+  /// `  (writer)` or `  (document)` for changes to the writer or the BCD
+  /// itself) and, below a component, one per directory its file changes
+  /// are in (`    C:\Windows\Fonts: 70 added, 2 removed`).
   kStat,
   /// JSON per schemas/diff.schema.json: `{"format": "vssmeta-diff",
   /// "version": 1, "before", "after", "identical", "summary": {...},
@@ -35,8 +39,16 @@ enum class DiffFormat {
   kJson,
 };
 
+/// How far `DiffFormat::kStat` breaks its counts down.
+enum class StatDetail {
+  kWriter,     ///< one line per writer (`--stat`, `--stat=writer`)
+  kComponent,  ///< and per component and directory (`--stat=component`)
+};
+
 struct DiffReportOptions {
   DiffFormat format = DiffFormat::kText;
+  /// For `DiffFormat::kStat` only.
+  StatDetail stat_detail = StatDetail::kWriter;
   /// ANSI colours in text forms: + green, - red, ~ yellow, > cyan, breaking
   /// in bold red.
   bool color = false;

@@ -17,10 +17,24 @@
 
 namespace vssmeta {
 
-/// The WMD as one line of XML (no trailing newline).
-VSSMETA_EXPORT std::string to_xml(const WriterMetadata& wmd);
+/// How to_xml() lays a document out.
+struct XmlLayout {
+  /// 0 (the default): one line, as Windows writes it. N > 0: for people
+  /// reading it, each element on a line of its own, indented N spaces a
+  /// level, except within an element that holds text (its content is kept
+  /// exactly). Loading either gives the same model: the loader drops
+  /// whitespace-only text between elements.
+  unsigned indent = 0;
+};
 
-/// The BCD as one line of XML (no trailing newline).
-VSSMETA_EXPORT std::string to_xml(const BackupComponents& bcd);
+/// The WMD as XML (one line unless `layout` says otherwise; no trailing
+/// newline).
+VSSMETA_EXPORT std::string to_xml(const WriterMetadata& wmd,
+                                  const XmlLayout& layout = {});
+
+/// The BCD as XML (one line unless `layout` says otherwise; no trailing
+/// newline).
+VSSMETA_EXPORT std::string to_xml(const BackupComponents& bcd,
+                                  const XmlLayout& layout = {});
 
 }  // namespace vssmeta

@@ -6,6 +6,7 @@
 #include "vssmeta/diff.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -95,6 +96,26 @@ bool is_descriptor_field(std::string_view f) {
          f == "ALTERNATE_LOCATION_MAPPING" || f == "NEW_TARGET";
 }
 
+// The disk signature an ASR writer `Disks\harddiskN` caption names ("Select
+// to include disk #0 (of signature 0x9c93ebc7) for ASR restore."), or empty.
+std::string disk_signature(std::string_view caption) {
+  constexpr std::string_view kWord = "signature 0x";
+  const std::string folded = fold(caption);
+  const std::size_t at = folded.find(kWord);
+  if (at == std::string::npos) return {};
+  const std::size_t from = at + kWord.size();
+  std::size_t end = from;
+  while (end < folded.size() &&
+         std::isxdigit(static_cast<unsigned char>(folded[end])) != 0) {
+    ++end;
+  }
+  return folded.substr(from, end - from);
+}
+
+bool is_caption_field(std::string_view f) {
+  return f == "caption" || f == "componentCaption";
+}
+
 }  // namespace
 
 Impact classify(const Change& c) {
@@ -112,6 +133,15 @@ Impact classify(const Change& c) {
     return Impact::kCosmetic;  // letter case only
   }
   if (c.kind == ChangeKind::kModified && c.before && c.after &&
+      is_caption_field(f)) {
+    // The disk behind an ASR `harddiskN` changed: the numbering moved.
+    const std::string was = disk_signature(*c.before);
+    const std::string now = disk_signature(*c.after);
+    if (!was.empty() && !now.empty() && was != now) {
+      return Impact::kNotable;
+    }
+  }
+  if (c.kind == ChangeKind::kModified && c.before && c.after &&
       is_descriptor_field(f) &&
       internal::path_key(*c.before) == internal::path_key(*c.after)) {
     return Impact::kCosmetic;  // path spelling only: `/`, `\\`, case
@@ -124,8 +154,8 @@ Impact classify(const Change& c) {
     return c.before == "yes" && c.after == "no" ? Impact::kBreaking
                                                 : Impact::kNotable;
   }
-  if (f == "caption" || f == "componentCaption" || f == "icon" ||
-      f == "friendlyName" || f == "version" || f == "xmlns") {
+  if (is_caption_field(f) || f == "icon" || f == "friendlyName" ||
+      f == "version" || f == "xmlns") {
     return Impact::kCosmetic;
   }
   return Impact::kNotable;

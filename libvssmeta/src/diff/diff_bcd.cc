@@ -2,7 +2,8 @@
 // The BCD half of the diff engine: the document's backup and restore
 // settings, the writers that took part (matched by class id and instance
 // name) and their selected components (matched by logical path and name)
-// with stamps, results, restore settings and the lists they carry.
+// with stamps, results, restore settings and the lists they carry. A writer
+// on one side only is reported with each of its components.
 
 #include <string>
 #include <vector>
@@ -57,10 +58,28 @@ void diff_component(const DiffSink& writer_sink, const BcdComponent& a,
   diff_extras(sink, "COMPONENT", a.extras, b.extras);
 }
 
+// A selected component as an added or removed line shows it: its type and
+// the stamps an incremental or differential backup chain rests on.
 std::string describe_component(const BcdComponent& c) {
   std::string out = c.type ? std::string(to_xml(*c.type)) : "component";
   if (c.backup_stamp) out += " backupStamp=\"" + *c.backup_stamp + "\"";
+  if (c.previous_backup_stamp) {
+    out += " previousBackupStamp=\"" + *c.previous_backup_stamp + "\"";
+  }
   return out;
+}
+
+// Every component of a writer that is only on one side, by name: what the
+// backup gained or lost with it (the writer's own line gives the count).
+void emit_components(const DiffSink& sink, const WriterComponents& w,
+                     ChangeKind kind) {
+  for (const BcdComponent& c : w.components) {
+    const std::string text = describe_component(c);
+    sink.at(c.full_path())
+        .emit(kind, "COMPONENT",
+              kind == ChangeKind::kRemoved ? std::optional(text) : std::nullopt,
+              kind == ChangeKind::kAdded ? std::optional(text) : std::nullopt);
+  }
 }
 
 void diff_writer_components(const DiffSink& sink, const WriterComponents& a,
@@ -127,12 +146,14 @@ void diff_backup_components(std::vector<Change>& out, const BackupComponents& a,
     w.writer = label(a.writers[i]);
     w.emit(ChangeKind::kRemoved, "WRITER_COMPONENTS",
            describe_writer(a.writers[i]), std::nullopt);
+    emit_components(w, a.writers[i], ChangeKind::kRemoved);
   }
   for (std::size_t j : m.added) {
     DiffSink w = sink;
     w.writer = label(b.writers[j]);
     w.emit(ChangeKind::kAdded, "WRITER_COMPONENTS", std::nullopt,
            describe_writer(b.writers[j]));
+    emit_components(w, b.writers[j], ChangeKind::kAdded);
   }
 }
 

@@ -17,9 +17,9 @@
 
 namespace vssmeta::internal {
 
-void DiffSink::emit(ChangeKind kind, std::string field,
-                    std::optional<std::string> before,
-                    std::optional<std::string> after) const {
+Change& DiffSink::emit(ChangeKind kind, std::string field,
+                       std::optional<std::string> before,
+                       std::optional<std::string> after) const {
   Change& c = out->emplace_back();
   c.kind = kind;
   c.document = document;
@@ -28,6 +28,7 @@ void DiffSink::emit(ChangeKind kind, std::string field,
   c.field = std::move(field);
   c.before = std::move(before);
   c.after = std::move(after);
+  return c;
 }
 
 DiffSink DiffSink::at(std::string component_path) const {
@@ -345,15 +346,18 @@ void diff_descriptors(const DiffSink& sink,
   }
   for (auto [i, j] : changed) {
     sink.emit(ChangeKind::kModified, element_name(b[j].kind), describe(a[i]),
-              describe(b[j]));
+              describe(b[j]))
+        .directory = b[j].path;
   }
   for (std::size_t i : m.removed) {
     sink.emit(ChangeKind::kRemoved, element_name(a[i].kind), describe(a[i]),
-              std::nullopt);
+              std::nullopt)
+        .directory = a[i].path;
   }
   for (std::size_t j : m.added) {
     sink.emit(ChangeKind::kAdded, element_name(b[j].kind), std::nullopt,
-              describe(b[j]));
+              describe(b[j]))
+        .directory = b[j].path;
   }
 }
 

@@ -31,9 +31,11 @@ struct DiffSink {
   std::string writer;
   std::string component;
 
-  void emit(ChangeKind kind, std::string field,
-            std::optional<std::string> before,
-            std::optional<std::string> after) const;
+  // Appends the change; the reference lets a caller add what only it
+  // knows (a file set's directory).
+  Change& emit(ChangeKind kind, std::string field,
+               std::optional<std::string> before,
+               std::optional<std::string> after) const;
   // The same sink, scoped to a component.
   DiffSink at(std::string component_path) const;
 };

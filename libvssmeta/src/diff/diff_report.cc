@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "paths/windows_path.h"
 #include "render/style.h"
 #include "text/escape.h"
 #include "vssmeta/dump.h"
@@ -166,29 +167,105 @@ void write_brief(const MetadataDiff& diff, std::ostream& out,
   out << summary(diff, options) << '\n';
 }
 
+void add_to(ChangeCounts& n, Impact impact) {
+  if (impact == Impact::kBreaking) {
+    ++n.breaking;
+  } else if (impact == Impact::kNotable) {
+    ++n.notable;
+  } else {
+    ++n.cosmetic;
+  }
+}
+
+// Changes to the file sets in one directory, by kind.
+struct DirectoryCounts {
+  std::string shown;  // the first spelling met, trailing backslashes dropped
+  std::size_t added = 0;
+  std::size_t removed = 0;
+  std::size_t modified = 0;
+};
+
+std::string directory_text(const DirectoryCounts& d) {
+  std::string out;
+  auto part = [&](std::size_t n, const char* what) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} {}", n, what);
+  };
+  part(d.added, "added");
+  part(d.removed, "removed");
+  part(d.modified, "modified");
+  return out;
+}
+
+// One component (or the writer or BCD itself) of a stat group.
+struct ComponentStat {
+  std::string title;
+  ChangeCounts counts;
+  std::map<std::string, DirectoryCounts> directories;  // by path key
+};
+
+struct GroupStat {
+  std::string title;
+  ChangeCounts counts;
+  std::vector<ComponentStat> components;
+};
+
 void write_stat(const MetadataDiff& diff, std::ostream& out,
                 const DiffReportOptions& options) {
   write_header(options, Painter(options.color), out);
-  // Changes are sorted by group already; keep that order.
-  std::vector<std::pair<std::string, ChangeCounts>> groups;
+  const bool detail = options.stat_detail == StatDetail::kComponent;
+  // Changes are sorted by group, then component, already; keep that order.
+  std::vector<GroupStat> groups;
   const Change* previous = nullptr;
   for (const Change& c : diff.changes) {
-    if (previous == nullptr || previous->document != c.document ||
-        previous->writer != c.writer) {
-      groups.emplace_back(group_title(c), ChangeCounts{});
-    }
-    ChangeCounts& n = groups.back().second;
-    if (c.impact == Impact::kBreaking) {
-      ++n.breaking;
-    } else if (c.impact == Impact::kNotable) {
-      ++n.notable;
-    } else {
-      ++n.cosmetic;
+    const bool new_group = previous == nullptr ||
+                           previous->document != c.document ||
+                           previous->writer != c.writer;
+    if (new_group) groups.push_back({group_title(c), {}, {}});
+    GroupStat& g = groups.back();
+    add_to(g.counts, c.impact);
+    if (detail) {
+      if (new_group || previous->component != c.component) {
+        std::string title = !c.component.empty() ? c.path()
+                            : !c.writer.empty()  ? std::string("(writer)")
+                                                 : std::string("(document)");
+        g.components.push_back({internal::escape_control(title), {}, {}});
+      }
+      ComponentStat& cs = g.components.back();
+      add_to(cs.counts, c.impact);
+      if (!c.directory.empty()) {
+        DirectoryCounts& d = cs.directories[internal::path_key(c.directory)];
+        if (d.shown.empty()) {
+          std::string shown = internal::file_pattern(c.directory, "");
+          if (!shown.empty() && shown.back() == ':')
+            shown += '\\';  // `C:` reads as `C:\`, the root
+          d.shown = internal::escape_control(shown);
+        }
+        switch (c.kind) {
+          case ChangeKind::kAdded:
+            ++d.added;
+            break;
+          case ChangeKind::kRemoved:
+            ++d.removed;
+            break;
+          case ChangeKind::kModified:
+          case ChangeKind::kMoved:
+            ++d.modified;
+            break;
+        }
+      }
     }
     previous = &c;
   }
-  for (const auto& [title, n] : groups) {
-    out << title << ": " << counts_text(n) << '\n';
+  for (const GroupStat& g : groups) {
+    out << g.title << ": " << counts_text(g.counts) << '\n';
+    for (const ComponentStat& cs : g.components) {
+      out << "  " << cs.title << ": " << counts_text(cs.counts) << '\n';
+      for (const auto& [key, d] : cs.directories) {
+        out << "    " << d.shown << ": " << directory_text(d) << '\n';
+      }
+    }
   }
   out << summary(diff, options) << '\n';
 }
@@ -206,6 +283,7 @@ void write_json(const MetadataDiff& diff, std::ostream& out,
            {"field", c.field}};
     if (c.before) j["before"] = *c.before;
     if (c.after) j["after"] = *c.after;
+    if (!c.directory.empty()) j["directory"] = c.directory;
     changes.push_back(std::move(j));
   }
   const ChangeCounts n = diff.counts();

@@ -68,14 +68,17 @@ void diff_dependencies(const DiffSink& sink, const std::vector<Dependency>& a,
   }
 }
 
-// Two versions of one component (matched, or the two ends of a move).
+// Two versions of one component (matched, the two ends of a move, or a
+// recreated volume, whose new name has been reported already).
 void diff_component(const DiffSink& writer_sink, const Component& a,
-                    const Component& b) {
+                    const Component& b, bool renamed = false) {
   const DiffSink sink = writer_sink.at(b.full_path());
   const auto va = field_values(a);
   const auto vb = field_values(b);
-  if (logical_key(a.logical_path.value_or("")) !=
-      logical_key(b.logical_path.value_or(""))) {
+  if (renamed) {
+    diff_values(sink, va, vb, {"componentName"});
+  } else if (logical_key(a.logical_path.value_or("")) !=
+             logical_key(b.logical_path.value_or(""))) {
     sink.emit(ChangeKind::kMoved, "logicalPath", a.logical_path.value_or(""),
               b.logical_path.value_or(""));
     diff_values(sink, va, vb, {"logicalPath"});
@@ -91,6 +94,34 @@ void diff_component(const DiffSink& writer_sink, const Component& a,
   diff_extras(sink,
               a.type == ComponentType::kDatabase ? "DATABASE" : "FILE_GROUP",
               a.extras, b.extras);
+}
+
+// The key under which a removed and an added volume component are one
+// volume recreated: a component named `Volume{GUID}` (as the ASR writer
+// names the volumes under `Volumes`) keyed by its logical path and its
+// caption, which names the volume's drive letter or mount point ("Select
+// this volume (E:) if it is a critical volume..."). Empty for any other
+// component, and for a volume without a caption to tell it by.
+std::string volume_key(const Component& c) {
+  const std::string name = fold(c.name);
+  if (name.size() < 9 || name.compare(0, 7, "volume{") != 0 ||
+      name.back() != '}' || !c.caption || c.caption->empty()) {
+    return {};
+  }
+  return logical_key(c.logical_path.value_or("")) + '\0' + fold(*c.caption);
+}
+
+// Keys for pair_unique() over the leftovers of `m`: a volume's key, or a
+// key of its own that pairs with nothing (`side` tells the lists apart).
+std::vector<std::string> volume_keys(const std::vector<Component>& v,
+                                     const std::vector<std::size_t>& which,
+                                     char side) {
+  std::vector<std::string> out(v.size());
+  for (std::size_t i : which) {
+    out[i] = volume_key(v[i]);
+    if (out[i].empty()) out[i] = side + std::to_string(i);
+  }
+  return out;
 }
 
 void diff_components(const DiffSink& sink, const std::vector<Component>& a,
@@ -112,10 +143,22 @@ void diff_components(const DiffSink& sink, const std::vector<Component>& a,
     for (const auto& c : b) nb.push_back(fold(c.name));
   }
   const auto moved = pair_unique(m, na, nb);
+  // A volume removed and one added under the same caption: one volume,
+  // formatted or recreated (a new volume GUID), not two unrelated ones.
+  std::vector<std::pair<std::size_t, std::size_t>> recreated;
+  if (!m.removed.empty() && !m.added.empty()) {
+    recreated = pair_unique(m, volume_keys(a, m.removed, '-'),
+                            volume_keys(b, m.added, '+'));
+  }
   for (auto [i, j] : m.pairs) {
     if (!(a[i] == b[j])) diff_component(sink, a[i], b[j]);
   }
   for (auto [i, j] : moved) diff_component(sink, a[i], b[j]);
+  for (auto [i, j] : recreated) {
+    sink.at(b[j].full_path())
+        .emit(ChangeKind::kModified, "volumeRecreated", a[i].name, b[j].name);
+    diff_component(sink, a[i], b[j], true);
+  }
   for (std::size_t i : m.removed) {
     sink.at(a[i].full_path())
         .emit(ChangeKind::kRemoved, "COMPONENT", describe_component(a[i]),

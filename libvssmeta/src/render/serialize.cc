@@ -167,7 +167,10 @@ class AttributeWriter {
 
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  // `indent`: 0 writes one line; N > 0 starts each element on a line of its
+  // own, N spaces a level, except inside an element holding text, whose
+  // content stays as it is (whitespace there would be content).
+  Writer(std::string& out, unsigned indent) : out_(out), indent_(indent) {}
 
   // Writes <name attrs extras-attrs>text children</name>, where the known
   // children (`known_count` of them, written by `write_known(i)`) and the
@@ -213,10 +216,12 @@ class Writer {
     auto known = [&](std::size_t k) {
       write_known(order.empty() ? k : order[k]);
     };
+    Level level(*this, !extras.text().empty());
     std::size_t k = 0;
     std::size_t u = 0;
     std::size_t index = 0;
     while (k < known_count || u < extras.elements().size()) {
+      new_line(level.depth);
       if (u < extras.elements().size() &&
           (k == known_count || extras.elements()[u].position <= index)) {
         unknown(extras.elements()[u++]);
@@ -225,6 +230,7 @@ class Writer {
       }
       ++index;
     }
+    new_line(level.depth - 1);
     out_ += "</";
     out_.append(name);
     out_.push_back('>');
@@ -289,13 +295,48 @@ class Writer {
     }
     out_.push_back('>');
     append_escaped(out_, e.text, false);
-    for (const XmlElement& c : e.children) unknown(c);
+    {
+      Level level(*this, !e.text.empty());
+      for (const XmlElement& c : e.children) {
+        new_line(level.depth);
+        unknown(c);
+      }
+      if (!e.children.empty()) new_line(level.depth - 1);
+    }
     out_ += "</";
     out_ += e.name;
     out_.push_back('>');
   }
 
+  // One level of children: deeper by one, and laid out flat from an
+  // element holding text down (restored when the level ends).
+  struct Level {
+    Writer& w;
+    std::size_t depth;
+    bool was_flat;
+    Level(Writer& writer, bool has_text)
+        : w(writer), depth(++writer.depth_), was_flat(writer.flat_) {
+      w.flat_ = w.flat_ || has_text;
+    }
+    ~Level() {
+      --w.depth_;
+      w.flat_ = was_flat;
+    }
+    Level(const Level&) = delete;
+    Level& operator=(const Level&) = delete;
+  };
+
+  // A line break and the indentation of `depth`, when indenting.
+  void new_line(std::size_t depth) {
+    if (indent_ == 0 || flat_) return;
+    out_.push_back('\n');
+    out_.append(depth * indent_, ' ');
+  }
+
   std::string& out_;
+  unsigned indent_ = 0;
+  std::size_t depth_ = 0;
+  bool flat_ = false;
 };
 
 void write_component(Writer& w, const Component& c) {
@@ -394,9 +435,9 @@ void write_bcd_component(Writer& w, const BcdComponent& c) {
 
 }  // namespace
 
-std::string to_xml(const WriterMetadata& m) {
+std::string to_xml(const WriterMetadata& m, const XmlLayout& layout) {
   std::string out;
-  Writer w(out);
+  Writer w(out, layout.indent);
   const std::size_t known =
       1 + (m.restore_method ? 1U : 0U) + (m.has_backup_locations ? 1U : 0U);
   w.element(
@@ -422,9 +463,9 @@ std::string to_xml(const WriterMetadata& m) {
   return out;
 }
 
-std::string to_xml(const BackupComponents& b) {
+std::string to_xml(const BackupComponents& b, const XmlLayout& layout) {
   std::string out;
-  Writer w(out);
+  Writer w(out, layout.indent);
   w.element(
       "BACKUP_COMPONENTS", b, b.extras, b.writers.size(), [&](std::size_t i) {
         const WriterComponents& wc = b.writers[i];

@@ -38,9 +38,42 @@ TEST(DiffBcd, WritersMatchByClassAndInstanceNameIgnoringCase) {
   EXPECT_EQ(out[0].field, "instanceName");
   b.writers[0].instance_name = "Other";
   out = run(a, b);
-  ASSERT_EQ(out.size(), 2U);
+  ASSERT_EQ(out.size(), 4U);  // each writer, with its component
   EXPECT_EQ(out[0].field, "WRITER_COMPONENTS");
   EXPECT_EQ(out[0].writer, "La65f");
+}
+
+// A writer in one BCD only: its line, then each component by name with the
+// stamps a backup chain rests on (added and removed alike).
+TEST(DiffBcd, WriterOnOneSideListsItsComponentsWithStamps) {
+  BackupComponents a;
+  BackupComponents b = one_writer();
+  BcdComponent& c = b.writers[0].components[0];
+  c.type = ComponentType::kDatabase;
+  c.backup_stamp = "S2";
+  c.previous_backup_stamp = "S1";
+  BcdComponent& d = b.writers[0].components.emplace_back();
+  d.name = "Ledger";
+  auto out = run(a, b);
+  ASSERT_EQ(out.size(), 3U);
+  EXPECT_EQ(out[0].field, "WRITER_COMPONENTS");
+  EXPECT_EQ(out[0].after,
+            "{a65faa63-5ea8-4ebc-9dbd-a0c4db26912a} \"SQL:Writer\", 2 "
+            "components");
+  EXPECT_EQ(out[1].kind, ChangeKind::kAdded);
+  EXPECT_EQ(out[1].field, "COMPONENT");
+  EXPECT_EQ(out[1].component, "HOST\\Payroll");
+  EXPECT_EQ(out[1].writer, "La65f");
+  EXPECT_EQ(out[1].after,
+            "database backupStamp=\"S2\" previousBackupStamp=\"S1\"");
+  EXPECT_EQ(out[2].component, "Ledger");
+  EXPECT_EQ(out[2].after, "component");
+  out = run(b, a);
+  ASSERT_EQ(out.size(), 3U);
+  EXPECT_EQ(out[1].kind, ChangeKind::kRemoved);
+  EXPECT_EQ(out[1].before,
+            "database backupStamp=\"S2\" previousBackupStamp=\"S1\"");
+  EXPECT_FALSE(out[1].after);
 }
 
 TEST(DiffBcd, BlobsAndListsOfAComponent) {

@@ -120,6 +120,34 @@ TEST(DiffReport, StatCountsPerWriter) {
             "backup components: 1 change: 0 breaking, 0 notable, 1 cosmetic\n");
 }
 
+// --stat=component: each writer's line, then its components (the writer
+// itself as "(writer)", the BCD itself as "(document)") and, below a
+// component, the directories its file set changes are in, by kind.
+TEST(DiffReport, StatByComponentCountsComponentsAndDirectories) {
+  MetadataDiff d = sample();
+  d.changes[1].directory = "c:\\x";
+  Change more = make(ChangeKind::kRemoved, Impact::kNotable, "W", "C",
+                     "FILE_LIST", "C:\\X\\a.txt", std::nullopt);
+  more.directory = "C:\\X\\";
+  Change root = make(ChangeKind::kAdded, Impact::kNotable, "W", "C",
+                     "FILE_LIST", std::nullopt, "C:\\*.ini");
+  root.directory = "C:\\";
+  d.changes.insert(d.changes.begin() + 2, {more, root});
+  std::ostringstream out;
+  write_diff(d, out,
+             DiffReportOptions{.format = DiffFormat::kStat,
+                               .stat_detail = StatDetail::kComponent});
+  EXPECT_EQ(out.str().substr(0, out.str().find("6 changes")),
+            "writer \"W\": 5 changes: 2 breaking, 3 notable, 0 cosmetic\n"
+            "  (writer): 1 change: 1 breaking, 0 notable, 0 cosmetic\n"
+            "  W:\\C: 3 changes: 0 breaking, 3 notable, 0 cosmetic\n"
+            "    C:\\: 1 added\n"
+            "    c:\\x: 1 added, 1 removed\n"
+            "  W:\\New\\D: 1 change: 1 breaking, 0 notable, 0 cosmetic\n"
+            "backup components: 1 change: 0 breaking, 0 notable, 1 cosmetic\n"
+            "  (document): 1 change: 0 breaking, 0 notable, 1 cosmetic\n");
+}
+
 // Names and values come from untrusted documents: an escape sequence or a
 // line break in them must neither reach a terminal raw nor split a line.
 TEST(DiffReport, ControlCharactersInNamesAndValuesAreEscaped) {
@@ -168,6 +196,7 @@ TEST(DiffReport, JsonLeavesOutAbsentValuesAndMatchesTheSchema) {
   EXPECT_EQ(j["changes"][2]["kind"], "moved");
   EXPECT_EQ(j["changes"][2]["path"], "W:\\New\\D");
   EXPECT_EQ(j["changes"][3]["document"], "bcd");
+  EXPECT_FALSE(j["changes"][1].contains("directory"));
   if (!testing::have_python_jsonschema()) {
     GTEST_SKIP() << "python3 with the jsonschema module is not available";
   }

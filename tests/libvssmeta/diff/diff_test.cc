@@ -334,6 +334,36 @@ TEST(Diff, ClassifyIsTheOnePlaceForImpact) {
   c.field = "WRITER";
   c.kind = ChangeKind::kAdded;
   EXPECT_EQ(classify(c), Impact::kNotable);
+  c.kind = ChangeKind::kModified;
+  c.field = "volumeRecreated";
+  c.before = "Volume{1}";
+  c.after = "Volume{2}";
+  EXPECT_EQ(classify(c), Impact::kNotable);
+}
+
+// The ASR writer's `Disks\harddiskN` caption names the disk's signature: a
+// new signature under the same number means the disks were renumbered,
+// which matters to an ASR restore; any other caption change is cosmetic.
+TEST(Diff, DiskSignatureInACaptionIsNotable) {
+  Change c;
+  c.field = "caption";
+  c.before =
+      "Select to include disk #0 (of signature 0x9c93ebc7) for ASR "
+      "restore.";
+  c.after =
+      "Select to include disk #0 (of signature 0x629F16E1) for ASR "
+      "restore.";
+  EXPECT_EQ(classify(c), Impact::kNotable);
+  c.after =
+      "Select to include disk #0 (of signature 0x9C93EBC7) in the ASR "
+      "restore.";  // reworded, same disk (hex case does not count)
+  EXPECT_EQ(classify(c), Impact::kCosmetic);
+  c.after = "Select to include disk #0 for ASR restore.";  // signature gone
+  EXPECT_EQ(classify(c), Impact::kCosmetic);
+  c.field = "componentCaption";
+  c.before = "disk (signature 0x1)";
+  c.after = "disk (signature 0x2)";
+  EXPECT_EQ(classify(c), Impact::kNotable);
 }
 
 // A file descriptor whose path is only spelled otherwise (slashes, doubled

@@ -111,5 +111,76 @@ TEST(DiffWmd, DependencySpellingIsAChangedDependency) {
   EXPECT_EQ(out[0].after, "{afbab4a2-367d-4d15-a586-71dbb18f8485}:\\REGISTRY");
 }
 
+// A volume the ASR writer lists under a new GUID with the caption of one
+// it no longer lists (the same drive letter): one volume recreated, not
+// two unrelated changes; its other changes are still reported.
+TEST(DiffWmd, VolumeWithNewGuidAndSameCaptionIsRecreated) {
+  auto volume = [](const char* name, const char* caption) {
+    Component c = component("Volumes", name);
+    c.caption = caption;
+    return c;
+  };
+  WriterMetadata a;
+  WriterMetadata b;
+  a.components.push_back(volume("Volume{aaaa}", "Select this volume (E:)"));
+  a.components.push_back(volume("Volume{cccc}", "Select this volume (F:)"));
+  b.components.push_back(volume("volume{BBBB}", "Select this volume (E:)"));
+  b.components.back().selectable = true;
+  b.components.push_back(volume("Volume{dddd}", "Select this volume (G:)"));
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 4U);
+  EXPECT_EQ(out[0].kind, ChangeKind::kModified);
+  EXPECT_EQ(out[0].field, "volumeRecreated");
+  EXPECT_EQ(out[0].before, "Volume{aaaa}");
+  EXPECT_EQ(out[0].after, "volume{BBBB}");
+  EXPECT_EQ(out[0].component, "Volumes\\volume{BBBB}");
+  EXPECT_EQ(out[1].field, "selectable");
+  EXPECT_EQ(out[1].component, "Volumes\\volume{BBBB}");
+  // Another caption (another drive letter): removed and added.
+  EXPECT_EQ(out[2].kind, ChangeKind::kRemoved);
+  EXPECT_EQ(out[2].component, "Volumes\\Volume{cccc}");
+  EXPECT_EQ(out[3].kind, ChangeKind::kAdded);
+  EXPECT_EQ(out[3].component, "Volumes\\Volume{dddd}");
+}
+
+TEST(DiffWmd, OnlyUnambiguousVolumesPairAndOnlyVolumes) {
+  WriterMetadata a;
+  WriterMetadata b;
+  for (const char* name : {"Volume{1}", "Volume{2}"}) {
+    a.components.push_back(component("Volumes", name));
+    a.components.back().caption = "same";
+  }
+  b.components.push_back(component("Volumes", "Volume{3}"));
+  b.components.back().caption = "same";  // two old ones say "same": which?
+  a.components.push_back(component("Disks", "harddisk0"));
+  a.components.back().caption = "disk";
+  b.components.push_back(component("Disks", "harddisk9"));
+  b.components.back().caption = "disk";  // not a volume
+  a.components.push_back(component("Volumes", "Volume{5}"));
+  b.components.push_back(component("Volumes", "Volume{6}"));  // no caption
+  const auto out = run(a, b);
+  for (const Change& c : out) {
+    EXPECT_NE(c.field, "volumeRecreated") << c.component;
+    EXPECT_EQ(c.field, "COMPONENT") << c.component;
+  }
+  EXPECT_EQ(out.size(), 7U);  // 4 removed, 3 added
+}
+
+// A file set's change carries the directory it names, for --stat.
+TEST(DiffWmd, DescriptorChangesCarryTheirDirectory) {
+  WriterMetadata a;
+  WriterMetadata b;
+  a.components.push_back(component(nullptr, "C"));
+  b.components.push_back(component(nullptr, "C"));
+  FileDescriptor f;
+  f.path = "D:\\Data\\";
+  f.filespec = "*.mdf";
+  b.components[0].files.push_back(f);
+  const auto out = run(a, b);
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].directory, "D:\\Data\\");
+  EXPECT_EQ(out[0].after, "D:\\Data\\*.mdf");
+}
+
 }  // namespace
 }  // namespace vssmeta::internal

@@ -29,7 +29,7 @@ struct DiffCommand {
   std::vector<std::string> paths;
   std::string format = "text";
   bool brief = false;
-  bool stat = false;
+  std::string stat_detail;  // --stat=writer|component; empty: no --stat
   std::vector<std::string> ignore;
   bool all = false;
   std::string color = "auto";
@@ -66,10 +66,11 @@ int run_diff(const DiffCommand& cmd, Io& io) {
                         cmd.paths.size(),
                         cmd.paths.size() == 1 ? "path" : "paths"));
   }
-  if (cmd.brief && cmd.stat) {
+  const bool stat = !cmd.stat_detail.empty();
+  if (cmd.brief && stat) {
     return usage_error(io, "--brief and --stat exclude each other");
   }
-  if (cmd.format != "text" && (cmd.brief || cmd.stat)) {
+  if (cmd.format != "text" && (cmd.brief || stat)) {
     return usage_error(
         io, fmt::format("--brief and --stat are text layouts; {} has one",
                         cmd.format == "json" ? "JSON" : "HTML"));
@@ -131,10 +132,12 @@ int run_diff(const DiffCommand& cmd, Io& io) {
   report.after_name =
       git ? "b/" + cmd.paths[cmd.paths.size() == kGitRenameArgs ? 7 : 0]
           : new_path;
+  report.stat_detail = cmd.stat_detail == "component" ? StatDetail::kComponent
+                                                      : StatDetail::kWriter;
   report.color = cmd.output.empty() && cmd.format == "text" &&
                  want_color(cmd.color, io.out_is_terminal);
   report.format = cmd.format == "json" ? DiffFormat::kJson
-                  : cmd.stat           ? DiffFormat::kStat
+                  : stat               ? DiffFormat::kStat
                   : cmd.brief          ? DiffFormat::kBrief
                                        : DiffFormat::kText;
   // The summary names the flags that show hidden and ignored changes.
@@ -166,7 +169,11 @@ void register_diff(CLI::App& app, Action& action) {
                   "(a self-contained page, as vssmeta report draws changes)")
       ->check(CLI::IsMember({"text", "json", "html"}));
   sub->add_flag("--brief", cmd->brief, "One line per change");
-  sub->add_flag("--stat", cmd->stat, "Counts per writer and impact only");
+  sub->add_flag("--stat{writer}", cmd->stat_detail,
+                "Counts only: per writer and impact (--stat, --stat=writer), "
+                "or also per component and per directory of its file sets "
+                "(--stat=component)")
+      ->check(CLI::IsMember({"writer", "component"}));
   sub->add_option("--ignore", cmd->ignore,
                   "Leave out changes whose field, Writer:\\path or writer "
                   "matches this name or glob (* ?), ignoring case "

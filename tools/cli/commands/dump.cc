@@ -29,6 +29,7 @@ struct DumpCommand {
   std::string color = "auto";
   std::string output;
   bool files = false;
+  bool indent = false;
   std::size_t max_files = 0;
   bool quiet = false;
   std::vector<std::string> writers;
@@ -62,14 +63,18 @@ std::size_t count_documents(const CaptureSet& capture,
 
 // The one selected document as XML, or "" when not exactly one is selected.
 std::string select_one_document(const CaptureSet& capture,
-                                const DumpOptions& options) {
+                                const DumpOptions& options,
+                                const XmlLayout& layout) {
   if (count_documents(capture, options) != 1) return {};
   auto writers = matching_writers(capture, options);
-  return writers.empty() ? to_xml(capture.backup_components.front())
-                         : to_xml(*writers.front());
+  return writers.empty() ? to_xml(capture.backup_components.front(), layout)
+                         : to_xml(*writers.front(), layout);
 }
 
 int run_dump(const DumpCommand& cmd, Io& io) {
+  if (cmd.indent && cmd.format != "xml") {
+    return usage_error(io, "--indent lays out XML: it needs --format xml");
+  }
   if (int rc = check_output(cmd.output, cmd.paths, io); rc != kExitOk) {
     return rc;
   }
@@ -104,7 +109,9 @@ int run_dump(const DumpCommand& cmd, Io& io) {
                             w->display_name(), to_string(w->from_text->where)));
       }
     }
-    const std::string xml = select_one_document(capture, options);
+    XmlLayout layout;
+    if (cmd.indent) layout.indent = 2;
+    const std::string xml = select_one_document(capture, options, layout);
     if (xml.empty()) {
       return usage_error(
           io, fmt::format("--format xml writes exactly one whole document, "
@@ -139,6 +146,9 @@ void register_dump(CLI::App& app, Action& action) {
                   "(lossless re-serialisation of one document)")
       ->check(CLI::IsMember({"text", "json", "xml"}));
   sub->add_flag("--files", cmd->files, "List every file descriptor");
+  sub->add_flag("--indent", cmd->indent,
+                "With --format xml: one element a line, indented, for people "
+                "to read (the default is one line, as Windows writes it)");
   sub->add_option("--max-files", cmd->max_files,
                   "With --files: at most N per component in text output")
       ->check(CLI::NonNegativeNumber);
