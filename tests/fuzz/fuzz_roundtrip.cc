@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: every document that loads must survive the round trip
-// load → XML (`vssmeta dump --format xml`) → load unchanged: the reloaded
-// model equals the first (operator==, which ignores positions), else abort.
+// load → XML (`vssmeta dump --format xml`, with and without `--indent`) →
+// load unchanged: the reloaded model equals the first (operator==, which
+// ignores positions), else abort.
 // A writer rebuilt from diskshadow's text (`from_text`) is compared without
 // that mark: it records where the text was, which no XML carries.
 
@@ -26,10 +27,12 @@ namespace {
   __builtin_trap();
 }
 
+// `layout`: one line (as Windows writes) or indented (dump --indent); both
+// must load back as the same model.
 template <typename T>
-void round_trip(const T& document) {
+void round_trip(const T& document, const vssmeta::XmlLayout& layout) {
   using vssmeta::CaptureSet;
-  const std::string xml = vssmeta::to_xml(document);
+  const std::string xml = vssmeta::to_xml(document, layout);
   const std::optional<CaptureSet> again = vssmeta::fuzz::load_bytes(xml);
   if (!again) fail(xml, "the XML does not load", "");
   if constexpr (std::is_same_v<T, vssmeta::WriterMetadata>) {
@@ -58,7 +61,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   return vssmeta::fuzz::with_capture(
       data, size, 1, [](const vssmeta::CaptureSet& capture) {
-        for (const auto& w : capture.writers) round_trip(w);
-        for (const auto& b : capture.backup_components) round_trip(b);
+        for (const vssmeta::XmlLayout layout :
+             {vssmeta::XmlLayout{}, vssmeta::XmlLayout{.indent = 2}}) {
+          for (const auto& w : capture.writers) round_trip(w, layout);
+          for (const auto& b : capture.backup_components) round_trip(b, layout);
+        }
       });
 }
