@@ -242,6 +242,16 @@ std::string call_failed(std::string_view call, HRESULT hr) {
   return fmt::format("{}: {}", call, explain_hresult(u32(hr)));
 }
 
+// The warning for a writer status entry that could not be read.
+void skip_status(const CaptureOptions& options, UINT index, UINT count,
+                 const std::string& failure) {
+  if (!options.on_warning) return;
+  options.on_warning(fmt::format(
+      "writer status {} of {} could not be read ({}): that writer is left "
+      "out of the status",
+      index + 1, count, failure));
+}
+
 // Every writer's identity and XML. A writer whose GetWriterMetadata,
 // GetIdentity or SaveAsXML fails keeps what was known and says what failed
 // (capture_error): one broken writer does not discard the others.
@@ -289,8 +299,12 @@ Result<std::vector<CapturedWriter>> read_metadata(IVssBackupComponents* vss) {
 }
 
 // https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-gatherwriterstatus
+// An entry whose GetWriterStatus(Ex) fails is left out with a warning (what
+// failed, decoded): one unreadable status does not discard the others,
+// as one unreadable writer's metadata does not (read_metadata).
 Result<std::vector<WriterStatus>> gather_status(IVssBackupComponents* vss,
-                                                unsigned timeout) {
+                                                const CaptureOptions& options) {
+  const unsigned timeout = options.timeout_seconds;
   auto gathered = run_async(vss, &IVssBackupComponents::GatherWriterStatus,
                             "GatherWriterStatus", timeout);
   if (!gathered) return std::move(gathered).error();
@@ -316,13 +330,19 @@ Result<std::vector<WriterStatus>> gather_status(IVssBackupComponents* vss,
       Bstr message;
       hr = ex3->GetWriterStatusEx(i, &instance, &writer, name.put(), &state,
                                   &failure, &application, message.put());
-      if (FAILED(hr)) return vss_error("GetWriterStatusEx", hr);
+      if (FAILED(hr)) {
+        skip_status(options, i, count, call_failed("GetWriterStatusEx", hr));
+        continue;
+      }
       s.application_error = u32(application);
       s.application_message = to_utf8(message.get());
     } else {
       hr = vss->GetWriterStatus(i, &instance, &writer, name.put(), &state,
                                 &failure);
-      if (FAILED(hr)) return vss_error("GetWriterStatus", hr);
+      if (FAILED(hr)) {
+        skip_status(options, i, count, call_failed("GetWriterStatus", hr));
+        continue;
+      }
     }
     s.writer_name = to_utf8(name.get());
     s.writer_id = to_guid(writer);
@@ -450,7 +470,7 @@ Result<CaptureResult> capture_with(const CaptureOptions& options,
   // After PrepareForBackup when there is one, as the sample does: the
   // status then shows writers that failed to prepare.
   if (has_writers(options.context)) {
-    auto status = gather_status(session.get(), options.timeout_seconds);
+    auto status = gather_status(session.get(), options);
     if (!status) return std::move(status).error();
     result.status = std::move(*status);
   }
@@ -477,7 +497,7 @@ Result<std::vector<WriterStatus>> writer_status_with(
   // metadata itself is never read.
   auto gathered = session.gather_metadata(options.timeout_seconds);
   if (!gathered) return std::move(gathered).error();
-  return gather_status(session.get(), options.timeout_seconds);
+  return gather_status(session.get(), options);
 }
 
 // https://learn.microsoft.com/en-us/windows/win32/api/objidlbase/nn-objidlbase-iglobaloptions

@@ -241,6 +241,39 @@ TEST(CaptureWin32, StatusOnly) {
   EXPECT_EQ((*status)[1].writer_name, "SqlServerWriter");
 }
 
+// One status entry that cannot be read leaves that writer out, with a
+// warning naming the entry and the decoded failure; the others are kept,
+// in `status` as in a whole capture, with or without Ex3.
+TEST(CaptureWin32, UnreadableStatusEntryIsLeftOutWithAWarning) {
+  for (bool ex3 : {true, false}) {
+    SCOPED_TRACE(ex3 ? "GetWriterStatusEx" : "GetWriterStatus");
+    Script s = two_writers();
+    s.has_ex3 = ex3;
+    s.writers[0].get_status = E_OUTOFMEMORY;
+    std::vector<std::string> warnings;
+    CaptureOptions options;
+    options.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+    auto log = std::make_shared<Log>();
+    auto status = testing::run_status(s, log, options);
+    ASSERT_OK(status);
+    ASSERT_EQ(status->size(), 1U);
+    EXPECT_EQ((*status)[0].writer_name, "SqlServerWriter");
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_THAT(warnings[0],
+                HasSubstr(std::string("writer status 1 of 2 could not be "
+                                      "read (") +
+                          (ex3 ? "GetWriterStatusEx" : "GetWriterStatus") +
+                          ": 0x8007000E"));
+    EXPECT_THAT(warnings[0], HasSubstr("that writer is left out"));
+    EXPECT_TRUE(log->violations.empty());
+    Outcome r = run(s, options);
+    ASSERT_OK(r.result);
+    EXPECT_EQ(r.result->status.size(), 1U);
+    EXPECT_EQ(r.result->writers.size(), 2U);  // the metadata is all there
+    EXPECT_EQ(warnings.size(), 2U);
+  }
+}
+
 TEST(CaptureWin32, BcdAddsTheSelectionAndLoadsBack) {
   CaptureOptions options;
   options.save_bcd = true;

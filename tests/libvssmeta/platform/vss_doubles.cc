@@ -586,6 +586,7 @@ class FakeBackup : public Counted<NotImplementedBackupComponents> {
                     VSS_WRITER_STATE* state, HRESULT* failure) const {
     if (i >= script_.writers.size()) return E_INVALIDARG;
     const FakeWriter& w = script_.writers[i];
+    if (FAILED(w.get_status)) return w.get_status;
     *instance = w.instance_id;
     *writer = w.writer_id;
     *name = alloc_bstr(w.name.c_str());

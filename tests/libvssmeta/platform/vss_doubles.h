@@ -305,6 +305,8 @@ struct FakeWriter {
   HRESULT get_metadata = S_OK;
   HRESULT get_identity = S_OK;
   HRESULT save_xml = S_OK;
+  /// What IVssBackupComponents::GetWriterStatus(Ex) returns for this entry.
+  HRESULT get_status = S_OK;
 };
 
 /// One asynchronous step (IVssAsync), with every documented outcome:
