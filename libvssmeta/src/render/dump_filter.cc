@@ -177,8 +177,16 @@ CaptureSet filter_capture(const CaptureSet& capture,
 
 std::optional<std::string> unmatched_filter(const CaptureSet& capture,
                                             const DumpOptions& options) {
-  // Every writer the capture names, in order: WMDs, BCD entries, statuses.
-  std::vector<WriterMetadata> writers = capture.writers;
+  if (options.writers.empty() && options.components.empty()) {
+    return std::nullopt;  // nothing asked, nothing missed (and no copying)
+  }
+  // Every writer the capture names, in order: WMDs, BCD entries, statuses;
+  // their identities are all that names them (writer_matches).
+  std::vector<WriterMetadata> writers;
+  writers.reserve(capture.writers.size());
+  for (const WriterMetadata& w : capture.writers) {
+    writers.emplace_back().identity = w.identity;
+  }
   for (const BackupComponents& b : capture.backup_components) {
     for (const WriterComponents& wc : b.writers) {
       if (!resolve_writer_entry(capture.writers, wc)) {
