@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/metadata_text.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -246,7 +247,8 @@ enum class Section { kNone, kExcluded, kFiles, kPaths, kVolumes, kDeps };
 
 class Reader {
  public:
-  explicit Reader(const std::string& source) : source_(source) {}
+  Reader(const std::string& source, std::size_t max_depth)
+      : source_(source), max_depth_(max_depth) {}
   void line(std::string_view text, std::size_t number);
   Result<std::vector<WriterMetadata>> finish() &&;
   bool found() const { return found_; }
@@ -270,6 +272,7 @@ class Reader {
   }
 
   const std::string& source_;
+  std::size_t max_depth_;  // logical path levels, as for XML (ParseOptions)
   std::vector<WriterMetadata> writers_;
   Diagnostics warnings_;
   bool in_component_ = false;
@@ -510,6 +513,22 @@ Result<std::vector<WriterMetadata>> Reader::finish() && {
   // Components live in BACKUP_LOCATIONS: a writer showing some had one.
   for (WriterMetadata& w : writers_) {
     w.has_backup_locations = !w.components.empty();
+    // Bounded as the XML reader bounds them (model_reader.cc), for the same
+    // reason (every command walks the hierarchy); and so that a writer
+    // rebuilt from text can always be written as a WMD that loads again.
+    for (const Component& c : w.components) {
+      if (!c.logical_path) continue;
+      const std::size_t levels =
+          1 + static_cast<std::size_t>(std::count(c.logical_path->begin(),
+                                                  c.logical_path->end(), '\\'));
+      if (levels > max_depth_) {
+        return Error{ErrorCode::kUnsupported,
+                     fmt::format("component '{}' has a logical path of {} "
+                                 "levels; more than {} are refused",
+                                 c.name, levels, max_depth_),
+                     Location{source_, c.where.line, 1}};
+      }
+    }
   }
   Result<std::vector<WriterMetadata>> result =
       found_ ? Result<std::vector<WriterMetadata>>(std::move(writers_))
@@ -523,8 +542,9 @@ Result<std::vector<WriterMetadata>> Reader::finish() && {
   return std::move(result).with_warnings(std::move(warnings_));
 }
 
-Reader read_lines(std::string_view text, const std::string& name) {
-  Reader reader(name);
+Reader read_lines(std::string_view text, const std::string& name,
+                  std::size_t max_depth) {
+  Reader reader(name, max_depth);
   internal::for_each_clean_line(text,
                                 [&](std::string_view line, std::size_t number) {
                                   reader.line(line, number);
@@ -538,14 +558,16 @@ Result<std::vector<WriterMetadata>> parse_metadata_text(
     std::string_view bytes, const ParseOptions& options) {
   auto decoded = internal::decode_input(bytes, options.source_name);
   if (!decoded) return std::move(decoded).error();
-  return std::move(read_lines(decoded->text(), options.source_name)).finish();
+  return std::move(read_lines(decoded->text(), options.source_name,
+                              options.max_depth))
+      .finish();
 }
 
 namespace internal {
 
 std::optional<Result<std::vector<WriterMetadata>>> metadata_from_text(
     std::string_view text, const std::string& name) {
-  Reader reader = read_lines(text, name);
+  Reader reader = read_lines(text, name, ParseOptions{}.max_depth);
   if (!reader.found()) return std::nullopt;
   return std::move(reader).finish();
 }

@@ -124,6 +124,30 @@ TEST(MetadataText, ComponentsWithoutTheirWriterBlockKeepTheIdUnknown) {
             "component type 'VSS_CT_SOMETHING [7]' is unknown");
 }
 
+// Logical paths are bounded as in XML (256 levels by default), so a writer
+// rebuilt from text can always be written as a WMD that loads again (found
+// by fuzz_roundtrip: 339 levels from text, refused when reloaded as XML).
+TEST(MetadataText, LogicalPathLevelsAreBoundedAsInXml) {
+  auto text = [](std::size_t levels) {
+    std::string path = "a";
+    for (std::size_t i = 1; i < levels; ++i) path += "\\a";
+    return "* WRITER \"W\"\n+ Component \"W:\\" + path +
+           "\\c\"\n"
+           "    - Name: c\n    - Logical path: " +
+           path + "\n";
+  };
+  auto ok = parse(text(256));
+  ASSERT_OK(ok);
+  EXPECT_EQ((*ok)[0].components[0].logical_path->size(), 256U * 2 - 1);
+  auto deep = parse(text(257));
+  ASSERT_FALSE(deep);
+  EXPECT_EQ(deep.error().code, ErrorCode::kUnsupported);
+  EXPECT_EQ(deep.error().message,
+            "component 'c' has a logical path of 257 levels; more than 256 "
+            "are refused");
+  EXPECT_EQ(deep.error().where, (Location{"m.txt", 2, 1}));
+}
+
 TEST(MetadataText, NotMetadataText) {
   auto r = parse("Writer name: 'System Writer'\nnothing else\n", "x.txt");
   ASSERT_FALSE(r);
