@@ -632,7 +632,8 @@ constexpr const char* kVshadowSummary =
 // taken for status or metadata text that holds no complete block. Skipped
 // silently, so that a support folder's other files cost no noise: any
 // other text, XML under another name (documents are read from *.xml only),
-// and binary files, including the formats of kForeignFormats.
+// and binary files; the formats of kForeignFormats are told by their first
+// bytes, whatever their size, without reading them.
 Status add_text_file(const fs::path& path, const std::string& file_name,
                      const LoadOptions& options, CaptureSet& set,
                      Diagnostics& warnings) {
@@ -643,6 +644,18 @@ Status add_text_file(const fs::path& path, const std::string& file_name,
                                   where.value_or(Location{file_name, 0, 0})});
     return Status{};
   };
+  // A known binary format is told by its first bytes, before anything
+  // else is read: a backup folder's VHDX images run to gigabytes.
+  {
+    char head[16] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(head, sizeof head);
+    const auto kind =
+        classify_content(
+            std::string_view(head, static_cast<std::size_t>(in.gcount())))
+            .kind;
+    if (kind == ContentKind::kForeign) return {};
+  }
   auto bytes = read_file(path, file_name, options);
   if (!bytes) return skipped(bytes.error().message);
   switch (classify_content(*bytes).kind) {

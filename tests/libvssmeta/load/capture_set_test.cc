@@ -179,11 +179,14 @@ TEST(Load, FolderWithOnlyOtherFilesIsStillAnError) {
 }
 
 // Said, with the reason: a file over the size limit (never an error for a
-// non-XML file), a cabinet, and status-like text without a complete block.
+// non-XML file), a cabinet, and status-like text without a complete block;
+// a known binary format (a backup folder's VHDX) is not, whatever its size.
 TEST(Load, FolderSkipsTextItCannotUseWithAReason) {
   TempDir dir;
   dir.write("WM0.xml", read_bytes(testdata_dir() / "wmd/registry-writer.xml"));
   dir.write("big.log", std::string(5000, 'x'));
+  // A disk image as large is told by its first bytes: passed over silently.
+  dir.write("disk.vhdx", "vhdxfile" + std::string(5000, '\0'));
   dir.write("x.cab", "MSCF\0\0\0\0 and the rest");
   dir.write("cut.txt",
             "Writer name: 'NTDS'\n   State: [1] Stable\n   Last error: No "
