@@ -20,6 +20,11 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+# pkg-config (libmspack) reads only the dependency prefix's .pc files.
+if(DEFINED VSSMETA_CROSS_PREFIX)
+  set(ENV{PKG_CONFIG_LIBDIR} ${VSSMETA_CROSS_PREFIX}/lib/pkgconfig)
+  set(ENV{PKG_CONFIG_PATH} "")
+endif()
 
 # Static runtime: the .exe files run under Wine (or on Windows) without
 # libstdc++-6.dll, libgcc_s_seh-1.dll or libwinpthread-1.dll next to them.

@@ -4,6 +4,10 @@
 # project() call (CMAKE_PROJECT_TOP_LEVEL_INCLUDES):
 #  - pugixml: Debian's source package (unpacked by .ci/setup-windows into
 #    VSSMETA_PUGIXML_SOURCE), compiled with the MinGW toolchain;
+#  - libmspack's cabinet reader: Debian's source package (unpacked into
+#    VSSMETA_MSPACK_SOURCE), compiled by our own small project
+#    (mspack-cab/CMakeLists.txt), installed with a libmspack.pc that the
+#    toolchain file points pkg-config at;
 #  - GoogleTest/GoogleMock: Debian's googletest package (/usr/src/googletest);
 #  - fmt (FMT_HEADER_ONLY), CLI11 and nlohmann-json: header-only, their
 #    header folders copied from /usr/include into the prefix (never /usr/include
@@ -16,6 +20,8 @@ if(NOT VSSMETA_CROSS_PREFIX)
 endif()
 set(VSSMETA_PUGIXML_SOURCE "${CMAKE_SOURCE_DIR}/build/deps-src/pugixml" CACHE PATH
   "pugixml source tree (apt-get source pugixml, see .ci/setup-windows)")
+set(VSSMETA_MSPACK_SOURCE "${CMAKE_SOURCE_DIR}/build/deps-src/libmspack" CACHE PATH
+  "libmspack source tree (apt-get source libmspack, see .ci/setup-windows)")
 set(VSSMETA_GOOGLETEST_SOURCE "/usr/src/googletest" CACHE PATH
   "GoogleTest source tree (Debian's googletest package)")
 set(_deps_build "${CMAKE_BINARY_DIR}/deps-build")
@@ -75,6 +81,8 @@ endfunction()
 
 file(MAKE_DIRECTORY "${VSSMETA_CROSS_PREFIX}" "${_deps_build}")
 _vssmeta_cross_build(pugixml "${VSSMETA_PUGIXML_SOURCE}" -DPUGIXML_BUILD_TESTS=OFF)
+_vssmeta_cross_build(libmspack "${CMAKE_CURRENT_LIST_DIR}/mspack-cab"
+  -DMSPACK_SOURCE=${VSSMETA_MSPACK_SOURCE})
 _vssmeta_cross_build(googletest "${VSSMETA_GOOGLETEST_SOURCE}"
   -DINSTALL_GTEST=ON -DBUILD_GMOCK=ON -Dgtest_disable_pthreads=OFF)
 

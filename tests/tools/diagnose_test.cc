@@ -163,5 +163,27 @@ TEST(DiagnoseCli, RealDiskshadowCapture) {
   expect_schema_valid(j.out);
 }
 
+// Writers rebuilt from diskshadow's text (issue #13): the coverage says so,
+// in text and JSON (reconstructed_from_text, in the schema).
+TEST(DiagnoseCli, TextWritersAreMarkedReconstructed) {
+  const CliResult text =
+      run_cli({"diagnose", "status/diskshadow-metadata.txt"});
+  EXPECT_NE(text.out.find("  SqlServerWriter: no backup components document\n"
+                          "    note: writer reconstructed from text (line 10)"),
+            std::string::npos)
+      << text.out;
+  const CliResult json = run_cli(
+      {"diagnose", "--format", "json", "status/diskshadow-metadata.txt"});
+  const auto j = nlohmann::json::parse(json.out);
+  for (const auto& w : j["writers"]) {
+    EXPECT_EQ(w["reconstructed_from_text"]["file"],
+              "status/diskshadow-metadata.txt")
+        << w.dump();
+  }
+  const CliResult xml = run_cli({"diagnose", "--format", "json", "capture"});
+  EXPECT_EQ(xml.out.find("reconstructed_from_text"), std::string::npos);
+  expect_schema_valid(json.out);
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

@@ -378,5 +378,35 @@ TEST(DiffCli, GitLogAndShowUseTheDriverWithExtDiffAndTextconvWithout) {
 }
 #endif
 
+// One side rebuilt from diskshadow's text (issue #13): the diff says so and
+// leaves out what the text never carries (usage, data source, version,
+// schema, restore service, flags, recursion, database file kinds); what it
+// does carry is compared. JSON matches its schema.
+TEST(DiffCli, XmlAgainstTextSaysWhichSideWasReconstructed) {
+  const CliResult r =
+      run_cli({"diff", "capture/WM5.xml", "status/diskshadow-metadata.txt"});
+  EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(matches_golden(r.out, "diff/xml-vs-text.txt"));
+  for (const char* field : {"usage", "dataSource", "majorVersion",
+                            "backupSchema", "recursive", "componentFlags"}) {
+    EXPECT_EQ(r.out.find(field), std::string::npos) << field;
+  }
+  // Both sides from XML: no such change.
+  const CliResult xml = run_cli({"diff", "capture/WM5.xml", "capture/WM5.xml"});
+  EXPECT_EQ(xml.out.find("reconstructedFromText"), std::string::npos);
+  const CliResult json = run_cli({"diff", "--format", "json", "capture/WM5.xml",
+                                  "status/diskshadow-metadata.txt"});
+  EXPECT_NE(json.out.find("\"field\": \"reconstructedFromText\""),
+            std::string::npos)
+      << json.out;
+  if (!testing::have_python_jsonschema()) {
+    GTEST_SKIP() << "python3 with the jsonschema module is not available";
+  }
+  EXPECT_EQ(testing::validate_json(json.out,
+                                   testing::schemas_dir() / "diff.schema.json"),
+            "");
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

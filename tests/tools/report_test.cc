@@ -211,5 +211,17 @@ TEST(ReportCli, RealCaptureUnderOneMegabyte) {
   EXPECT_NE(r.out.find("<section id=\"hierarchy\">"), std::string::npos);
 }
 
+// Writers rebuilt from diskshadow's text (issue #13): their coverage says
+// so; a capture read from XML has no such note.
+TEST(ReportCli, TextWritersAreMarkedReconstructed) {
+  const auto r = testing::run_cli({"report", "status/diskshadow-metadata.txt"});
+  EXPECT_NE(r.out.find("<p>Writer reconstructed from text (line 10): only what "
+                       "diskshadow printed is known.</p>"),
+            std::string::npos);
+  EXPECT_EQ(testing::run_cli({"report", "capture"})
+                .out.find("reconstructed from text"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

@@ -487,5 +487,45 @@ TEST(Validate, LargeSqlLikeWriterPrintsFewLinesByDefault) {
   EXPECT_GE(j["summary"]["hidden"]["infos"].get<std::size_t>(), 10000U);
 }
 
+// Writers rebuilt from diskshadow's text (issue #13): each finding about
+// one says so (text: a note line; JSON and SARIF: writerReconstructedFromText),
+// and the rules reading what the text never prints stay silent; a capture
+// without such a writer has no note.
+TEST(Validate, FindingsOnTextWritersSayTheyWereReconstructed) {
+  auto text = run_cli({"validate", "--for", "author", "--show", "info",
+                       "status/diskshadow-metadata.txt"});
+  EXPECT_EQ(text.exit_code, kExitFindings) << text.err;
+  EXPECT_TRUE(matches_golden(text.out, "validate/metadata-text.txt"));
+  for (const char* rule : {"WMD004", "WMD005", "WMD018", "SET004"}) {
+    EXPECT_EQ(text.out.find(rule), std::string::npos) << rule;
+  }
+  auto json = run_cli({"validate", "--for", "author", "--format", "json",
+                       "status/diskshadow-metadata.txt"});
+  auto sarif = run_cli({"validate", "--for", "author", "--format", "sarif",
+                        "status/diskshadow-metadata.txt"});
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_FALSE(j["findings"].empty());
+  for (const auto& f : j["findings"]) {
+    ASSERT_TRUE(f.contains("writerReconstructedFromText")) << f.dump();
+    EXPECT_EQ(f["writerReconstructedFromText"]["file"],
+              "status/diskshadow-metadata.txt");
+  }
+  const auto s = nlohmann::json::parse(sarif.out);
+  EXPECT_TRUE(s["runs"][0]["results"][0]["properties"].contains(
+      "writerReconstructedFromText"));
+  auto xml =
+      run_cli({"validate", "--for", "author", "--format", "json", "capture"});
+  EXPECT_EQ(xml.out.find("writerReconstructedFromText"), std::string::npos);
+  if (!testing::have_python_jsonschema()) {
+    GTEST_SKIP() << "python3 with the jsonschema module is not available";
+  }
+  EXPECT_EQ(testing::validate_json(
+                json.out, testing::schemas_dir() / "validate.schema.json"),
+            "");
+  EXPECT_EQ(testing::validate_json(sarif.out, testing::schemas_dir() /
+                                                  "validate-sarif.schema.json"),
+            "");
+}
+
 }  // namespace
 }  // namespace vssmeta::cli

@@ -102,10 +102,16 @@ struct LoadOptions {
 };
 
 /// Loads `path`: "-" reads standard input (`stdin_stream`, or std::cin), a
-/// directory is read as a capture folder (its `*.xml` files, in natural name
-/// order; a manifest is recognised, other non-VSS XML files are skipped with
-/// a warning, and so is every entry that is neither a file nor a folder:
-/// FIFOs, sockets, devices, dangling links and link loops). A folder with
+/// directory is read as a capture folder (its files in natural name order:
+/// `*.xml` files as documents, a manifest recognised, other non-VSS XML
+/// files skipped with a warning; every other regular file read for the text
+/// forms below, decided by content, and merged when it holds one (writer
+/// status text, diskshadow's metadata text, vshadow -wm3 output), skipped
+/// with a warning when it is too large, unreadable, a cabinet, a vshadow
+/// -wm/-wm2 summary or status-like text without a complete block, skipped
+/// silently otherwise; every entry that is neither a file nor a folder
+/// skipped with a warning: FIFOs, sockets, devices, dangling links and link
+/// loops). A folder with
 /// no XML file of its own that holds Windows Server Backup's layout
 /// (`WindowsImageBackup\<computer>\Backup <date>`) is read through its one
 /// `Backup ...` folder. Anything else (a regular file, or a FIFO or device

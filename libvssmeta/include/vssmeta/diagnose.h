@@ -146,6 +146,10 @@ struct WriterCoverage {
   std::string name;  ///< display name
   Guid writer_id;
   std::optional<std::string> instance_name;
+  /// Set when the writer was rebuilt from diskshadow's metadata text: where
+  /// it starts in the text (WriterMetadata::from_text); every output adds
+  /// reconstructed_from_text_note().
+  std::optional<Location> from_text;
   WriterRole role = WriterRole::kInBackup;
   /// Why the writer is not in the backup, or what an exclude-list writer
   /// excludes; empty for writers in the backup.

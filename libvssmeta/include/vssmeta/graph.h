@@ -98,6 +98,10 @@ struct GraphNode {
   std::size_t hidden_components = 0;
   /// "+N more" directories (`more-files:`): their file descriptors.
   std::size_t hidden_files = 0;
+  /// Writers rebuilt from diskshadow's metadata text: where the writer
+  /// starts in the text (WriterMetadata::from_text); renderers add
+  /// reconstructed_from_text_note() to the node and its cluster.
+  std::optional<Location> from_text;
   /// Position in `vssmeta dump`'s order (writers by name, then the
   /// hierarchy depth first, children as dump lists them); renderers draw
   /// siblings in this order.
@@ -125,6 +129,8 @@ struct GraphEdge {
 struct GraphCluster {
   std::string id;     ///< the writer node's id
   std::string label;  ///< the writer's display name
+  /// As GraphNode::from_text: the writer was rebuilt from text.
+  std::optional<Location> from_text;
 };
 
 /// The graph: nodes sorted by id, edges by (kind, from, to), clusters in

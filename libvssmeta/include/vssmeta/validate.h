@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -92,6 +93,12 @@ class VSSMETA_EXPORT Finding {
                    std::string_view component = {}, std::string_view hint = {});
 
   Diagnostic diagnostic;
+  /// Set when the finding is about a writer rebuilt from text: where that
+  /// writer starts in the text (its `from_text->where`). Outputs add
+  /// reconstructed_from_text_note(); rules that read a field the text
+  /// never carries (unknown_from_text()) make no finding about such a
+  /// writer.
+  std::optional<Location> writer_from_text;
 
   /// "Name {class-id}", empty for document rules.
   std::string_view writer() const { return writer_.view; }
@@ -102,8 +109,10 @@ class VSSMETA_EXPORT Finding {
 
   /// By content: the diagnostic, the labels and the hint.
   friend bool operator==(const Finding& a, const Finding& b) {
-    return a.diagnostic == b.diagnostic && a.writer() == b.writer() &&
-           a.component() == b.component() && a.hint() == b.hint();
+    return a.diagnostic == b.diagnostic &&
+           a.writer_from_text == b.writer_from_text &&
+           a.writer() == b.writer() && a.component() == b.component() &&
+           a.hint() == b.hint();
   }
 
  private:

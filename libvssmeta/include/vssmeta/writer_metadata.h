@@ -192,6 +192,46 @@ struct WriterMetadata {
                          const WriterMetadata&) = default;
 };
 
+/// A writer field that diskshadow's metadata text does not print (or does
+/// not print for every writer), so that a writer rebuilt from it
+/// (WriterMetadata::from_text) leaves it unknown rather than absent.
+enum class TextUnknown {
+  kWriterId,        ///< when the writer's `* WRITER` block is not in the text
+  kInstanceId,      ///< likewise, or when the block has no instance id line
+  kRestoreMethod,   ///< likewise (the `* WRITER` block prints it)
+  kComponents,      ///< an excerpt may show a writer without its components
+  kUsage,           ///< never printed
+  kDataSource,      ///< never printed
+  kVersion,         ///< never printed
+  kBackupSchema,    ///< never printed
+  kInstanceName,    ///< never printed
+  kRestoreService,  ///< the restore method's service and user procedure
+  kAlternateLocations,  ///< alternate location mappings, never printed
+  kComponentFlags,      ///< component flags and restore-only fields
+  kRecursion,           ///< whether a file list is recursive
+  /// Which file lists of a database component are database files and
+  /// which log files: the text's labels for them are our assumption.
+  kDatabaseFileKinds,
+};
+
+/// Whether `w` leaves `field` unknown: `w` was rebuilt from text
+/// (`from_text`) and that text does not say it. Always false for a writer
+/// read from XML, whose absent fields are absent. Every command asks this
+/// before reading an absent value as a fact (validate's rules, diff's
+/// removals).
+VSSMETA_EXPORT bool unknown_from_text(const WriterMetadata& w,
+                                      TextUnknown field);
+
+/// The writer class id as outputs print it: braced, or "{writer id not in
+/// the text}" when unknown_from_text(w, TextUnknown::kWriterId) (the model
+/// holds the nil GUID then, which is no writer's id).
+VSSMETA_EXPORT std::string writer_id_text(const WriterMetadata& w);
+
+/// The one sentence every output prints about a writer rebuilt from text
+/// (`t` is its `from_text->where`): "reconstructed from text (line N): only
+/// what diskshadow printed is known".
+VSSMETA_EXPORT std::string reconstructed_from_text_note(const Location& t);
+
 /// `logical_path\name`, or `name` when the logical path is absent or empty.
 VSSMETA_EXPORT std::string join_component_path(
     const std::optional<std::string>& logical_path, const std::string& name);

@@ -277,6 +277,7 @@ std::vector<WriterCoverage> coverage(const CaptureSet& capture,
     wc.name = wmd.display_name();
     wc.writer_id = wmd.identity.writer_id;
     wc.instance_name = wmd.identity.instance_name;
+    if (wmd.from_text) wc.from_text = wmd.from_text->where;
     wc.role = c.in_backup[w] ? WriterRole::kInBackup
               : wmd.components.empty() && (!wmd.exclude_files.empty() ||
                                            !wmd.exclude_from_snapshot.empty())

@@ -111,6 +111,12 @@ void write_diagnosis_json(const Diagnosis& d, std::ostream& out) {
     j["writer_id"] = w.writer_id.to_string();
     j["instance_name"] =
         w.instance_name ? Json(*w.instance_name) : Json(nullptr);
+    if (w.from_text) {
+      j["reconstructed_from_text"] = {
+          {"file", w.from_text->file},
+          {"line", w.from_text->line},
+          {"note", reconstructed_from_text_note(*w.from_text)}};
+    }
     j["role"] = to_string(w.role);
     j["note"] = w.note.empty() ? Json(nullptr) : Json(w.note);
     j["explicit"] = w.explicit_count;

@@ -159,8 +159,16 @@ void write_writer(const WriterCoverage& w, std::ostream& out,
   if (w.instance_name && !w.instance_name->empty()) {
     name += fmt::format(" ({})", *w.instance_name);
   }
+  // Said right under the writer's line, whatever its role.
+  const auto text_note = [&] {
+    if (w.from_text) {
+      emit(out, paint, 4, "note:", Style::kCaution,
+           "writer " + reconstructed_from_text_note(*w.from_text), 4);
+    }
+  };
   if (w.role != WriterRole::kInBackup) {
     emit(out, paint, 2, name + ":", Style::kHeading, w.note, 4);
+    text_note();
     return;
   }
   std::vector<std::string> counts;
@@ -174,6 +182,7 @@ void write_writer(const WriterCoverage& w, std::ostream& out,
   }
   emit(out, paint, 2, name + ":", Style::kHeading,
        fmt::format("in the backup, {}", fmt::join(counts, ", ")), 4);
+  text_note();
   for (const ComponentCoverage& c : w.components) {
     switch (c.inclusion) {
       case Inclusion::kExplicit:

@@ -3,12 +3,14 @@
 // restore method, exclude lists and components (matched by logical path and
 // name, then by name alone for moves), with their files and dependencies.
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "diff/diff_engine.h"
+#include "paths/windows_path.h"
 #include "semantics/logical_path.h"
 #include "text/ascii.h"
 #include "vssmeta/enums.h"
@@ -193,10 +195,130 @@ void diff_restore_method(const DiffSink& sink,
   diff_extras(sink, "RESTORE_METHOD", a->extras, b->extras);
 }
 
+// Descriptors match by kind (unless `any_kind`), path and filespec
+// (spelling aside).
+std::string descriptor_key(const FileDescriptor& f, bool any_kind) {
+  return (any_kind ? std::string() : std::to_string(static_cast<int>(f.kind))) +
+         '\0' + path_key(f.path) + '\0' + fold(f.filespec);
+}
+
+// What a file list from text cannot say (recursion, alternate path, backup
+// type mask, unknown attributes; with `any_kind`, whether a database's file
+// list holds database or log files), taken from its twin in `other`.
+void fill_descriptors(std::vector<FileDescriptor>& text,
+                      const std::vector<FileDescriptor>& other, bool any_kind) {
+  std::map<std::string, const FileDescriptor*> twins;
+  for (const FileDescriptor& f : other) {
+    twins.emplace(descriptor_key(f, any_kind), &f);
+  }
+  for (FileDescriptor& f : text) {
+    const auto hit = twins.find(descriptor_key(f, any_kind));
+    if (hit == twins.end()) continue;
+    if (any_kind) f.kind = hit->second->kind;
+    f.recursive = hit->second->recursive;
+    f.alternate_path = hit->second->alternate_path;
+    f.backup_type_mask = hit->second->backup_type_mask;
+    f.extras = hit->second->extras;
+  }
+}
+
+// `text`, a writer rebuilt from diskshadow's text, with what that text
+// cannot say (unknown_from_text()) taken from `other`, the writer it is
+// compared with: only what both sides say is compared, so nothing the text
+// never prints is reported as removed or added.
+WriterMetadata with_unknowns_from(const WriterMetadata& text,
+                                  const WriterMetadata& other) {
+  WriterMetadata out = text;
+  out.xmlns = other.xmlns;
+  out.version = other.version;
+  out.backup_schema = other.backup_schema;
+  out.extras = other.extras;
+  out.has_backup_locations = other.has_backup_locations;
+  out.backup_locations_extras = other.backup_locations_extras;
+  out.exclude_from_snapshot = other.exclude_from_snapshot;
+  WriterIdentity& id = out.identity;
+  const WriterIdentity& oid = other.identity;
+  if (unknown_from_text(text, TextUnknown::kWriterId)) {
+    id.writer_id = oid.writer_id;
+    out.exclude_files = other.exclude_files;  // printed in the * WRITER block
+  }
+  if (unknown_from_text(text, TextUnknown::kInstanceId)) {
+    id.instance_id = oid.instance_id;
+  }
+  id.instance_name = oid.instance_name;
+  id.usage = oid.usage;
+  id.data_source = oid.data_source;
+  id.major_version = oid.major_version;
+  id.minor_version = oid.minor_version;
+  id.extras = oid.extras;
+  if (unknown_from_text(text, TextUnknown::kRestoreMethod)) {
+    out.restore_method = other.restore_method;
+  } else if (other.restore_method) {
+    RestoreMethod& r = *out.restore_method;
+    r.service = other.restore_method->service;
+    r.user_procedure = other.restore_method->user_procedure;
+    r.alternate_location_mappings =
+        other.restore_method->alternate_location_mappings;
+    r.extras = other.restore_method->extras;
+  }
+  if (unknown_from_text(text, TextUnknown::kComponents)) {
+    out.components = other.components;
+    return out;
+  }
+  std::map<std::string, const Component*> twins;
+  for (const Component& c : other.components) {
+    twins.emplace(component_key(c.logical_path, c.name), &c);
+  }
+  for (Component& c : out.components) {
+    const auto hit = twins.find(component_key(c.logical_path, c.name));
+    if (hit == twins.end()) continue;
+    const Component& o = *hit->second;
+    c.icon = o.icon;
+    c.restore_metadata = o.restore_metadata;
+    c.selectable_for_restore = o.selectable_for_restore;
+    c.component_flags = o.component_flags;
+    c.extras = o.extras;
+    if (!c.selectable) c.selectable = o.selectable;
+    if (!c.notify_on_backup_complete) {
+      c.notify_on_backup_complete = o.notify_on_backup_complete;
+    }
+    fill_descriptors(
+        c.files, o.files,
+        c.type == ComponentType::kDatabase &&
+            unknown_from_text(text, TextUnknown::kDatabaseFileKinds));
+  }
+  return out;
+}
+
+// Where a writer's facts come from, for the change that says it.
+std::string text_provenance(const WriterMetadata& w) {
+  return w.from_text ? reconstructed_from_text_note(w.from_text->where)
+                     : std::string("read from its XML document");
+}
+
+void diff_writer_fields(const DiffSink& sink, const WriterMetadata& a,
+                        const WriterMetadata& b);
+
 }  // namespace
 
 void diff_writer(const DiffSink& sink, const WriterMetadata& a,
                  const WriterMetadata& b) {
+  if (!a.from_text && !b.from_text) {
+    diff_writer_fields(sink, a, b);
+    return;
+  }
+  if (!a.from_text || !b.from_text) {
+    sink.emit(ChangeKind::kModified, "reconstructedFromText",
+              text_provenance(a), text_provenance(b));
+  }
+  diff_writer_fields(sink, a.from_text ? with_unknowns_from(a, b) : a,
+                     b.from_text ? with_unknowns_from(b, a) : b);
+}
+
+namespace {
+
+void diff_writer_fields(const DiffSink& sink, const WriterMetadata& a,
+                        const WriterMetadata& b) {
   diff_values(sink, field_values(a), field_values(b));
   diff_extras(sink, "WRITER_METADATA", a.extras, b.extras);
   diff_values(sink, field_values(a.identity), field_values(b.identity));
@@ -209,4 +331,5 @@ void diff_writer(const DiffSink& sink, const WriterMetadata& a,
   diff_components(sink, a.components, b.components);
 }
 
+}  // namespace
 }  // namespace vssmeta::internal

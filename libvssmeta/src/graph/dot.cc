@@ -153,7 +153,7 @@ std::string mermaid_text(const ComponentGraph& graph,
   std::size_t cluster = 0;
   for (const GraphCluster& c : graph.clusters) {
     out += fmt::format("  subgraph s{}[\"{}\"]\n", ++cluster,
-                       mermaid_escape(c.label));
+                       mermaid_escape(internal::cluster_title(c)));
     for (const GraphNode* n : by_writer[c.id]) {
       out += "    " + mermaid_node(*n, ids.at(n->id), sel, false) + "\n";
     }

@@ -90,9 +90,10 @@ void GraphBuilder::add_writer(std::size_t w) {
   n.kind = GraphNodeKind::kWriter;
   n.writer = n.id;
   n.label = wmd.display_name();
-  n.path = wmd.identity.writer_id.to_braced_string();
+  n.path = writer_id_text(wmd);
   n.order = next_order_++;
   if (wmd.identity.instance_name) n.caption = wmd.identity.instance_name;
+  if (wmd.from_text) n.from_text = wmd.from_text->where;
   const ComponentTree tree = build_component_tree(wmd);
   const std::string id = n.id;
   nodes_.emplace(id, std::move(n));
@@ -433,7 +434,8 @@ Result<ComponentGraph> GraphBuilder::build() {
     const GraphNode& n = nodes_.at(id);
     graph.nodes.push_back(n);
     if (!n.writer.empty() && clusters.insert(n.writer).second) {
-      graph.clusters.push_back({n.writer, nodes_.at(n.writer).label});
+      const GraphNode& writer = nodes_.at(n.writer);
+      graph.clusters.push_back({n.writer, writer.label, writer.from_text});
     }
     if (!deps_only && !n.parent.empty() && kept.count(n.parent) != 0) {
       graph.edges.push_back({n.parent, n.id, GraphEdgeKind::kContains});

@@ -122,12 +122,21 @@ std::string label_escape(std::string_view text) {
   return out;
 }
 
+std::string cluster_title(const GraphCluster& cluster) {
+  if (!cluster.from_text) return cluster.label;
+  return cluster.label + "\n" +
+         reconstructed_from_text_note(*cluster.from_text);
+}
+
 std::vector<std::string> label_lines(const GraphNode& n, bool selection) {
   std::vector<std::string> lines{n.label};
   switch (n.kind) {
     case GraphNodeKind::kWriter:
       lines.push_back(n.path);
       if (n.caption) lines.push_back(*n.caption);
+      if (n.from_text) {
+        lines.push_back(reconstructed_from_text_note(*n.from_text));
+      }
       break;
     case GraphNodeKind::kPathElement:
       lines.emplace_back("(undeclared path)");
@@ -338,7 +347,7 @@ Drawing draw(const ComponentGraph& graph, const DotOptions& options) {
     const GraphCluster& c = *cp;
     cluster_of.emplace(c.id, d.clusters.size());
     d.clusters.push_back({"cluster_" + c.id,
-                          {{"label", label_escape(c.label)},
+                          {{"label", label_escape(cluster_title(c))},
                            {"style", "rounded"},
                            {"color", "#607d8b"}},
                           {}});

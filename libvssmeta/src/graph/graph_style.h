@@ -24,6 +24,10 @@ namespace vssmeta::internal {
 // layer).
 std::string label_escape(std::string_view text);
 
+// What a cluster's title shows, unescaped: the writer's name, and for a
+// writer rebuilt from text the note saying so on a second line.
+std::string cluster_title(const GraphCluster& cluster);
+
 // The lines a node shows, unescaped.
 std::vector<std::string> label_lines(const GraphNode& node, bool selection);
 

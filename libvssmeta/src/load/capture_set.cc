@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -245,13 +246,16 @@ Status add_file(std::string& bytes, const std::string& file_name,
   return {};
 }
 
-// The checks on a whole capture named `name`, after its files are read.
+// The checks on a whole capture named `name`, after its files are read;
+// `looked_for` says what it could have held.
 Status finish_capture(const CaptureSet& set, const std::string& name,
-                      const char* what, Diagnostics& warnings) {
-  if (set.writers.empty() && set.backup_components.empty()) {
-    return io_error(name, fmt::format("{} holds no writer metadata or backup "
-                                      "components document (*.xml)",
-                                      what));
+                      const char* what, Diagnostics& warnings,
+                      const char* looked_for =
+                          "writer metadata or backup "
+                          "components document (*.xml)") {
+  if (set.writers.empty() && set.backup_components.empty() &&
+      set.statuses.empty()) {
+    return io_error(name, fmt::format("{} holds no {}", what, looked_for));
   }
   if (set.manifest && set.manifest->writers.size() != set.writers.size()) {
     warnings.push_back(Diagnostic{
@@ -264,45 +268,65 @@ Status finish_capture(const CaptureSet& set, const std::string& name,
   return {};
 }
 
+Status add_text_file(const fs::path& path, const std::string& file_name,
+                     const LoadOptions& options, CaptureSet& set,
+                     Diagnostics& warnings);
+
 // Reads the folder's documents into `set`, collecting warnings; stops at
 // the first file that cannot be read or parsed (unless keep_going).
 Status read_folder(const fs::path& dir, const std::string& name,
                    const LoadOptions& options, CaptureSet& set,
                    Diagnostics& warnings) {
   std::error_code ec;
-  // The *.xml files, and every entry that is no file nor folder (said
-  // once each, in order, and skipped: a FIFO would block, a loop fail).
-  std::vector<std::pair<std::string, std::string>> entries;  // name, special
+  // Every regular file (the *.xml ones as documents, the others as
+  // possible text evidence), and every entry that is no file nor folder
+  // (said once each, in order, and skipped: a FIFO would block, a loop
+  // fail).
+  struct Entry {
+    std::string file;
+    std::string special;
+    bool xml = false;
+  };
+  std::vector<Entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
        it.increment(ec)) {
     Kind kind = kind_of(it->path());
-    const bool xml_file =
-        kind.type == fs::file_type::regular && has_xml_extension(it->path());
-    if (xml_file || !kind.special.empty()) {
-      entries.emplace_back(it->path().filename().string(),
-                           std::move(kind.special));
+    if (kind.type == fs::file_type::regular || !kind.special.empty()) {
+      entries.push_back(Entry{it->path().filename().string(),
+                              std::move(kind.special),
+                              kind.type == fs::file_type::regular &&
+                                  has_xml_extension(it->path())});
     }
   }
   if (ec) return io_error(name, "cannot list folder: " + ec.message());
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    return internal::natural_less(a.first, b.first);
+    return internal::natural_less(a.file, b.file);
   });
-  for (const auto& [file, special] : entries) {
-    const std::string file_name = (fs::path(name) / file).generic_string();
-    if (!special.empty()) {
+  for (const Entry& entry : entries) {
+    const std::string file_name =
+        (fs::path(name) / entry.file).generic_string();
+    if (!entry.special.empty()) {
       warnings.push_back(Diagnostic{Severity::kWarning, "skipped-file",
-                                    "skipped: " + special,
+                                    "skipped: " + entry.special,
                                     Location{file_name, 0, 0}});
       continue;
     }
-    auto bytes = read_file(dir / file, file_name, options);
-    Status added = bytes ? add_file(*bytes, file_name, options, set, warnings)
-                         : Status(std::move(bytes).error());
+    Status added = [&]() -> Status {
+      if (!entry.xml) {
+        return add_text_file(dir / entry.file, file_name, options, set,
+                             warnings);
+      }
+      auto bytes = read_file(dir / entry.file, file_name, options);
+      if (!bytes) return std::move(bytes).error();
+      return add_file(*bytes, file_name, options, set, warnings);
+    }();
     if (!added && !keep_going(options, added.error(), file_name, warnings)) {
       return std::move(added).error();
     }
   }
-  return finish_capture(set, name, "folder", warnings);
+  return finish_capture(set, name, "folder", warnings,
+                        "writer metadata or backup components document "
+                        "(*.xml), writer status text or writer metadata text");
 }
 
 // Whether `dir` holds a regular *.xml file of its own.
@@ -595,6 +619,73 @@ Content classify_content(std::string_view bytes) {
   return {};
 }
 
+constexpr const char* kVshadowSummary =
+    "this is vshadow -wm or -wm2 output, a summary without the writers' XML: "
+    "run 'vshadow -wm3 > writers.txt' and load that";
+
+// A file of a capture folder that is not *.xml, read for the text forms
+// only, decided by content: writer status text, diskshadow's metadata text
+// and vshadow -wm3 output are merged into `set` as when named on the
+// command line (a -wm3 output that fails is the file's error). Skipped
+// with a warning and its reason: a file over the size limit or that
+// cannot be opened, a cabinet, vshadow's -wm/-wm2 summary, and a text
+// taken for status or metadata text that holds no complete block. Skipped
+// silently, so that a support folder's other files cost no noise: any
+// other text, XML under another name (documents are read from *.xml only),
+// and binary files; the formats of kForeignFormats are told by their first
+// bytes, whatever their size, without reading them.
+Status add_text_file(const fs::path& path, const std::string& file_name,
+                     const LoadOptions& options, CaptureSet& set,
+                     Diagnostics& warnings) {
+  auto skipped = [&](const std::string& why,
+                     const std::optional<Location>& where = std::nullopt) {
+    warnings.push_back(Diagnostic{Severity::kWarning, "skipped-file",
+                                  "skipped: " + why,
+                                  where.value_or(Location{file_name, 0, 0})});
+    return Status{};
+  };
+  // A known binary format is told by its first bytes, before anything
+  // else is read: a backup folder's VHDX images run to gigabytes.
+  {
+    char head[16] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(head, sizeof head);
+    const auto kind =
+        classify_content(
+            std::string_view(head, static_cast<std::size_t>(in.gcount())))
+            .kind;
+    if (kind == ContentKind::kForeign) return {};
+  }
+  auto bytes = read_file(path, file_name, options);
+  if (!bytes) return skipped(bytes.error().message);
+  switch (classify_content(*bytes).kind) {
+    case ContentKind::kCabinet:
+      return skipped(
+          "a cabinet (.cab), which a capture folder does not read: load it "
+          "on its own");
+    case ContentKind::kVshadowSummary:
+      return skipped(kVshadowSummary);
+    case ContentKind::kForeign:
+      return {};
+    case ContentKind::kVshadowWriterXml: {
+      auto more = load_vshadow_text(*bytes, file_name, options);
+      append(warnings, std::move(more).warnings());
+      if (!more) return std::move(more).error();
+      merge(set, std::move(*more));
+      return {};
+    }
+    case ContentKind::kDocument:
+      break;
+  }
+  if (starts_like_xml(*bytes)) return {};
+  auto text = internal::load_text_capture(*bytes, file_name);
+  if (!text) return {};
+  append(warnings, std::move(*text).warnings());
+  if (!*text) return skipped(text->error().message, text->error().where);
+  merge(set, std::move(**text));
+  return {};
+}
+
 // Loads a file's (or stream's) bytes by what they hold.
 Result<CaptureSet> load_bytes(std::string& bytes, const std::string& name,
                               const LoadOptions& options) {
@@ -605,10 +696,7 @@ Result<CaptureSet> load_bytes(std::string& bytes, const std::string& name,
     case ContentKind::kVshadowWriterXml:
       return load_vshadow_text(bytes, name, options);
     case ContentKind::kVshadowSummary:
-      return Error{ErrorCode::kUnsupported,
-                   "this is vshadow -wm or -wm2 output, a summary without "
-                   "the writers' XML: run 'vshadow -wm3 > writers.txt' and "
-                   "load that",
+      return Error{ErrorCode::kUnsupported, kVshadowSummary,
                    Location{name, 0, 0}};
     case ContentKind::kForeign:
       return Error{ErrorCode::kUnsupported,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/writer_metadata.h"
 
+#include <fmt/format.h>
+
 #include "text/ascii.h"
 
 namespace vssmeta {
@@ -38,6 +40,35 @@ std::string join_component_path(const std::optional<std::string>& logical_path,
 
 std::string Component::full_path() const {
   return join_component_path(logical_path, name);
+}
+
+bool unknown_from_text(const WriterMetadata& w, TextUnknown field) {
+  if (!w.from_text) return false;
+  switch (field) {
+    case TextUnknown::kWriterId:
+      return !w.from_text->writer_id_known;
+    case TextUnknown::kInstanceId:
+      return !w.from_text->writer_id_known || !w.identity.instance_id;
+    case TextUnknown::kRestoreMethod:
+      return !w.restore_method;
+    case TextUnknown::kComponents:
+      return w.components.empty();
+    default:
+      return true;  // never printed
+  }
+}
+
+std::string writer_id_text(const WriterMetadata& w) {
+  return unknown_from_text(w, TextUnknown::kWriterId)
+             ? std::string("{writer id not in the text}")
+             : w.identity.writer_id.to_braced_string();
+}
+
+std::string reconstructed_from_text_note(const Location& t) {
+  return fmt::format(
+      "reconstructed from text (line {}): only what diskshadow printed is "
+      "known",
+      t.line);
 }
 
 std::string WriterMetadata::display_name() const {

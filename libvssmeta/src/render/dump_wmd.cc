@@ -67,17 +67,13 @@ void DumpPrinter::writer_header(const WriterMetadata& w) {
   std::string head = id.friendly_name
                          ? "Writer " + quoted(*id.friendly_name)
                          : std::string("Writer (no friendly name)");
-  const bool id_unknown = w.from_text && !w.from_text->writer_id_known;
-  head += "  " + (id_unknown ? std::string("{writer id not in the text}")
-                             : braced(id.writer_id));
+  head += "  " + writer_id_text(w);
   if (!w.source.name.empty())
     head += "  (" + escape_control(w.source.name) + ")";
   line(0, paint(Style::kHeading, head));
   if (w.from_text) {
     line(2, paint(Style::kCaution,
-                  fmt::format("reconstructed from text (line {}): only what "
-                              "diskshadow printed is known",
-                              w.from_text->where.line)));
+                  reconstructed_from_text_note(w.from_text->where)));
   }
 
   std::vector<std::string> parts;

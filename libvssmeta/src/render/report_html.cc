@@ -379,6 +379,11 @@ void write_coverage(const Diagnosis& d, std::ostream& out) {
           << e(plural(w.problem_count, "problem", "problems"));
     }
     out << "</span></summary>\n";
+    if (w.from_text) {
+      out << "<p>"
+          << e("Writer " + reconstructed_from_text_note(*w.from_text) + ".")
+          << "</p>\n";
+    }
     if (!w.note.empty()) out << "<p>" << e(w.note) << "</p>\n";
     if (!w.components.empty()) {
       out << "<table class=\"sortable\">\n<thead><tr><th>Component</th>"

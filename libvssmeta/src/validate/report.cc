@@ -77,6 +77,10 @@ void write_text(const Findings& findings, std::ostream& out, bool color) {
     if (!f.hint().empty()) {
       out << "    hint: " << internal::escape_control(f.hint()) << '\n';
     }
+    if (f.writer_from_text) {
+      out << "    note: writer "
+          << reconstructed_from_text_note(*f.writer_from_text) << '\n';
+    }
   }
   out << summary_line(findings) << '\n';
 }
@@ -94,6 +98,12 @@ void write_json(const Findings& findings, std::ostream& out) {
     if (!f.writer().empty()) j["writer"] = f.writer();
     if (!f.component().empty()) j["component"] = f.component();
     if (!f.hint().empty()) j["hint"] = f.hint();
+    if (f.writer_from_text) {
+      j["writerReconstructedFromText"] = {
+          {"file", f.writer_from_text->file},
+          {"line", f.writer_from_text->line},
+          {"note", reconstructed_from_text_note(*f.writer_from_text)}};
+    }
     list.push_back(std::move(j));
   }
   const FindingCounts c = findings.counts();
@@ -160,6 +170,12 @@ void write_sarif(const Findings& findings, std::ostream& out) {
             {{"fullyQualifiedName", f.writer()}, {"kind", "writer"}});
       }
       result["locations"][0]["logicalLocations"] = logical;
+    }
+    if (f.writer_from_text) {
+      result["properties"]["writerReconstructedFromText"] = {
+          {"file", f.writer_from_text->file},
+          {"line", f.writer_from_text->line},
+          {"note", reconstructed_from_text_note(*f.writer_from_text)}};
     }
     results.push_back(std::move(result));
   }

@@ -46,8 +46,7 @@ std::optional<std::size_t> CheckContext::writer_for(
 }
 
 std::string writer_label(const WriterMetadata& w) {
-  return fmt::format("{} {}", w.display_name(),
-                     w.identity.writer_id.to_braced_string());
+  return fmt::format("{} {}", w.display_name(), writer_id_text(w));
 }
 
 std::string concat(std::initializer_list<std::string_view> parts) {
@@ -84,7 +83,50 @@ void Reporter::begin(const RuleInfo& rule) {
                      rule.audience == Audience::kAuthor;
 }
 
+namespace {
+
+// Rules that read a writer field diskshadow's metadata text never carries
+// (or did not for this writer): about a writer rebuilt from text, they
+// would report the field's absence as a fact, so they make no finding.
+struct TextBlindRule {
+  std::string_view rule;
+  TextUnknown field;
+};
+constexpr TextBlindRule kTextBlindRules[] = {
+    {"SET002", TextUnknown::kWriterId},
+    {"SET004", TextUnknown::kInstanceName},
+    {"WMD001", TextUnknown::kWriterId},
+    {"WMD003", TextUnknown::kInstanceId},
+    {"WMD004", TextUnknown::kUsage},
+    {"WMD005", TextUnknown::kDataSource},
+    {"WMD006", TextUnknown::kRestoreMethod},
+    {"WMD008", TextUnknown::kAlternateLocations},
+    {"WMD009", TextUnknown::kRestoreService},
+    {"WMD012", TextUnknown::kComponents},
+    {"WMD018", TextUnknown::kDatabaseFileKinds},
+    {"WMD034", TextUnknown::kInstanceName},
+    {"XREF008", TextUnknown::kBackupSchema},
+    {"XREF010", TextUnknown::kBackupSchema},
+    {"XREF011", TextUnknown::kBackupSchema},
+    {"XREF014", TextUnknown::kBackupSchema},
+    {"XREF017", TextUnknown::kAlternateLocations},
+    {"XREF018", TextUnknown::kAlternateLocations},
+    {"XREF019", TextUnknown::kBackupSchema},
+};
+
+bool blind_on_text(std::string_view rule, const WriterMetadata& w) {
+  for (const TextBlindRule& b : kTextBlindRules) {
+    if (b.rule == rule) return unknown_from_text(w, b.field);
+  }
+  return false;
+}
+
+}  // namespace
+
 bool Reporter::keep(Severity severity, const WriterMetadata* w) {
+  if (w != nullptr && w->from_text && blind_on_text(rule_->id, *w)) {
+    return false;
+  }
   if (author_filtered_) {
     if (severity < Severity::kWarning) return false;
     if (w != nullptr && find_known_writer(w->identity.writer_id) != nullptr) {
@@ -146,6 +188,7 @@ void Reporter::writer(Severity severity, const WriterMetadata& w,
   }
   add(severity, w.source.name, where, SharedString(*last_writer_label_),
       std::move(component), std::move(message), std::move(hint));
+  if (w.from_text) out_.back().writer_from_text = w.from_text->where;
 }
 
 void Reporter::backup(const BackupComponents& b, const WriterComponents* entry,
@@ -181,6 +224,9 @@ void Reporter::backup(Severity severity, const BackupComponents& b,
   }
   add(severity, b.source.name, where, std::move(writer), std::move(component),
       std::move(message), std::move(hint));
+  if (wmd != nullptr && wmd->from_text) {
+    out_.back().writer_from_text = wmd->from_text->where;
+  }
 }
 
 void Reporter::document(const Diagnostic& d, std::string message, Hint hint) {

@@ -407,5 +407,33 @@ TEST(DiagnoseSample, DiskshadowSqlCaptureIsIncompleteForSqlServerWriter) {
   EXPECT_EQ(d.system_volume, "C:\\");
 }
 
+// A writer rebuilt from diskshadow's text is marked in the diagnosis and
+// in the text it prints; one read from XML is not.
+TEST(DiagnoseTextWriters, CoverageSaysTheWriterWasReconstructed) {
+  CaptureSet capture = load_dir("status/diskshadow-metadata.txt");
+  CaptureSet xml = load_dir("wmd/registry-writer.xml");
+  merge(capture, std::move(xml));
+  const Diagnosis d = diagnose(capture);
+  const WriterCoverage& sql = writer(d, "SqlServerWriter");
+  ASSERT_TRUE(sql.from_text.has_value());
+  EXPECT_EQ(sql.from_text->line, 10U);
+  EXPECT_FALSE(writer(d, "Registry Writer").from_text.has_value());
+  std::ostringstream out;
+  write_diagnosis(d, out);
+  EXPECT_NE(out.str().find("  SqlServerWriter: no backup components document\n"
+                           "    note: writer reconstructed from text (line "
+                           "10): only what diskshadow printed\n"),
+            std::string::npos)
+      << out.str();
+  // NTDS and SqlServerWriter, not the Registry Writer.
+  std::size_t notes = 0;
+  for (std::size_t at = out.str().find("note: writer reconstructed");
+       at != std::string::npos;
+       at = out.str().find("note: writer reconstructed", at + 1)) {
+    ++notes;
+  }
+  EXPECT_EQ(notes, 2U);
+}
+
 }  // namespace
 }  // namespace vssmeta

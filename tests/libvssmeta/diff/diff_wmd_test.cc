@@ -182,5 +182,61 @@ TEST(DiffWmd, DescriptorChangesCarryTheirDirectory) {
   EXPECT_EQ(out[0].after, "D:\\Data\\*.mdf");
 }
 
+// One side rebuilt from diskshadow's text: the diff says so, compares what
+// the text carries, and never reports what it cannot carry (usage, schema,
+// service, flags, recursion) as removed.
+TEST(DiffWmd, ReconstructedSideComparesOnlyWhatTheTextSays) {
+  WriterMetadata xml;
+  xml.identity.friendly_name = "SqlServerWriter";
+  xml.identity.usage = UsageType::kUserData;
+  xml.identity.data_source = SourceType::kTransactedDb;
+  xml.backup_schema = 0x2;
+  RestoreMethod method;
+  method.method = RestoreMethodType::kRestoreIfCanReplace;
+  method.service = "MSSQLSERVER";
+  xml.restore_method = method;
+  Component payroll = component("KESTREL-SRV04", "Payroll");
+  payroll.selectable = true;
+  payroll.caption = "Payroll";
+  payroll.component_flags = 1;
+  FileDescriptor f;
+  f.path = "E:\\SQLData";
+  f.filespec = "payroll.mdf";
+  f.recursive = false;
+  payroll.files.push_back(f);
+  xml.components.push_back(payroll);
+
+  WriterMetadata text = xml;
+  text.identity.usage.reset();
+  text.identity.data_source.reset();
+  text.backup_schema.reset();
+  text.restore_method->service.reset();
+  text.components[0].component_flags.reset();
+  text.components[0].files[0].recursive.reset();
+  text.from_text = TextReconstruction{};
+  text.from_text->where = Location{"meta.txt", 10, 1};
+  text.from_text->writer_id_known = true;
+
+  auto changes = run(xml, text);
+  ASSERT_EQ(changes.size(), 1U);
+  EXPECT_EQ(changes[0].field, "reconstructedFromText");
+  EXPECT_EQ(changes[0].before, "read from its XML document");
+  EXPECT_EQ(changes[0].after,
+            "reconstructed from text (line 10): only what diskshadow printed "
+            "is known");
+
+  // What the text does carry is compared as ever.
+  text.components[0].caption = "Payroll database";
+  changes = run(text, xml);
+  ASSERT_EQ(changes.size(), 2U);
+  EXPECT_EQ(changes[1].field, "caption");
+  EXPECT_EQ(changes[1].before, "Payroll database");
+  EXPECT_EQ(changes[1].after, "Payroll");
+
+  // Two XML documents: the same differences are all reported.
+  text.from_text.reset();
+  EXPECT_GT(run(xml, text).size(), 4U);
+}
+
 }  // namespace
 }  // namespace vssmeta::internal

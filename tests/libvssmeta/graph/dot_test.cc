@@ -42,6 +42,26 @@ TEST(WriteGraphDot, DependencyCaptureMatchesGolden) {
   EXPECT_EQ(dot, dot_of(load_graph("graph/deps"))) << "not deterministic";
 }
 
+// Writers rebuilt from diskshadow's text: their node and cluster say so,
+// in DOT and in Mermaid; writers read from XML do not.
+TEST(WriteGraphDot, WritersReconstructedFromTextAreLabelled) {
+  const ComponentGraph g = load_graph("status/diskshadow-metadata.txt");
+  const std::string note =
+      "reconstructed from text (line 10): only what diskshadow printed is "
+      "known";
+  const std::string dot = dot_of(g);
+  EXPECT_NE(dot.find("label=\"SqlServerWriter\\n" + note + "\"; style="),
+            std::string::npos)
+      << dot;
+  EXPECT_NE(dot.find("{a65faa63-5ea8-4ebc-9dbd-a0c4db26912a}\\n" + note),
+            std::string::npos);
+  EXPECT_NE(mermaid_of(g).find("[\"SqlServerWriter<br/>" + note + "\"]"),
+            std::string::npos)
+      << mermaid_of(g);
+  EXPECT_EQ(dot_of(load_graph("graph/deps")).find("reconstructed from text"),
+            std::string::npos);
+}
+
 // The legend shows the styles the drawing uses, and no others.
 TEST(WriteGraphDot, LegendShowsOnlyUsedStyles) {
   GraphOptions files;

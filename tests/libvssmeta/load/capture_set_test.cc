@@ -122,7 +122,128 @@ TEST(Load, EmptyFolderIsAnError) {
   EXPECT_EQ(set.error().code, ErrorCode::kIo);
   EXPECT_EQ(set.error().message,
             "folder holds no writer metadata or backup components document "
-            "(*.xml)");
+            "(*.xml), writer status text or writer metadata text");
+}
+
+// A support script's folder: the XML, vssadmin's text and diskshadow's
+// metadata text load as one capture; its other files cost no noise.
+TEST(Load, FolderReadsTextEvidenceByContent) {
+  const std::string dir = (testdata_dir() / "support-folder").generic_string();
+  auto set = load(dir);
+  ASSERT_OK(set);
+  // KESTREL-SRV04_WriterMetaData.txt (2 writers, from text), then WM0.xml.
+  ASSERT_EQ(set->writers.size(), 3U);
+  EXPECT_TRUE(set->writers[0].from_text.has_value());
+  EXPECT_EQ(set->writers[0].source.name,
+            dir + "/KESTREL-SRV04_WriterMetaData.txt");
+  EXPECT_FALSE(set->writers[2].from_text.has_value());
+  EXPECT_EQ(set->writers[2].source.name, dir + "/WM0.xml");
+  // KESTREL-SRV04_vssadmin.txt: every writer block of the French text.
+  ASSERT_EQ(set->statuses.size(), 4U);
+  EXPECT_EQ(set->statuses[0].printed->where.file,
+            dir + "/KESTREL-SRV04_vssadmin.txt");
+  // README and systeminfo.txt are silent; the -wm summary is said.
+  ASSERT_EQ(set.warnings().size(), 1U);
+  EXPECT_EQ(to_string(set.warnings()[0]),
+            dir +
+                "/vshadow-wm.txt: warning: skipped: this is vshadow -wm or "
+                "-wm2 output, a summary without the writers' XML: run "
+                "'vshadow -wm3 > writers.txt' and load that [skipped-file]");
+}
+
+// By content, never by name: a vssadmin.txt that holds no status text is
+// passed over; a status text called notes.log is read.
+TEST(Load, FolderDecidesTextByContentNotName) {
+  TempDir dir;
+  dir.write("vssadmin.txt", "ipconfig /all\r\nHost Name . . : KESTREL\r\n");
+  dir.write("notes.log", read_bytes(testdata_dir() / "status/vssadmin-en.txt"));
+  auto set = load(dir.path().string());
+  ASSERT_OK(set);
+  EXPECT_TRUE(set->writers.empty());
+  EXPECT_FALSE(set->statuses.empty());
+  EXPECT_EQ(set.warnings().size(), 0U);
+  EXPECT_EQ(set->statuses[0].printed->where.file,
+            (dir.path() / "notes.log").generic_string());
+}
+
+TEST(Load, FolderWithOnlyOtherFilesIsStillAnError) {
+  TempDir dir;
+  dir.write("systeminfo.txt", "Host Name: KESTREL\n");
+  dir.write("memory.dmp", std::string("MDMP\x93\xa7\0\0", 8));
+  auto set = load(dir.path().string());
+  ASSERT_FALSE(set);
+  EXPECT_EQ(set.error().message,
+            "folder holds no writer metadata or backup components document "
+            "(*.xml), writer status text or writer metadata text");
+  EXPECT_TRUE(set.warnings().empty());
+}
+
+// Said, with the reason: a file over the size limit (never an error for a
+// non-XML file), a cabinet, and status-like text without a complete block;
+// a known binary format (a backup folder's VHDX) is not, whatever its size.
+TEST(Load, FolderSkipsTextItCannotUseWithAReason) {
+  TempDir dir;
+  dir.write("WM0.xml", read_bytes(testdata_dir() / "wmd/registry-writer.xml"));
+  dir.write("big.log", std::string(5000, 'x'));
+  // A disk image as large is told by its first bytes: passed over silently.
+  dir.write("disk.vhdx", "vhdxfile" + std::string(5000, '\0'));
+  dir.write("x.cab", "MSCF\0\0\0\0 and the rest");
+  dir.write("cut.txt",
+            "Writer name: 'NTDS'\n   State: [1] Stable\n   Last error: No "
+            "error\n");
+  LoadOptions options;
+  options.parse.max_bytes = 4000;
+  auto set = load(dir.path().string(), options);
+  ASSERT_OK(set);
+  EXPECT_EQ(set->writers.size(), 1U);
+  const std::string base = dir.path().generic_string() + "/";
+  std::vector<std::string> got;
+  for (const Diagnostic& d : set.warnings()) got.push_back(to_string(d));
+  ASSERT_EQ(got.size(), 4U) << ::testing::PrintToString(got);
+  EXPECT_EQ(got[0], base +
+                        "big.log: warning: skipped: file is 5000 bytes, more "
+                        "than the limit of 4000 bytes [skipped-file]");
+  // The parser's own warning, then why the file was passed over.
+  EXPECT_EQ(got[1], base +
+                        "cut.txt:1: warning: writer 'NTDS': incomplete block "
+                        "(no writer id, instance id): skipped "
+                        "[incomplete-status-block]");
+  EXPECT_EQ(got[2], base +
+                        "cut.txt:1:1: warning: skipped: no complete writer "
+                        "status block: expected the output of `vssadmin "
+                        "list writers`, diskshadow `list writers status` "
+                        "or `vshadow -ws` (a quoted writer name, its "
+                        "writer id and instance id, a state and a last "
+                        "error) [skipped-file]");
+  EXPECT_EQ(got[3], base +
+                        "x.cab: warning: skipped: a cabinet (.cab), which a "
+                        "capture folder does not read: load it on its own "
+                        "[skipped-file]");
+}
+
+// vshadow -wm3 output in a folder: merged; a malformed writer in it is the
+// file's error, or with --keep-going an unreadable-file finding.
+TEST(Load, FolderVshadowTextFollowsKeepGoing) {
+  TempDir dir;
+  const std::string wmd =
+      read_bytes(testdata_dir() / "wmd/registry-writer.xml");
+  dir.write("writers.out", "--[Writer 0]--\n" + wmd +
+                               "\n--[Writer 1]--\n<WRITER_METADATA>\n"
+                               "--[end of data]--\n");
+  auto strict = load(dir.path().string());
+  ASSERT_FALSE(strict);
+  EXPECT_EQ(strict.error().where->file,
+            (dir.path() / "writers.out").generic_string() + "#writer-1");
+  LoadOptions options;
+  options.keep_going = true;
+  auto lenient = load(dir.path().string(), options);
+  ASSERT_OK(lenient);
+  EXPECT_EQ(lenient->writers.size(), 1U);
+  bool unreadable = false;
+  for (const Diagnostic& d : lenient.warnings()) {
+    unreadable = unreadable || d.code == "unreadable-file";
+  }
+  EXPECT_TRUE(unreadable);
 }
 
 TEST(Load, ManifestCountMismatchIsReported) {

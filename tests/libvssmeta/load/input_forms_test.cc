@@ -259,7 +259,7 @@ TEST(LoadForms, EmptyFolderIsStillAnError) {
   ASSERT_FALSE(set);
   EXPECT_EQ(set.error().message,
             "folder holds no writer metadata or backup components document "
-            "(*.xml)");
+            "(*.xml), writer status text or writer metadata text");
 }
 
 TEST(LoadForms, KeepGoingLoadsTheRestOfAFolder) {

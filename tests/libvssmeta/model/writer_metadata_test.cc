@@ -193,5 +193,39 @@ TEST(WriterMetadata, EqualityIgnoresSourceAndOriginAndGuidCase) {
   EXPECT_NE(a, b);
 }
 
+// A writer rebuilt from text leaves unknown what the text does not say; a
+// writer read from XML has absent fields, never unknown ones.
+TEST(UnknownFromText, OnlyWritersRebuiltFromText) {
+  WriterMetadata xml;
+  EXPECT_FALSE(unknown_from_text(xml, TextUnknown::kUsage));
+  EXPECT_FALSE(unknown_from_text(xml, TextUnknown::kWriterId));
+  EXPECT_EQ(writer_id_text(xml), "{00000000-0000-0000-0000-000000000000}");
+
+  WriterMetadata text;
+  text.from_text = TextReconstruction{};
+  text.from_text->where = Location{"m.txt", 23, 1};
+  text.from_text->writer_id_known = false;
+  EXPECT_TRUE(unknown_from_text(text, TextUnknown::kWriterId));
+  EXPECT_TRUE(unknown_from_text(text, TextUnknown::kInstanceId));
+  EXPECT_TRUE(unknown_from_text(text, TextUnknown::kUsage));
+  EXPECT_TRUE(unknown_from_text(text, TextUnknown::kRestoreMethod));
+  EXPECT_TRUE(unknown_from_text(text, TextUnknown::kComponents));
+  EXPECT_EQ(writer_id_text(text), "{writer id not in the text}");
+  EXPECT_EQ(reconstructed_from_text_note(text.from_text->where),
+            "reconstructed from text (line 23): only what diskshadow printed "
+            "is known");
+
+  // What the text did print is known.
+  text.from_text->writer_id_known = true;
+  text.identity.instance_id = Guid{};
+  text.restore_method = RestoreMethod{};
+  text.components.emplace_back();
+  EXPECT_FALSE(unknown_from_text(text, TextUnknown::kWriterId));
+  EXPECT_FALSE(unknown_from_text(text, TextUnknown::kInstanceId));
+  EXPECT_FALSE(unknown_from_text(text, TextUnknown::kRestoreMethod));
+  EXPECT_FALSE(unknown_from_text(text, TextUnknown::kComponents));
+  EXPECT_TRUE(unknown_from_text(text, TextUnknown::kInstanceName));
+}
+
 }  // namespace
 }  // namespace vssmeta

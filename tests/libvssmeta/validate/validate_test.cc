@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "support/test_support.h"
+#include "vssmeta/metadata_text.h"
 
 namespace vssmeta {
 namespace {
@@ -393,6 +394,54 @@ TEST(RuleTable, DocsListEveryRule) {
   EXPECT_EQ(rows, expected)
       << "docs/rules.md's rule table differs from the rule table: regenerate "
          "it from vssmeta validate --list-rules (command in docs/rules.md)";
+}
+
+// Writers rebuilt from diskshadow's text (two, from components whose
+// `* WRITER` blocks the excerpt left out): the rules that read what the text
+// never prints (class id, instance, usage, source type, restore method)
+// make no finding; what the text did print is still checked, and every
+// finding about such a writer says where it was rebuilt.
+TEST(ValidateTextWriters, UnknownFieldsAreNoFindingsTheRestIsMarked) {
+  const std::string text =
+      "+ Component \"Microsoft Hyper-V VSS Writer:\\Initial Store\"\n"
+      "    - Name: Initial Store\n"
+      "    - Logical path: \n"
+      "    - Type: VSS_CT_FILEGROUP [2]\n"
+      "    - Is selectable: TRUE\n"
+      "+ Component \"SqlServerWriter:\\SQL2012\\model\"\n"
+      "    - Name: model\n"
+      "    - Logical path: SQL2012\n"
+      "    - Type: VSS_CT_DATABASE [1]\n"
+      "    - Is selectable: TRUE\n"
+      "    - Notify on backup complete: TRUE\n";
+  ParseOptions po;
+  po.source_name = "meta.txt";
+  auto writers = parse_metadata_text(text, po);
+  ASSERT_TRUE(writers.has_value());
+  CaptureSet capture;
+  capture.writers = std::move(*writers);
+  ASSERT_EQ(capture.writers.size(), 2U);
+  std::set<std::string> rules;
+  for (const Finding& f : validate(capture)) {
+    rules.insert(f.diagnostic.code);
+    ASSERT_TRUE(f.writer_from_text.has_value()) << f.diagnostic.code;
+    EXPECT_EQ(f.writer_from_text->file, "meta.txt");
+  }
+  // Only what the text says: a reserved flag it printed, a logical path
+  // element that is no component.
+  EXPECT_EQ(rules, (std::set<std::string>{"WMD037", "WMD039"}));
+
+  // The same writers read from XML: the absent fields are findings, and
+  // no finding carries the mark.
+  for (WriterMetadata& w : capture.writers) w.from_text.reset();
+  std::set<std::string> xml_rules;
+  for (const Finding& f : validate(capture)) {
+    xml_rules.insert(f.diagnostic.code);
+    EXPECT_FALSE(f.writer_from_text.has_value());
+  }
+  for (const char* rule : {"WMD001", "WMD004", "WMD005", "WMD006", "SET004"}) {
+    EXPECT_EQ(xml_rules.count(rule), 1U) << rule;
+  }
 }
 
 }  // namespace
