@@ -5,7 +5,9 @@
 /// and attribute names, the VSS namespace, yes/no booleans, one line, no
 /// declaration, UTF-8. Unknown content (`Extras`) is written back in place,
 /// so load -> save -> load gives an equal model (a writer rebuilt from text
-/// loses only its `from_text` mark). These return strings, unlike
+/// loses only its `from_text` mark, and a component of undefined type, which
+/// only text can give, is written as a FILE_GROUP, the element of every
+/// component that is not a database). These return strings, unlike
 /// the `write_*` renderers: they are the counterpart of `parse_document()`,
 /// which takes bytes, so a round trip needs no stream.
 

@@ -390,5 +390,39 @@ TEST(Serialize, WriterRebuiltFromTextKeepsEverythingButTheMark) {
   }
 }
 
+// A component whose type diskshadow's text did not name (a type line that is
+// neither VSS_CT_DATABASE nor VSS_CT_FILEGROUP: loaded as undefined, with a
+// warning) has no element of its own in XML: it is written as a FILE_GROUP,
+// the element of every component that is not a database, and reloads as one
+// (found by fuzz_roundtrip).
+TEST(Serialize, ComponentOfUndefinedTypeIsWrittenAsAFileGroup) {
+  const std::string text =
+      "* WRITER \"W\"\n"
+      "+ Component \"W:\\Pkoget\\\"\n"
+      "    - Name: \n"
+      "    - Logical path: Pkoget\n"
+      "    - Type: \"3855\"/>\n";
+  auto rebuilt = parse_metadata_text(text);
+  ASSERT_OK(rebuilt);
+  ASSERT_EQ(rebuilt->size(), 1U);
+  const WriterMetadata& w = rebuilt->front();
+  ASSERT_EQ(w.components.size(), 1U);
+  EXPECT_EQ(w.components[0].type, ComponentType::kUndefined);
+  const std::string xml = to_xml(w);
+  EXPECT_NE(xml.find("<FILE_GROUP logicalPath=\"Pkoget\" componentName=\"\"/>"),
+            std::string::npos)
+      << xml;
+  auto again = parse_document(xml);
+  ASSERT_OK(again);
+  const auto* reloaded = std::get_if<WriterMetadata>(&*again);
+  ASSERT_NE(reloaded, nullptr);
+  ASSERT_EQ(reloaded->components.size(), 1U);
+  EXPECT_EQ(reloaded->components[0].type, ComponentType::kFileGroup);
+  WriterMetadata expected = w;
+  expected.from_text.reset();
+  expected.components[0].type = ComponentType::kFileGroup;
+  EXPECT_TRUE(*reloaded == expected) << xml;
+}
+
 }  // namespace
 }  // namespace vssmeta
