@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vssmeta/hierarchy.h"
 
-#include <deque>
-#include <functional>
-#include <map>
+#include <algorithm>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -14,97 +12,105 @@
 namespace vssmeta {
 namespace {
 
-// Construction-time node: children are kept in a map keyed by the folded
-// name, so inserting n components costs O(n log n) and siblings come out
-// already in hierarchy order. The public HierarchyNode uses a plain vector,
-// which would make lookups linear. The nodes live in one pool (a deque: they
-// never move), so building and dropping them is no allocation per node.
+using internal::PathTree;
+
+// Construction-time node, one per node of the PathTree that keys the paths:
+// the name as first spelled, the components declared there, the children in
+// the order they were added (sorted once, when converted).
 struct BuildNode {
-  std::string name;
+  std::string_view name;
   std::vector<std::size_t> components;
-  std::map<std::string, BuildNode*, std::less<>> children;
+  std::vector<PathTree::Node> children;
 };
 
-class Builder {
- public:
-  BuildNode& top() { return top_; }
+// Whether `a` comes before `b` with A-Z folded, bytes compared unsigned: the
+// order of the folded strings themselves.
+bool folded_less(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(internal::ascii_lower(a[i]));
+    const auto y = static_cast<unsigned char>(internal::ascii_lower(b[i]));
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
 
-  // `key_` is scratch space for the folded name: a lookup of an existing
-  // child allocates nothing.
-  BuildNode& child_of(BuildNode& parent, std::string_view element) {
-    key_.clear();
-    internal::append_folded(element, key_);
-    auto it = parent.children.find(key_);
-    if (it == parent.children.end()) {
-      BuildNode& node = pool_.emplace_back();
-      node.name = element;  // the first spelling seen wins
-      it = parent.children.emplace(key_, &node).first;
+class Converter {
+ public:
+  explicit Converter(std::vector<BuildNode>& built) : built_(built) {}
+
+  // The children of `from`, sorted case-insensitively by name, into `out`.
+  void children(BuildNode& from, const std::string& parent_path,
+                std::vector<HierarchyNode>& out) {
+    std::sort(from.children.begin(), from.children.end(),
+              [&](PathTree::Node a, PathTree::Node b) {
+                return folded_less(built_[a].name, built_[b].name);
+              });
+    out.resize(from.children.size());
+    for (std::size_t i = 0; i < from.children.size(); ++i) {
+      node(built_[from.children[i]], parent_path, out[i]);
     }
-    return *it->second;
   }
 
  private:
-  BuildNode top_;
-  std::deque<BuildNode> pool_;
-  std::string key_;
-};
+  void node(BuildNode& from, const std::string& parent_path,
+            HierarchyNode& to) {
+    to.name = from.name;
+    if (parent_path.empty()) {
+      to.path = to.name;
+    } else {
+      to.path.reserve(parent_path.size() + 1 + to.name.size());
+      to.path += parent_path;
+      to.path += '\\';
+      to.path += to.name;
+    }
+    to.components = std::move(from.components);
+    children(from, to.path, to.children);
+  }
 
-void convert(BuildNode& from, const std::string& parent_path,
-             HierarchyNode& to) {
-  to.name = std::move(from.name);
-  if (parent_path.empty()) {
-    to.path = to.name;
-  } else {
-    to.path.reserve(parent_path.size() + 1 + to.name.size());
-    to.path += parent_path;
-    to.path += '\\';
-    to.path += to.name;
-  }
-  to.components = std::move(from.components);
-  to.children.resize(from.children.size());
-  std::size_t i = 0;
-  for (auto& entry : from.children) {
-    convert(*entry.second, to.path, to.children[i++]);
-  }
-}
+  std::vector<BuildNode>& built_;
+};
 
 }  // namespace
 
 ComponentTree build_component_tree(const WriterMetadata& wmd) {
-  Builder builder;
-  BuildNode& top = builder.top();
-  // The logical paths go through a PathTree first, so that an element is
-  // looked up once per path that does not share it with the path before
-  // (a chain of nested components costs one lookup each, not its depth).
-  internal::PathTree paths;
-  internal::PathTree::Cursor cursor;
-  std::vector<BuildNode*> built{&top};  // per node of `paths`
+  // The paths go through a PathTree, so that an element is looked up once
+  // per path that does not share it with the path before (a chain of nested
+  // components costs one lookup each, not its depth), and siblings are
+  // sorted once at the end instead of kept in an ordered map.
+  PathTree paths;
+  paths.reserve(wmd.components.size() + 1);
+  PathTree::Cursor cursor;
+  std::vector<BuildNode> built(1);  // per node of `paths`; [kRoot] the top
+  built.reserve(wmd.components.size() + 1);
+  // A node `paths` just numbered is new: it gets its BuildNode, named as
+  // first spelled, and becomes a child of its parent.
+  auto record = [&](PathTree::Node node, std::string_view name) {
+    if (node < built.size()) return;  // seen with another path
+    built.push_back(BuildNode{name, {}, {}});
+    built[paths.parent(node)].children.push_back(node);
+  };
   for (std::size_t i = 0; i < wmd.components.size(); ++i) {
     const Component& c = wmd.components[i];
-    BuildNode* node = &top;
+    PathTree::Node at = PathTree::kRoot;
     if (c.logical_path) {
       const std::string_view path = *c.logical_path;
       paths.add_logical(path, cursor);
       for (std::size_t k = cursor.reused; k < cursor.elements.size(); ++k) {
         const auto [end, element] = cursor.elements[k];
-        if (element < built.size()) continue;  // seen with another path
         const std::size_t start = path.rfind('\\', end - 1) + 1;
-        built.push_back(&builder.child_of(*built[paths.parent(element)],
-                                          path.substr(start, end - start)));
+        record(element, path.substr(start, end - start));
       }
-      if (!cursor.elements.empty()) node = built[cursor.elements.back().second];
+      if (!cursor.elements.empty()) at = cursor.elements.back().second;
     }
     // The name is one element even if it contains a backslash: that is how
     // full_path() and the Windows tools spell the component.
-    node = &builder.child_of(*node, c.name);
-    node->components.push_back(i);
+    const PathTree::Node node = paths.add(at, c.name);
+    record(node, c.name);
+    built[node].components.push_back(i);
   }
   ComponentTree tree;
-  tree.roots.resize(top.children.size());
-  std::size_t i = 0;
-  for (auto& entry : top.children) {
-    convert(*entry.second, std::string(), tree.roots[i++]);
-  }
+  Converter(built).children(built[PathTree::kRoot], std::string(), tree.roots);
   return tree;
 }
 

@@ -2,6 +2,7 @@
 #include "semantics/logical_path.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "text/ascii.h"
 #include "vssmeta/hierarchy.h"
@@ -111,7 +112,7 @@ void each_name_piece(std::string_view name, F f) {
 }  // namespace
 
 std::size_t PathTree::Hash::operator()(const Stored& k) const {
-  return hash_child(k.parent, k.folded);
+  return hash_child(k.parent, k.text());
 }
 
 std::size_t PathTree::Hash::operator()(const Probe& k) const {
@@ -119,21 +120,43 @@ std::size_t PathTree::Hash::operator()(const Probe& k) const {
 }
 
 bool PathTree::Equal::operator()(const Stored& a, const Stored& b) const {
-  return a.parent == b.parent && a.folded == b.folded;
+  return a.parent == b.parent && a.text() == b.text();
 }
 
 bool PathTree::Equal::operator()(const Stored& a, const Probe& b) const {
-  return a.parent == b.parent && iequals(a.folded, b.element);
+  return a.parent == b.parent && iequals(a.text(), b.element);
 }
 
 PathTree::PathTree() : parents_{kRoot} {}
+
+void PathTree::reserve(std::size_t nodes) {
+  parents_.reserve(nodes);
+  children_.reserve(nodes);
+}
+
+const char* PathTree::keep_folded(std::string_view element) {
+  constexpr std::size_t kBlock = 64 * 1024;
+  if (element.size() > text_left_ || text_.empty()) {
+    const std::size_t size = std::max(kBlock, element.size());
+    text_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    text_next_ = text_.back().get();
+    text_left_ = size;
+  }
+  char* const out = text_next_;
+  for (std::size_t i = 0; i < element.size(); ++i) {
+    out[i] = ascii_lower(element[i]);
+  }
+  text_next_ += element.size();
+  text_left_ -= element.size();
+  return out;
+}
 
 PathTree::Node PathTree::add(Node parent, std::string_view element) {
   auto hit = children_.find(Probe{parent, element});
   if (hit != children_.end()) return hit->second;
   const Node node = parents_.size();
   parents_.push_back(parent);
-  children_.emplace(Stored{parent, fold(element)}, node);
+  children_.emplace(Stored{parent, keep_folded(element), element.size()}, node);
   return node;
 }
 

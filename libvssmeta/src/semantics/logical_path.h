@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ class PathTree {
 
   PathTree();
 
+  /// Makes room for `nodes` nodes (a hint: adding more is fine).
+  void reserve(std::size_t nodes);
+
   /// The child of `parent` for `element` (compared ignoring the case of
   /// A-Z), added if new.
   Node add(Node parent, std::string_view element);
@@ -104,10 +108,13 @@ class PathTree {
   std::size_t size() const { return parents_.size(); }
 
  private:
-  // A child as stored (its element folded) and as looked up (as written).
+  // A child as stored (its element folded, in `text_`) and as looked up (as
+  // written).
   struct Stored {
     Node parent;
-    std::string folded;
+    const char* folded;
+    std::size_t size;
+    std::string_view text() const { return {folded, size}; }
   };
   struct Probe {
     Node parent;
@@ -126,8 +133,17 @@ class PathTree {
       return (*this)(b, a);
     }
   };
+  // A copy of `element`, folded, in `text_`: the folded elements share a few
+  // large blocks instead of one allocation each (a writer with 500,000
+  // components has as many nodes). Blocks never move, so neither do the
+  // views into them.
+  const char* keep_folded(std::string_view element);
+
   std::unordered_map<Stored, Node, Hash, Equal> children_;
   std::vector<Node> parents_;
+  std::vector<std::unique_ptr<char[]>> text_;
+  char* text_next_ = nullptr;
+  std::size_t text_left_ = 0;
 };
 
 }  // namespace vssmeta::internal

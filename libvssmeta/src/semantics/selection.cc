@@ -30,6 +30,7 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 ComponentIndex::ComponentIndex(const WriterMetadata& wmd) : wmd_(&wmd) {
   const auto& components = wmd.components;
   auto paths = std::make_shared<internal::PathTree>();
+  paths->reserve(components.size() + 1);
   // Each path is walked once, element by element: a node per distinct key,
   // the logical path's node kept for the ancestor pass below.
   std::vector<internal::PathTree::Node> nodes(components.size());

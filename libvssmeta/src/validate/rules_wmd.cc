@@ -267,16 +267,33 @@ void check_wmd012(const CheckContext& ctx, Reporter& r) {
 }
 
 // (logical path, name) as a key: NULL and "" are the same path.
-std::string component_key(const Component& c) {
-  return c.logical_path.value_or(std::string()) + '\0' + c.name;
+// (logical path, name) as written; an absent and an empty logical path are
+// the same. Views into the component: no copy per component.
+struct ExactKey {
+  std::string_view logical_path;
+  std::string_view name;
+  friend bool operator==(const ExactKey&, const ExactKey&) = default;
+};
+struct ExactKeyHash {
+  std::size_t operator()(const ExactKey& k) const {
+    const std::size_t a = std::hash<std::string_view>()(k.logical_path);
+    const std::size_t b = std::hash<std::string_view>()(k.name);
+    return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+  }
+};
+
+ExactKey exact_key(const Component& c) {
+  return {
+      c.logical_path ? std::string_view(*c.logical_path) : std::string_view(),
+      c.name};
 }
 
 void check_wmd013(const CheckContext& ctx, Reporter& r) {
   for (const WriterMetadata& w : ctx.capture().writers) {
-    std::unordered_map<std::string, const Component*> first;
+    std::unordered_map<ExactKey, const Component*, ExactKeyHash> first;
     first.reserve(w.components.size());
     for (const Component& c : w.components) {
-      auto [it, fresh] = first.emplace(component_key(c), &c);
+      auto [it, fresh] = first.emplace(exact_key(c), &c);
       if (fresh) continue;
       r.writer(w, &c, c.where,
                fmt::format("component \"{}\" is declared twice (also at {})",

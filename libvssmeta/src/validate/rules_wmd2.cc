@@ -363,6 +363,7 @@ void check_wmd039(const CheckContext& ctx, Reporter& r) {
     // Only the logical paths' nodes matter: a component declares one when
     // its key lands there.
     PathTree paths;
+    paths.reserve(w.components.size() + 1);
     PathTree::Cursor cursor;
     std::vector<PathTree::Node> logical(w.components.size(), PathTree::kRoot);
     for (std::size_t i = 0; i < w.components.size(); ++i) {
