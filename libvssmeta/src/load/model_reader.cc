@@ -526,6 +526,16 @@ bool ModelReader::read_backup_locations(Node element, WriterMetadata& w) {
   AttributeBinder binder(*this, element.name(), *attrs,
                          w.backup_locations_where);
   binder.finish(w.backup_locations_extras);
+  // A writer may declare hundreds of thousands of components: count them
+  // first (one walk over the siblings) rather than grow the vector by
+  // doubling, which moves every component read so far each time.
+  std::size_t components = 0;
+  for (Node e = element.first_child(); e; e = e.next_sibling()) {
+    if (e.type() != pugi::node_element) continue;
+    const std::string_view name = local_name(e.name());
+    components += name == "FILE_GROUP" || name == "DATABASE" ? 1 : 0;
+  }
+  w.components.reserve(w.components.size() + components);
   return read_children(
       element, w.backup_locations_extras, [&](Node e, std::string_view name) {
         if (name == "FILE_GROUP" || name == "DATABASE") {
