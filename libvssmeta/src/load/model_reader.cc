@@ -533,7 +533,7 @@ bool ModelReader::read_backup_locations(Node element, WriterMetadata& w) {
   for (Node e = element.first_child(); e; e = e.next_sibling()) {
     if (e.type() != pugi::node_element) continue;
     const std::string_view name = local_name(e.name());
-    components += name == "FILE_GROUP" || name == "DATABASE" ? 1 : 0;
+    if (name == "FILE_GROUP" || name == "DATABASE") ++components;
   }
   w.components.reserve(w.components.size() + components);
   return read_children(

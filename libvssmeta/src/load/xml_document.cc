@@ -2,6 +2,7 @@
 #include "load/xml_document.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -29,6 +30,33 @@ constexpr std::string_view kDoctypeRefused =
     "entities are never expanded";
 
 constexpr std::size_t kSmallAttributeCount = 16;
+
+constexpr std::size_t kWord = sizeof(std::uint64_t);
+
+// The length of the NUL-terminated `value` up to its first NUL, '<' or '&',
+// read a word at a time: REQUIRES that the kWord - 1 bytes after the NUL
+// can be read (the padding after the parsed text).
+std::size_t plain_prefix(const char* value) {
+  if constexpr (std::endian::native != std::endian::little) {
+    const char* p = value;  // the word's bytes are not in memory order
+    while (*p != '\0' && *p != '<' && *p != '&') ++p;
+    return static_cast<std::size_t>(p - value);
+  }
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  auto zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  for (std::size_t at = 0;; at += kWord) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, value + at, kWord);
+    const std::uint64_t hits = zero_byte(w) | zero_byte(w ^ (kOnes * '<')) |
+                               zero_byte(w ^ (kOnes * '&'));
+    if (hits != 0) {
+      // The lowest flagged byte is a real match (false positives only
+      // ever lie above a real one).
+      return at + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+    }
+  }
+}
 
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -146,12 +174,14 @@ XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth,
                          XmlCheck mode)
     : size_(text.size()), max_depth_(max_depth) {
   // Two NULs after the text: pugixml stops at the first, and the second
-  // (the string's own terminator) keeps it from moving error offsets back.
-  buffer_.reserve(text.size() + 1);
+  // keeps it from moving error offsets back. More NULs after those, which
+  // pugixml never sees, let read_attributes() scan a value a word at a time
+  // up to its terminating NUL, wherever that lies.
+  buffer_.reserve(text.size() + 2 + kWord);
   buffer_.assign(text);
-  buffer_.push_back('\0');
+  buffer_.append(2 + kWord, '\0');
   const pugi::xml_parse_result parsed = dom_.load_buffer_inplace(
-      buffer_.data(), buffer_.size() + 1, kParseFlags, pugi::encoding_utf8);
+      buffer_.data(), size_ + 2, kParseFlags, pugi::encoding_utf8);
   if (!parsed) {
     // Our checks run over what pugixml built: the first error in document
     // order wins, as a streaming reader would see it.
@@ -365,9 +395,12 @@ std::optional<XmlError> XmlDocument::read_attributes(
   for (pugi::xml_attribute a = element.first_attribute(); a;
        a = a.next_attribute()) {
     const char* const v = a.value();
-    // Values are short: a plain loop beats strcspn's setup.
     const char* p = v;
-    while (*p != '\0' && *p != '<' && *p != '&') ++p;
+    if (in_buffer(v)) {
+      p += plain_prefix(v);
+    } else {  // not parsed from the text (pugixml's empty value)
+      while (*p != '\0' && *p != '<' && *p != '&') ++p;
+    }
     const auto plain = static_cast<std::size_t>(p - v);
     if (*p != '\0') special += plain + std::strlen(p);
     const char* const name = a.name();

@@ -20,6 +20,7 @@
 // check_remaining() whether a well-formedness error lies further on.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,11 @@ class XmlDocument {
 
  private:
   std::optional<XmlError> check(bool deep);
+  // Whether `p` points into the parsed text (or its first terminating NUL).
+  bool in_buffer(const char* p) const {
+    return std::greater_equal<const char*>()(p, buffer_.data()) &&
+           std::less_equal<const char*>()(p, buffer_.data() + size_);
+  }
   std::optional<XmlError> check_tree(pugi::xml_node first, std::size_t depth,
                                      bool subtree, bool mutate);
   std::optional<XmlError> check_attributes(pugi::xml_node element, bool mutate);

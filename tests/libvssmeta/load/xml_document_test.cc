@@ -565,6 +565,33 @@ TEST(XmlDocumentDeferred, ReadAttributesDecodesIntoScratch) {
   EXPECT_EQ(attrs[1].value, "caf\xC3\xA9 & <x>");
 }
 
+// Values are scanned a word at a time for their end, a reference or a '<':
+// each is found wherever it falls in a word, next to bytes >= 0x80 too, and a
+// value that ends the document is read to its end.
+TEST(XmlDocumentDeferred, ReadAttributesFindsEveryReferenceAndEnd) {
+  for (std::size_t before = 0; before < 20; ++before) {
+    SCOPED_TRACE(before);
+    const std::string lead(before, 'x');
+    const std::string xml = "<e a='" + lead + "&amp;\xC3\xA9" + lead + "' b='" +
+                            lead + "\xC3\xA9' c='" + lead + "'/>";
+    XmlDocument doc(xml, kDepth, XmlCheck::kDeferred);
+    ASSERT_FALSE(doc.error().has_value());
+    std::vector<XmlAttr> attrs;
+    std::string scratch;
+    ASSERT_FALSE(doc.read_attributes(doc.root(), attrs, scratch).has_value());
+    ASSERT_EQ(attrs.size(), 3U);
+    EXPECT_EQ(attrs[0].value, lead + "&\xC3\xA9" + lead);
+    EXPECT_EQ(attrs[1].value, lead + "\xC3\xA9");
+    EXPECT_EQ(attrs[2].value, lead);
+
+    const std::string less = "<e a='" + lead + "<'/>";
+    XmlDocument refused(less, kDepth, XmlCheck::kDeferred);
+    ASSERT_FALSE(refused.error().has_value());
+    EXPECT_TRUE(
+        refused.read_attributes(refused.root(), attrs, scratch).has_value());
+  }
+}
+
 TEST(XmlDocumentDeferred, ReadAttributesRefusesDuplicatesAndLessThan) {
   std::vector<XmlAttr> attrs;
   std::string scratch;
