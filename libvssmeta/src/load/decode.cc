@@ -3,6 +3,9 @@
 
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -63,6 +66,22 @@ std::size_t find_invalid_utf8(std::string_view text, bool& is_nul,
   const auto* end = begin + text.size();
   const auto* p = begin;
   while (p < end) {
+#if defined(__SSE2__)
+    // Fast path: 32 ASCII bytes at a time, none of them NUL; SSE2 (every
+    // x86-64) tests 16 bytes in a few instructions.
+    while (end - p >= 32) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i b =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+      const __m128i zero = _mm_setzero_si128();
+      const __m128i nul =
+          _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero));
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), nul)) != 0) {
+        break;
+      }
+      p += 32;
+    }
+#else
     // Fast path: 32 ASCII bytes at a time, none of them NUL.
     while (end - p >= 32) {
       std::uint64_t w[4];
@@ -73,6 +92,7 @@ std::size_t find_invalid_utf8(std::string_view text, bool& is_nul,
       }
       p += 32;
     }
+#endif
     if (p == end) break;
     if (end - p >= 8) {
       std::uint64_t w = 0;

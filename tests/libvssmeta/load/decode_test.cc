@@ -255,6 +255,32 @@ TEST(DecodeInput, Utf8NulByteInsideLongAsciiRun) {
             "in.xml:1:30: error: NUL character: this is not a text file");
 }
 
+// The fast path reads blocks of 32 bytes: a NUL, an invalid byte or a valid
+// non-ASCII character is found at every place in and across them.
+TEST(DecodeInput, EveryPlaceInTheFastPathIsChecked) {
+  for (std::size_t at = 0; at < 100; ++at) {
+    SCOPED_TRACE(at);
+    std::string bytes(100, 'a');
+    bytes[at] = '\0';
+    if (at >= 2) {  // a NUL in the first two bytes means UTF-16
+      EXPECT_EQ(decode_error_text(bytes),
+                "in.xml:1:" + std::to_string(at + 1) +
+                    ": error: NUL character: this is not a text file");
+    }
+    bytes[at] = '\xFF';
+    EXPECT_EQ(decode_error_text(bytes), "in.xml:1:" + std::to_string(at + 1) +
+                                            ": error: invalid UTF-8 byte 0xFF");
+    bytes.replace(at, 1, "\xC3\xA9");
+    auto r = decode_input(bytes, "in.xml");
+    ASSERT_TRUE(r.has_value());
+    EXPECT_FALSE(r->ascii);
+    EXPECT_EQ(r->text(), bytes);
+  }
+  auto ascii = decode_input(std::string(100, 'a'), "in.xml");
+  ASSERT_TRUE(ascii.has_value());
+  EXPECT_TRUE(ascii->ascii);
+}
+
 TEST(DecodeInput, Utf8Overlong) {
   EXPECT_EQ(decode_error_text("<a>\xC0\x80</a>"),
             "in.xml:1:4: error: invalid UTF-8 byte 0xC0");
