@@ -23,18 +23,6 @@ struct BuildNode {
   std::vector<PathTree::Node> children;
 };
 
-// Whether `a` comes before `b` with A-Z folded, bytes compared unsigned: the
-// order of the folded strings themselves.
-bool folded_less(std::string_view a, std::string_view b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto x = static_cast<unsigned char>(internal::ascii_lower(a[i]));
-    const auto y = static_cast<unsigned char>(internal::ascii_lower(b[i]));
-    if (x != y) return x < y;
-  }
-  return a.size() < b.size();
-}
-
 class Converter {
  public:
   explicit Converter(std::vector<BuildNode>& built) : built_(built) {}
@@ -44,7 +32,7 @@ class Converter {
                 std::vector<HierarchyNode>& out) {
     std::sort(from.children.begin(), from.children.end(),
               [&](PathTree::Node a, PathTree::Node b) {
-                return folded_less(built_[a].name, built_[b].name);
+                return internal::iless(built_[a].name, built_[b].name);
               });
     out.resize(from.children.size());
     for (std::size_t i = 0; i < from.children.size(); ++i) {

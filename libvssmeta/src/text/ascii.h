@@ -27,6 +27,18 @@ constexpr bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// Whether `a` sorts before `b` with A-Z lowered, bytes compared unsigned:
+/// the order of fold(a) and fold(b), without building them.
+constexpr bool iless(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(ascii_lower(a[i]));
+    const auto y = static_cast<unsigned char>(ascii_lower(b[i]));
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
+
 /// Whether `text` starts with `prefix`, ignoring the case of A-Z.
 constexpr bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&

@@ -32,6 +32,19 @@ TEST(Iequals, IgnoresTheCaseOfLettersOnly) {
 
 static_assert(iequals("Writer", "WRITER"));
 
+TEST(Iless, OrdersAsTheFoldedStrings) {
+  EXPECT_TRUE(iless("Apple", "banana"));
+  EXPECT_FALSE(iless("banana", "Apple"));
+  EXPECT_FALSE(iless("ABC", "abc"));
+  EXPECT_FALSE(iless("abc", "ABC"));
+  EXPECT_TRUE(iless("ab", "ABC"));
+  // '_' (0x5F) lies between 'Z' and 'a': "Z" sorts as "z", after it.
+  EXPECT_TRUE(iless("_", "Z"));
+  EXPECT_FALSE(iless("Z", "_"));
+  // Bytes >= 0x80 compare unsigned, after ASCII.
+  EXPECT_TRUE(iless("z", "\xC3\xA9"));
+}
+
 TEST(IstartsWith, ComparesThePrefixIgnoringCase) {
   EXPECT_TRUE(istarts_with("File=C:\\x", "file="));
   EXPECT_TRUE(istarts_with("abc", ""));
