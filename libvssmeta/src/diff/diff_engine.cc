@@ -11,6 +11,7 @@
 
 #include "model/model_fields.h"
 #include "paths/windows_path.h"
+#include "semantics/file_sets.h"
 #include "text/ascii.h"
 #include "text/xml_name.h"
 #include "vssmeta/enums.h"
@@ -281,14 +282,16 @@ void descriptor_key(const FileDescriptor& f, bool with_spec, std::string& out) {
   out.push_back(f.is_recursive() ? 'r' : '-');
 }
 
-std::vector<std::uint64_t> descriptor_hashes(
+// A hash of each descriptor's key: its file set's (semantics/file_sets.h,
+// which reads the strings a word at a time instead of building the key)
+// and its kind. Equal keys hash alike.
+std::vector<std::uint32_t> descriptor_hashes(
     const std::vector<FileDescriptor>& v) {
-  std::vector<std::uint64_t> out;
+  std::vector<std::uint32_t> out;
   out.reserve(v.size());
-  std::string key;
   for (const FileDescriptor& f : v) {
-    descriptor_key(f, true, key);
-    out.push_back(std::hash<std::string_view>{}(key));
+    out.push_back(file_set_hash(f) ^
+                  (static_cast<std::uint32_t>(f.kind) * 0x9E3779B9U));
   }
   return out;
 }

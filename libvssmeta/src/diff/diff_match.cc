@@ -2,6 +2,7 @@
 #include "diff/diff_match.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include <fmt/format.h>
@@ -45,19 +46,51 @@ Matching match_keys(const std::vector<std::string>& old_keys,
   return m;
 }
 
+namespace {
+
+// `hash << 32 | index` for every index of `hashes`, sorted. The radix
+// passes over the hash bytes (least significant first) are stable and the
+// indexes go in ascending, so equal hashes stay in index order: the whole
+// values come out sorted, in linear time.
+std::vector<std::uint64_t> sorted_by_hash(
+    const std::vector<std::uint32_t>& hashes) {
+  const std::size_t n = hashes.size();
+  std::vector<std::uint64_t> v(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = std::uint64_t{hashes[i]} << 32 | static_cast<std::uint32_t>(i);
+  }
+  constexpr std::size_t kSmall = 256;  // below this a radix pass costs more
+  if (n < kSmall) {
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+  std::vector<std::uint64_t> next(n);
+  for (unsigned shift = 32; shift < 64; shift += 8) {
+    std::array<std::size_t, 257> start{};
+    for (const std::uint64_t x : v) ++start[((x >> shift) & 0xFF) + 1];
+    for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    for (const std::uint64_t x : v) next[start[(x >> shift) & 0xFF]++] = x;
+    v.swap(next);
+  }
+  return v;
+}
+
+std::uint32_t hash_of(std::uint64_t entry) {
+  return static_cast<std::uint32_t>(entry >> 32);
+}
+std::size_t index_of(std::uint64_t entry) {
+  return static_cast<std::uint32_t>(entry);
+}
+
+}  // namespace
+
 Matching match_hashed(
-    const std::vector<std::uint64_t>& old_hashes,
-    const std::vector<std::uint64_t>& new_hashes,
+    const std::vector<std::uint32_t>& old_hashes,
+    const std::vector<std::uint32_t>& new_hashes,
     const std::function<bool(std::size_t, std::size_t)>& equal,
     const std::function<std::string(bool, std::size_t)>& key) {
-  auto order = [](const std::vector<std::uint64_t>& h) {
-    std::vector<std::pair<std::uint64_t, std::size_t>> o(h.size());
-    for (std::size_t i = 0; i < h.size(); ++i) o[i] = {h[i], i};
-    std::sort(o.begin(), o.end());
-    return o;
-  };
-  const auto a = order(old_hashes);
-  const auto b = order(new_hashes);
+  const auto a = sorted_by_hash(old_hashes);
+  const auto b = sorted_by_hash(new_hashes);
   // Lone pairs of one hash, confirmed with `equal` after the merge in
   // document order: reading both lists front to back, not in hash order.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -66,34 +99,35 @@ Matching match_hashed(
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < a.size() || j < b.size()) {
-    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
-      m.removed.push_back(a[i++].second);
-    } else if (i == a.size() || b[j].first < a[i].first) {
-      m.added.push_back(b[j++].second);
+    if (j == b.size() || (i < a.size() && hash_of(a[i]) < hash_of(b[j]))) {
+      m.removed.push_back(index_of(a[i++]));
+    } else if (i == a.size() || hash_of(b[j]) < hash_of(a[i])) {
+      m.added.push_back(index_of(b[j++]));
     } else {
       // A run of one hash on both sides: almost always one element each,
       // confirmed with `equal`. Longer runs (repeated keys, collisions) are
       // matched by their real keys, sorted: never pairwise.
-      const std::uint64_t h = a[i].first;
+      const std::uint32_t h = hash_of(a[i]);
       std::size_t ie = i;
       std::size_t je = j;
-      while (ie < a.size() && a[ie].first == h) ++ie;
-      while (je < b.size() && b[je].first == h) ++je;
+      while (ie < a.size() && hash_of(a[ie]) == h) ++ie;
+      while (je < b.size() && hash_of(b[je]) == h) ++je;
       if (ie - i == 1 && je - j == 1) {
-        lone[a[i].second] = b[j].second;
+        lone[index_of(a[i])] = index_of(b[j]);
       } else {
         std::vector<std::string> ra;
         std::vector<std::string> rb;
         for (std::size_t x = i; x < ie; ++x)
-          ra.push_back(key(true, a[x].second));
+          ra.push_back(key(true, index_of(a[x])));
         for (std::size_t y = j; y < je; ++y)
-          rb.push_back(key(false, b[y].second));
+          rb.push_back(key(false, index_of(b[y])));
         const Matching run = match_keys(ra, rb);
         for (auto [x, y] : run.pairs) {
-          m.pairs.emplace_back(a[i + x].second, b[j + y].second);
+          m.pairs.emplace_back(index_of(a[i + x]), index_of(b[j + y]));
         }
-        for (std::size_t x : run.removed) m.removed.push_back(a[i + x].second);
-        for (std::size_t y : run.added) m.added.push_back(b[j + y].second);
+        for (std::size_t x : run.removed)
+          m.removed.push_back(index_of(a[i + x]));
+        for (std::size_t y : run.added) m.added.push_back(index_of(b[j + y]));
       }
       i = ie;
       j = je;

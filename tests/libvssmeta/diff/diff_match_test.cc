@@ -3,6 +3,12 @@
 // are tested with their modules: text/, paths/, semantics/logical_path).
 #include "diff/diff_match.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace vssmeta::internal {
@@ -45,6 +51,40 @@ TEST(DiffMatch, MatchHashedLoneCollisionIsNotAPair) {
   EXPECT_TRUE(m.pairs.empty());
   EXPECT_EQ(m.removed.size(), 1U);
   EXPECT_EQ(m.added.size(), 1U);
+}
+
+TEST(DiffMatch, MatchHashedAgreesWithMatchKeysOnLongLists) {
+  // Long enough for the radix sort, with repeated keys and hashes that
+  // collide often and differ in every byte.
+  std::vector<std::string> ka;
+  std::vector<std::string> kb;
+  for (int i = 0; i < 900; ++i) ka.push_back("k" + std::to_string(i % 600));
+  for (int j = 0; j < 1000; ++j) {
+    kb.push_back("k" + std::to_string((j * 7) % 700));
+  }
+  auto hashes = [](const std::vector<std::string>& keys) {
+    std::vector<std::uint32_t> out;
+    for (const std::string& k : keys) {
+      out.push_back(static_cast<std::uint32_t>(std::hash<std::string>{}(k)) &
+                    0xE100F00FU);
+    }
+    return out;
+  };
+  Matching m = match_hashed(
+      hashes(ka), hashes(kb),
+      [&](std::size_t i, std::size_t j) { return ka[i] == kb[j]; },
+      [&](bool old_side, std::size_t i) { return old_side ? ka[i] : kb[i]; });
+  Matching expected = match_keys(ka, kb);
+  for (Matching* x : {&m, &expected}) {
+    std::sort(x->pairs.begin(), x->pairs.end());
+    std::sort(x->removed.begin(), x->removed.end());
+    std::sort(x->added.begin(), x->added.end());
+  }
+  // k0, k7, ... k595 on both sides; those below k300 twice on the old one.
+  EXPECT_EQ(expected.pairs.size(), 129U);
+  EXPECT_EQ(m.pairs, expected.pairs);
+  EXPECT_EQ(m.removed, expected.removed);
+  EXPECT_EQ(m.added, expected.added);
 }
 
 TEST(DiffMatch, PairUniqueTakesOnlyOneToOneLeftovers) {
