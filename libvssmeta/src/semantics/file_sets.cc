@@ -5,6 +5,11 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#define VSSMETA_FILE_SETS_SSE2 1
+#endif
+
 #include "paths/windows_path.h"
 #include "text/ascii.h"
 
@@ -65,9 +70,10 @@ std::uint64_t load_short(std::string_view s) {
   return word;
 }
 
-// The text of a file set read a word at a time, folded and mixed into a
-// hash. Every word is a function of the string's bytes and length only, so
-// strings equal after folding hash alike.
+// The text of a file set read a word (or, for long paths, 16 bytes) at a
+// time, folded and mixed into a hash. What is mixed is a function of the
+// string's bytes and length only, so strings equal after folding hash
+// alike.
 struct Digest {
   std::uint64_t hash = 0x243F6A8885A308D3ULL;
 
@@ -83,9 +89,14 @@ struct Digest {
 
   // Mixes a path with no trailing `\` in, as its normal form (see
   // paths/windows_path.h); returns whether it holds `*` or `?`. The path
-  // is read as it is, a word at a time, unless it has a `/` or a run of
-  // `\` (rare): then its normal form is built in `buffer` and read.
+  // is read as it is, unless it has a `/` or a run of `\` (rare): then its
+  // normal form is built in `buffer` and read. A text is read 16 bytes at a
+  // time from 16 bytes on (SSE2), else a word at a time; which depends on
+  // its length only, so equal normal forms mix alike.
   bool add_path(std::string_view path, std::string& buffer) {
+#if defined(VSSMETA_FILE_SETS_SSE2)
+    if (path.size() >= 16) return add_long_path(path, buffer);
+#endif
     const Digest start = *this;
     bool found = false;
     bool irregular = false;
@@ -105,11 +116,82 @@ struct Digest {
     *this = start;
     buffer.clear();
     append_path_key(path, buffer);
-    add<'*', '?'>(buffer);
+    add_text(buffer);
     return found;
   }
 
  private:
+  // Mixes the folded bytes of `s` in, as add_path() reads a regular path.
+  void add_text(std::string_view s) {
+#if defined(VSSMETA_FILE_SETS_SSE2)
+    if (s.size() >= 16) {
+      each_chunk(s, [](__m128i, std::size_t) {});
+      return;
+    }
+#endif
+    each_word(s, [](std::uint64_t, bool) {});
+  }
+
+#if defined(VSSMETA_FILE_SETS_SSE2)
+  // add_path() of a path of 16 bytes or more.
+  bool add_long_path(std::string_view path, std::string& buffer) {
+    const Digest start = *this;
+    const __m128i star = _mm_set1_epi8('*');
+    const __m128i question = _mm_set1_epi8('?');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i slash = _mm_set1_epi8('/');
+    int wild = 0;
+    unsigned odd = 0;  // bits of `/`, or of a `\` that follows a `\`
+    each_chunk(path, [&](__m128i chunk, std::size_t at) {
+      wild |= _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, star),
+                                             _mm_cmpeq_epi8(chunk, question)));
+      const auto marks = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, backslash)));
+      unsigned pairs = marks & (marks >> 1);
+      if (at == 0) pairs &= ~1U;  // the opening `\\`
+      // A run across two chunks lies inside the next one: chunks after
+      // the first start 16 bytes on, or (the last) overlap the one before.
+      if (at != 0 && (path[at - 1] == '\\') && (marks & 1U)) pairs |= 1U;
+      odd |= pairs | static_cast<unsigned>(
+                         _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, slash)));
+    });
+    if (odd == 0) return wild != 0;
+    *this = start;
+    buffer.clear();
+    append_path_key(path, buffer);
+    add_text(buffer);
+    return wild != 0;
+  }
+
+  // Calls `take(chunk, at)` per 16 bytes of `s` (at least 16), the last
+  // overlapping the one before unless the size is a multiple of 16, and
+  // mixes the folded bytes in.
+  template <typename Take>
+  void each_chunk(std::string_view s, Take take) {
+    const auto load = [&](std::size_t at) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+    };
+    std::size_t i = 0;
+    for (; i + 16 <= s.size(); i += 16) mix_chunk(take, load(i), i);
+    if (i < s.size()) mix_chunk(take, load(s.size() - 16), s.size() - 16);
+    hash = mix(hash, s.size());
+  }
+
+  template <typename Take>
+  void mix_chunk(Take& take, __m128i chunk, std::size_t at) {
+    take(chunk, at);
+    // A-Z (0x41..0x5A) moved to -128..-103 as signed bytes, then lowered.
+    const __m128i shifted = _mm_add_epi8(chunk, _mm_set1_epi8(0x80 - 'A'));
+    const __m128i upper =
+        _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i folded =
+        _mm_or_si128(chunk, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    hash = mix(hash, static_cast<std::uint64_t>(_mm_cvtsi128_si64(folded)));
+    hash = mix(hash, static_cast<std::uint64_t>(_mm_cvtsi128_si64(
+                         _mm_unpackhi_epi64(folded, folded))));
+  }
+#endif
+
   // Calls `take(word, consecutive)` per word of `s` and mixes the folded
   // word in; `consecutive` when the word follows the previous one directly
   // (not so for the overlapping last word).

@@ -83,6 +83,43 @@ TEST(FileSets, OddSpellingsHashAsTheirNormalForm) {
             file_set_hash(file_set("//srv/share/", "*")));
 }
 
+// Long paths are read 16 bytes at a time: a `/`, a doubled `\\` or a
+// wildcard at every place after `C:\` of a 51-byte path, across every
+// chunk boundary.
+TEST(FileSets, LongPathsAtEveryPlace) {
+  const std::string base = "C:\\" + std::string(48, 'a');
+  CaptureSet capture;
+  WriterMetadata& w = capture.writers.emplace_back();
+  Component& c = w.components.emplace_back();
+  c.name = "C";
+  c.files.push_back(file_set(base, "x"));
+  for (std::size_t at = 4; at < base.size(); ++at) {
+    std::string normal = base;
+    normal.insert(at, "\\");
+    std::string doubled = base;
+    doubled.insert(at, "\\\\");
+    std::string slash = base;
+    slash.insert(at, "/");
+    SCOPED_TRACE(doubled);
+    const FileDescriptor x = file_set(normal, "x");
+    for (const std::string& odd : {doubled, slash}) {
+      EXPECT_TRUE(same_file_set(x, file_set(odd, "X")));
+      EXPECT_EQ(file_set_hash(x), file_set_hash(file_set(odd, "X")));
+    }
+    EXPECT_NE(file_set_hash(x), file_set_hash(file_set(base, "x")));
+    std::string wild = base;
+    wild[at] = at % 2 == 0 ? '*' : '?';
+    c.files.push_back(file_set(wild, "x"));
+    c.files.push_back(file_set(doubled, "x"));
+  }
+  const CheckContext ctx(capture);
+  const FileSetScan& scan = file_set_scan(ctx, 0);
+  ASSERT_EQ(scan.wildcard_path.size(), base.size() - 4);
+  for (std::size_t k = 0; k < scan.wildcard_path.size(); ++k) {
+    EXPECT_EQ(scan.wildcard_path[k].file, &c.files[1 + 2 * k]);
+  }
+}
+
 TEST(FileSets, HashSeparatesPathFromFilespec) {
   EXPECT_NE(file_set_hash(file_set("C:\\ab", "c")),
             file_set_hash(file_set("C:\\a", "bc")));
