@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "render/style.h"
+#include "semantics/hierarchy_flat.h"
 #include "vssmeta/capture_set.h"
 #include "vssmeta/dump.h"
-#include "vssmeta/hierarchy.h"
 
 namespace vssmeta::internal {
 
@@ -60,8 +60,8 @@ class DumpPrinter {
   void writer(const WriterMetadata& w);
   void writer_header(const WriterMetadata& w);
   void text_facts(const TextReconstruction& t);
-  void node(const WriterMetadata& w, const HierarchyNode& n, std::size_t indent,
-            std::size_t column, bool root);
+  void node(const WriterMetadata& w, const FlatHierarchy& tree, std::uint32_t v,
+            std::size_t indent, std::size_t column, bool root);
   void component_summary(const Component& c, std::string& out);
   const std::string& flags_text(std::uint32_t flags);
 

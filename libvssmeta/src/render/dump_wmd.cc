@@ -16,25 +16,29 @@ using namespace dump_text;  // NOLINT(google-build-using-namespace)
 
 void DumpPrinter::writer(const WriterMetadata& w) {
   writer_header(w);
-  const ComponentTree tree = build_component_tree(w);
+  const FlatHierarchy tree = build_flat_hierarchy(w);
   // One name column for the whole tree. Names wider than kMaxColumn (volume
   // GUIDs) do not count: they overflow alone instead of pushing every line
   // of the tree to the right.
   constexpr std::size_t kMaxColumn = 40;
   std::size_t widest = 0;
-  auto measure = [&](auto& self, const HierarchyNode& n, std::size_t indent,
+  auto measure = [&](auto& self, std::uint32_t v, std::size_t indent,
                      bool root) -> void {
+    const std::string_view name = tree.nodes[v].name;
     const std::size_t used =
         indent +
-        (is_printable_ascii(n.name) ? n.name.size()
-                                    : columns(escape_control(n.name))) +
+        (is_printable_ascii(name) ? name.size()
+                                  : columns(escape_control(name))) +
         (root ? 1 : 0);
     if (used <= kMaxColumn) widest = std::max(widest, used);
-    for (const HierarchyNode& c : n.children) self(self, c, indent + 2, false);
+    for (std::uint32_t c : tree.children_of(v)) {
+      self(self, c, indent + 2, false);
+    }
   };
-  for (const HierarchyNode& r : tree.roots) measure(measure, r, 4, true);
+  const auto roots = tree.children_of(FlatHierarchy::kTop);
+  for (std::uint32_t r : roots) measure(measure, r, 4, true);
   const std::size_t column = widest + 2;
-  for (const HierarchyNode& r : tree.roots) node(w, r, 4, column, true);
+  for (std::uint32_t r : roots) node(w, tree, r, 4, column, true);
   if (w.from_text) text_facts(*w.from_text);
 }
 
@@ -243,8 +247,10 @@ void DumpPrinter::component_summary(const Component& c, std::string& out) {
   if (!any) out += paint(Style::kCaution, "no files");
 }
 
-void DumpPrinter::node(const WriterMetadata& w, const HierarchyNode& n,
-                       std::size_t indent, std::size_t column, bool root) {
+void DumpPrinter::node(const WriterMetadata& w, const FlatHierarchy& tree,
+                       std::uint32_t v, std::size_t indent, std::size_t column,
+                       bool root) {
+  const FlatHierarchy::Node& n = tree.nodes[v];
   std::string name = root ? "\\" : "";
   append_escaped(name, n.name);
   const std::size_t used = indent + columns(name);
@@ -259,8 +265,9 @@ void DumpPrinter::node(const WriterMetadata& w, const HierarchyNode& n,
     buffer_ += paint(Style::kMuted, "(undeclared)");
     end_line();
   }
-  for (std::size_t k = 0; k < n.components.size(); ++k) {
-    const Component& c = w.components[n.components[k]];
+  const auto components = tree.components_of(v);
+  for (std::size_t k = 0; k < components.size(); ++k) {
+    const Component& c = w.components[components[k]];
     begin_line();
     component_summary(c, buffer_);
     if (k > 0) {
@@ -277,8 +284,8 @@ void DumpPrinter::node(const WriterMetadata& w, const HierarchyNode& n,
     descriptors(c.files, indent + 2);
     extras(c.extras, indent + 2, "- ", "");
   }
-  for (const HierarchyNode& child : n.children) {
-    node(w, child, indent + 2, column, false);
+  for (std::uint32_t child : tree.children_of(v)) {
+    node(w, tree, child, indent + 2, column, false);
   }
 }
 

@@ -3,82 +3,38 @@
 
 #include <algorithm>
 #include <string_view>
-#include <utility>
 #include <vector>
 
+#include "semantics/hierarchy_flat.h"
 #include "semantics/logical_path.h"
 #include "text/ascii.h"
 
 namespace vssmeta {
-namespace {
+namespace internal {
 
-using internal::PathTree;
-
-// Construction-time node, one per node of the PathTree that keys the paths:
-// the name as first spelled, the components declared there, the children in
-// the order they were added (sorted once, when converted).
-struct BuildNode {
-  std::string_view name;
-  std::vector<std::size_t> components;
-  std::vector<PathTree::Node> children;
-};
-
-class Converter {
- public:
-  explicit Converter(std::vector<BuildNode>& built) : built_(built) {}
-
-  // The children of `from`, sorted case-insensitively by name, into `out`.
-  void children(BuildNode& from, const std::string& parent_path,
-                std::vector<HierarchyNode>& out) {
-    std::sort(from.children.begin(), from.children.end(),
-              [&](PathTree::Node a, PathTree::Node b) {
-                return internal::iless(built_[a].name, built_[b].name);
-              });
-    out.resize(from.children.size());
-    for (std::size_t i = 0; i < from.children.size(); ++i) {
-      node(built_[from.children[i]], parent_path, out[i]);
-    }
-  }
-
- private:
-  void node(BuildNode& from, const std::string& parent_path,
-            HierarchyNode& to) {
-    to.name = from.name;
-    if (parent_path.empty()) {
-      to.path = to.name;
-    } else {
-      to.path.reserve(parent_path.size() + 1 + to.name.size());
-      to.path += parent_path;
-      to.path += '\\';
-      to.path += to.name;
-    }
-    to.components = std::move(from.components);
-    children(from, to.path, to.children);
-  }
-
-  std::vector<BuildNode>& built_;
-};
-
-}  // namespace
-
-ComponentTree build_component_tree(const WriterMetadata& wmd) {
+FlatHierarchy build_flat_hierarchy(const WriterMetadata& wmd) {
   // The paths go through a PathTree, so that an element is looked up once
   // per path that does not share it with the path before (a chain of nested
-  // components costs one lookup each, not its depth), and siblings are
-  // sorted once at the end instead of kept in an ordered map.
+  // components costs one lookup each, not its depth). Its nodes are ours:
+  // numbered in the order they are first seen, every parent before its
+  // children.
+  const std::size_t n = wmd.components.size();
   PathTree paths;
-  paths.reserve(wmd.components.size() + 1);
+  paths.reserve(n + 1);
   PathTree::Cursor cursor;
-  std::vector<BuildNode> built(1);  // per node of `paths`; [kRoot] the top
-  built.reserve(wmd.components.size() + 1);
-  // A node `paths` just numbered is new: it gets its BuildNode, named as
-  // first spelled, and becomes a child of its parent.
+  FlatHierarchy h;
+  h.nodes.reserve(n + 1);
+  h.nodes.emplace_back();  // kTop
+  std::vector<std::uint32_t> parents(1, FlatHierarchy::kTop);
+  parents.reserve(n + 1);
+  // A node `paths` just numbered is new: named as first spelled.
   auto record = [&](PathTree::Node node, std::string_view name) {
-    if (node < built.size()) return;  // seen with another path
-    built.push_back(BuildNode{name, {}, {}});
-    built[paths.parent(node)].children.push_back(node);
+    if (node < h.nodes.size()) return;  // seen with another path
+    h.nodes.push_back(FlatHierarchy::Node{name});
+    parents.push_back(static_cast<std::uint32_t>(paths.parent(node)));
   };
-  for (std::size_t i = 0; i < wmd.components.size(); ++i) {
+  std::vector<std::uint32_t> node_of(n);
+  for (std::size_t i = 0; i < n; ++i) {
     const Component& c = wmd.components[i];
     PathTree::Node at = PathTree::kRoot;
     if (c.logical_path) {
@@ -95,10 +51,82 @@ ComponentTree build_component_tree(const WriterMetadata& wmd) {
     // full_path() and the Windows tools spell the component.
     const PathTree::Node node = paths.add(at, c.name);
     record(node, c.name);
-    built[node].components.push_back(i);
+    node_of[i] = static_cast<std::uint32_t>(node);
   }
+  // Children and components grouped per node by counting (no list per
+  // node), then each sibling list sorted once.
+  const std::size_t count = h.nodes.size();
+  for (std::size_t v = 1; v < count; ++v) ++h.nodes[parents[v]].child_count;
+  for (std::size_t i = 0; i < n; ++i) ++h.nodes[node_of[i]].component_count;
+  std::uint32_t child_at = 0;
+  std::uint32_t component_at = 0;
+  for (FlatHierarchy::Node& node : h.nodes) {
+    node.first_child = child_at;
+    child_at += node.child_count;
+    node.first_component = component_at;
+    component_at += node.component_count;
+  }
+  std::vector<std::uint32_t> filled(count, 0);
+  h.children.resize(count - 1);
+  for (std::size_t v = 1; v < count; ++v) {
+    const std::uint32_t p = parents[v];
+    h.children[h.nodes[p].first_child + filled[p]++] =
+        static_cast<std::uint32_t>(v);
+  }
+  std::fill(filled.begin(), filled.end(), 0);
+  h.components.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t v = node_of[i];
+    h.components[h.nodes[v].first_component + filled[v]++] =
+        static_cast<std::uint32_t>(i);
+  }
+  for (const FlatHierarchy::Node& node : h.nodes) {
+    const auto first = h.children.begin() + node.first_child;
+    std::sort(first, first + node.child_count,
+              [&](std::uint32_t a, std::uint32_t b) {
+                return iless(h.nodes[a].name, h.nodes[b].name);
+              });
+  }
+  return h;
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::FlatHierarchy;
+
+void convert(const FlatHierarchy& h, std::uint32_t from,
+             const std::string& parent_path, HierarchyNode& to) {
+  const FlatHierarchy::Node& n = h.nodes[from];
+  to.name = n.name;
+  if (parent_path.empty()) {
+    to.path = to.name;
+  } else {
+    to.path.reserve(parent_path.size() + 1 + to.name.size());
+    to.path += parent_path;
+    to.path += '\\';
+    to.path += to.name;
+  }
+  const auto components = h.components_of(from);
+  to.components.assign(components.begin(), components.end());
+  const auto children = h.children_of(from);
+  to.children.resize(children.size());
+  for (std::size_t i = 0; i < children.size(); ++i) {
+    convert(h, children[i], to.path, to.children[i]);
+  }
+}
+
+}  // namespace
+
+ComponentTree build_component_tree(const WriterMetadata& wmd) {
+  const FlatHierarchy h = internal::build_flat_hierarchy(wmd);
   ComponentTree tree;
-  Converter(built).children(built[PathTree::kRoot], std::string(), tree.roots);
+  const auto roots = h.children_of(FlatHierarchy::kTop);
+  tree.roots.resize(roots.size());
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    convert(h, roots[i], std::string(), tree.roots[i]);
+  }
   return tree;
 }
 

@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "semantics/hierarchy_flat.h"
 
 namespace vssmeta {
 namespace {
@@ -165,6 +168,42 @@ TEST(BuildComponentTree, NameIsOneElementEvenWithBackslash) {
   ASSERT_EQ(tree.roots.at(0).children.size(), 1u);
   EXPECT_EQ(tree.roots[0].children[0].name, "x\\y");
   EXPECT_EQ(tree.roots[0].children[0].path, "A\\x\\y");
+}
+
+// The flat form the public tree is built from (and dump walks): children
+// and components in one array each, per node contiguous.
+TEST(BuildFlatHierarchy, NodesChildrenAndComponentsInArrays) {
+  const WriterMetadata w = writer_with({
+      make("A\\B", "x"),
+      make("a", "B"),
+      make(std::nullopt, "c"),
+      make("\\A\\b\\", "X"),
+      make(std::nullopt, "_"),
+  });
+  const internal::FlatHierarchy h = internal::build_flat_hierarchy(w);
+  using internal::FlatHierarchy;
+  auto names_of = [&](std::span<const std::uint32_t> nodes) {
+    std::vector<std::string> out;
+    for (std::uint32_t v : nodes) out.emplace_back(h.nodes[v].name);
+    return out;
+  };
+  ASSERT_EQ(h.nodes.size(), 6u);  // the top, A, B, x, c, _
+  EXPECT_EQ(h.children.size(), 5u);
+  EXPECT_EQ(h.components.size(), 5u);
+  EXPECT_EQ(h.nodes[FlatHierarchy::kTop].name, "");
+  EXPECT_FALSE(h.nodes[FlatHierarchy::kTop].declared());
+  const auto roots = h.children_of(FlatHierarchy::kTop);
+  EXPECT_THAT(names_of(roots), ElementsAre("_", "A", "c"));
+  const std::uint32_t a = roots[1];
+  EXPECT_FALSE(h.nodes[a].declared());
+  ASSERT_THAT(names_of(h.children_of(a)), ElementsAre("B"));
+  const std::uint32_t b = h.children_of(a)[0];
+  EXPECT_THAT(h.components_of(b), ElementsAre(1u));
+  ASSERT_THAT(names_of(h.children_of(b)), ElementsAre("x"));
+  EXPECT_THAT(h.components_of(h.children_of(b)[0]), ElementsAre(0u, 3u));
+  EXPECT_THAT(h.components_of(roots[0]), ElementsAre(4u));
+  EXPECT_THAT(h.components_of(roots[2]), ElementsAre(2u));
+  EXPECT_TRUE(h.children_of(roots[2]).empty());
 }
 
 TEST(BuildComponentTree, ThousandsOfComponentsAreFast) {
