@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -166,6 +167,9 @@ Result<std::string> read_file(const fs::path& path, const std::string& name,
   // read on in chunks, within the limit); anything else in chunks.
   std::string data;
   if (regular && !ec && size > 0) {
+    // Room for what the XML parser appends, so that it can take the buffer
+    // over as it is (parse_owned).
+    data.reserve(static_cast<std::size_t>(size) + internal::kXmlPadding);
     data.resize(static_cast<std::size_t>(size));
     in.read(data.data(), static_cast<std::streamsize>(size));
     data.resize(static_cast<std::size_t>(in.gcount()));
@@ -217,16 +221,38 @@ bool keep_going(const LoadOptions& options, const Error& error,
   return true;
 }
 
+// Reads a file's bytes again (see parse_owned); empty for bytes that
+// cannot be (a stream, a cabinet's member).
+using Reread = std::function<Result<std::string>()>;
+
+// parse_owned_document(), without a copy of the bytes when they can be read
+// again: then a file with an error or without a VSS document is read a
+// second time, for the usual result and messages.
+Result<Document> parse_owned(std::string& bytes, const ParseOptions& po,
+                             const Reread& reread) {
+  if (reread) {
+    if (auto doc = internal::parse_owned_document_in_place(bytes, po)) {
+      return std::move(*doc);
+    }
+    if (bytes.empty()) {
+      auto again = reread();
+      if (!again) return std::move(again).error();
+      bytes = std::move(*again);
+    }
+  }
+  return internal::parse_owned_document(bytes, po);
+}
+
 // One file of a capture (from a folder or a cabinet), named `file_name`:
 // a VSS document is added, a manifest kept, other XML skipped with a
 // warning. Errors: the file's, when it cannot be read as XML.
 // `bytes` are freed as soon as a VSS document is parsed from them.
 Status add_file(std::string& bytes, const std::string& file_name,
                 const LoadOptions& options, CaptureSet& set,
-                Diagnostics& warnings) {
+                Diagnostics& warnings, const Reread& reread = {}) {
   ParseOptions po = options.parse;
   po.source_name = file_name;
-  auto doc = internal::parse_owned_document(bytes, po);
+  auto doc = parse_owned(bytes, po, reread);
   append(warnings, std::move(doc).warnings());
   if (doc) {
     add_document(set, std::move(*doc));
@@ -316,9 +342,11 @@ Status read_folder(const fs::path& dir, const std::string& name,
         return add_text_file(dir / entry.file, file_name, options, set,
                              warnings);
       }
-      auto bytes = read_file(dir / entry.file, file_name, options);
+      const fs::path path = dir / entry.file;
+      auto bytes = read_file(path, file_name, options);
       if (!bytes) return std::move(bytes).error();
-      return add_file(*bytes, file_name, options, set, warnings);
+      return add_file(*bytes, file_name, options, set, warnings,
+                      [&] { return read_file(path, file_name, options); });
     }();
     if (!added && !keep_going(options, added.error(), file_name, warnings)) {
       return std::move(added).error();
@@ -408,14 +436,15 @@ Result<CaptureSet> load_folder(const fs::path& dir, const std::string& name,
 
 // One document from `bytes` (freed early), named `name`.
 Result<CaptureSet> load_document(std::string& bytes, const std::string& name,
-                                 const LoadOptions& options) {
+                                 const LoadOptions& options,
+                                 const Reread& reread) {
   // Writer status or metadata text (vssadmin, diskshadow, vshadow -ws).
   if (auto text = internal::load_text_capture(bytes, name)) {
     return std::move(*text);
   }
   ParseOptions po = options.parse;
   po.source_name = name;
-  auto doc = internal::parse_owned_document(bytes, po);
+  auto doc = parse_owned(bytes, po, reread);
   Diagnostics warnings = std::move(doc).warnings();
   Result<CaptureSet> result = [&]() -> Result<CaptureSet> {
     if (!doc) return std::move(doc).error();
@@ -688,7 +717,8 @@ Status add_text_file(const fs::path& path, const std::string& file_name,
 
 // Loads a file's (or stream's) bytes by what they hold.
 Result<CaptureSet> load_bytes(std::string& bytes, const std::string& name,
-                              const LoadOptions& options) {
+                              const LoadOptions& options,
+                              const Reread& reread = {}) {
   const Content content = classify_content(bytes);
   switch (content.kind) {
     case ContentKind::kCabinet:
@@ -707,7 +737,7 @@ Result<CaptureSet> load_bytes(std::string& bytes, const std::string& name,
     case ContentKind::kDocument:
       break;
   }
-  return load_document(bytes, name, options);
+  return load_document(bytes, name, options, reread);
 }
 
 }  // namespace
@@ -778,7 +808,8 @@ Result<CaptureSet> load(const std::string& path, const LoadOptions& options,
   }
   auto bytes = read_file(p, path, options);
   if (!bytes) return std::move(bytes).error();
-  return load_bytes(*bytes, path, options);
+  return load_bytes(*bytes, path, options,
+                    [&] { return read_file(p, path, options); });
 }
 
 void merge(CaptureSet& into, CaptureSet&& more) {

@@ -763,4 +763,21 @@ Result<Document> read_document(std::string_view text, bool ascii,
   return result;
 }
 
+std::optional<Result<Document>> read_document_in_place(
+    std::string& text, bool ascii, SourceInfo source,
+    const ParseOptions& options) {
+  // The line ends are found before pugixml overwrites some of them.
+  LineCounter lines(text, ascii);
+  XmlDocument xml(std::move(text), options.max_depth, XmlCheck::kDeferred,
+                  XmlDocument::InPlace{});
+  std::string().swap(text);
+  if (xml.error() || !is_vss_document(xml.root())) return std::nullopt;
+  lines.rebind(xml.text());
+  ModelReader reader(xml, lines, std::move(source), options.max_depth);
+  Result<Document> result = reader.read();
+  xml.release();
+  if (!result) return std::nullopt;
+  return result;
+}
+
 }  // namespace vssmeta::internal

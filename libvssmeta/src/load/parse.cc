@@ -2,6 +2,7 @@
 #include "vssmeta/parse.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -56,6 +57,24 @@ namespace internal {
 Result<Document> parse_owned_document(std::string& bytes,
                                       const ParseOptions& options) {
   return parse(bytes, options, &bytes);
+}
+
+std::optional<Result<Document>> parse_owned_document_in_place(
+    std::string& bytes, const ParseOptions& options) {
+  if (bytes.empty() || bytes.size() > options.max_bytes) return std::nullopt;
+  auto decoded = internal::decode_input(bytes, options.source_name);
+  // UTF-8 without a byte order mark: the bytes are the text.
+  if (!decoded || decoded->converted() != nullptr ||
+      decoded->text().data() != bytes.data() ||
+      decoded->text().size() != bytes.size()) {
+    return std::nullopt;
+  }
+  SourceInfo source;
+  source.name = options.source_name;
+  source.encoding = decoded->encoding;
+  source.byte_order_mark = decoded->byte_order_mark;
+  return read_document_in_place(bytes, decoded->ascii, std::move(source),
+                                options);
 }
 
 }  // namespace internal

@@ -173,13 +173,25 @@ pugi::xml_node next_element(pugi::xml_node element, pugi::xml_node root) {
 XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth,
                          XmlCheck mode)
     : size_(text.size()), max_depth_(max_depth) {
+  buffer_.reserve(text.size() + kXmlPadding);
+  buffer_.assign(text);
+  parse(mode, text);
+}
+
+XmlDocument::XmlDocument(std::string&& text, std::size_t max_depth,
+                         XmlCheck mode, InPlace)
+    : buffer_(std::move(text)), size_(buffer_.size()), max_depth_(max_depth) {
+  text.clear();
+  parse(mode, std::nullopt);
+}
+
+void XmlDocument::parse(XmlCheck mode, std::optional<std::string_view> text) {
   // Two NULs after the text: pugixml stops at the first, and the second
   // keeps it from moving error offsets back. More NULs after those, which
   // pugixml never sees, let read_attributes() scan a value a word at a time
   // up to its terminating NUL, wherever that lies.
-  buffer_.reserve(text.size() + 2 + kWord);
-  buffer_.assign(text);
-  buffer_.append(2 + kWord, '\0');
+  static_assert(kXmlPadding == 2 + kWord);
+  buffer_.append(kXmlPadding, '\0');
   const pugi::xml_parse_result parsed = dom_.load_buffer_inplace(
       buffer_.data(), size_ + 2, kParseFlags, pugi::encoding_utf8);
   if (!parsed) {
@@ -187,7 +199,11 @@ XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth,
     // order wins, as a streaming reader would see it.
     error_ = check(true);
     if (!error_ || error_->offset >= static_cast<std::size_t>(parsed.offset)) {
-      error_ = parse_error(parsed, text);
+      // Its message needs the text as it was, which an in-place parse has
+      // overwritten: only the offset is kept then (see InPlace).
+      error_ = text ? parse_error(parsed, *text)
+                    : error_at(static_cast<std::size_t>(parsed.offset),
+                               "malformed XML");
     }
   } else {
     error_ = check(mode == XmlCheck::kChecked);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The XML layer of loading: pugixml parses a copy of the decoded UTF-8 text in
-// place, then one iterative pass over the tree adds the checks pugixml leaves
+// The XML layer of loading: pugixml parses the decoded UTF-8 text in place
+// (a copy of it, or the caller's buffer taken over), then one iterative pass
+// over the tree adds the checks pugixml leaves
 // out, for untrusted input: DOCTYPE refused (pugixml never expands entities
 // anyway), nesting bounded before anyone recurses, duplicate attributes,
 // '<' in attribute values, one root element and no text outside it, the XML
@@ -20,6 +21,7 @@
 // check_remaining() whether a well-formedness error lies further on.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -46,12 +48,24 @@ struct XmlAttr {
 
 enum class XmlCheck { kChecked, kDeferred };
 
+/// The bytes XmlDocument appends to the text it parses: a caller that hands
+/// over its buffer (InPlace) reserves them so that the buffer need not move.
+inline constexpr std::size_t kXmlPadding = 2 + sizeof(std::uint64_t);
+
 class XmlDocument {
  public:
   /// Parses and checks `text` (valid UTF-8 without NUL, already decoded).
   /// The text is copied; the view must stay valid only during the call.
   XmlDocument(std::string_view text, std::size_t max_depth,
               XmlCheck mode = XmlCheck::kChecked);
+  /// Parses `text` in its own buffer, taken over (left empty), without a
+  /// copy. pugixml overwrites some of it as it parses, so an error found
+  /// by pugixml itself keeps only its offset, with the message "malformed
+  /// XML": a caller that needs the real message parses a copy of the text
+  /// again with the other constructor.
+  struct InPlace {};
+  XmlDocument(std::string&& text, std::size_t max_depth, XmlCheck mode,
+              InPlace);
   XmlDocument(const XmlDocument&) = delete;
   XmlDocument& operator=(const XmlDocument&) = delete;
 
@@ -104,6 +118,7 @@ class XmlDocument {
   std::size_t max_depth() const { return max_depth_; }
 
  private:
+  void parse(XmlCheck mode, std::optional<std::string_view> text);
   std::optional<XmlError> check(bool deep);
   // Whether `p` points into the parsed text (or its first terminating NUL).
   bool in_buffer(const char* p) const {

@@ -4,10 +4,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "support/test_support.h"
+#include "vssmeta/parse.h"
 
 #ifndef _WIN32
 #include <cstring>
@@ -49,6 +53,44 @@ class TempDir {
  private:
   fs::path path_;
 };
+
+// A file is parsed in its read buffer; an error or another kind of XML
+// reads it again for the usual messages: the results are parse_document()'s.
+TEST(Load, FilesGiveWhatParseDocumentGives) {
+  const TempDir dir;
+  const std::string ok =
+      "<WRITER_METADATA>\n<IDENTIFICATION writerId="
+      "'3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13' friendlyName='W' x='1'/>\n"
+      "</WRITER_METADATA>";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"ok.xml", ok},
+      {"bom.xml", "\xEF\xBB\xBF" + ok},
+      {"mismatch.xml", "<WRITER_METADATA>\n <a></b></WRITER_METADATA>"},
+      {"eof.xml", "<WRITER_METADATA>\n <IDENTIFICATION writerId='1"},
+      {"twice.xml", "<WRITER_METADATA a='1'\n a='2'/>"},
+      {"guid.xml",
+       "<WRITER_METADATA><IDENTIFICATION writerId='x'/>"
+       "</WRITER_METADATA>"},
+      {"other.xml", "<Manifest>\n<Writer/></Manifest>"},
+  };
+  for (const auto& [name, bytes] : files) {
+    SCOPED_TRACE(name);
+    dir.write(name, bytes);
+    const std::string path = (dir.path() / name).generic_string();
+    auto set = load(path);
+    ParseOptions options;
+    options.source_name = path;
+    auto doc = parse_document(bytes, options);
+    ASSERT_EQ(set.has_value(), doc.has_value());
+    EXPECT_EQ(set.warnings(), doc.warnings());
+    if (doc) {
+      ASSERT_EQ(set->writers.size(), 1U);
+      EXPECT_EQ(set->writers[0], std::get<WriterMetadata>(*doc));
+    } else {
+      EXPECT_EQ(to_string(set.error()), to_string(doc.error()));
+    }
+  }
+}
 
 TEST(Load, CaptureFolderYieldsWritersBackupDocumentAndManifest) {
   const std::string dir = (testdata_dir() / "capture").generic_string();

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "load/model_reader.h"
+#include "load/xml_document.h"
 #include "support/test_support.h"
 
 namespace vssmeta {
@@ -436,6 +437,67 @@ TEST(ParseOwnedDocument, AnErrorInNonAsciiTextIsCountedInTheOriginal) {
   ASSERT_FALSE(r);
   EXPECT_EQ(to_string(r.error()), "e.xml:2:5: error: </y> does not match <x>");
   EXPECT_FALSE(bytes.empty());
+}
+
+// --- parse_owned_document_in_place: no copy; anything but a VSS document
+// read without error gives nothing, for the caller to read again ----------
+
+TEST(ParseOwnedDocumentInPlace, GivesTheSameModelWarningsAndPositions) {
+  const std::string xml =
+      "<WRITER_METADATA>\n<IDENTIFICATION writerId="
+      "\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\" friendlyName=\"W\"/>\n"
+      "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" x=\"&amp;\">"
+      "<FILE_LIST path=\"C:\\a\" filespec=\"*\"/></FILE_GROUP>"
+      "</BACKUP_LOCATIONS>\n</WRITER_METADATA>";
+  ParseOptions options;
+  options.source_name = "w.xml";
+  for (const bool padded : {false, true}) {
+    std::string bytes;
+    if (padded) bytes.reserve(xml.size() + internal::kXmlPadding);
+    bytes = xml;
+    auto in_place = internal::parse_owned_document_in_place(bytes, options);
+    ASSERT_TRUE(in_place.has_value());
+    ASSERT_TRUE(*in_place) << in_place->error().message;
+    EXPECT_TRUE(bytes.empty());
+    auto viewed = parse_document(xml, options);
+    ASSERT_TRUE(viewed);
+    EXPECT_EQ(**in_place, *viewed);
+    EXPECT_EQ(in_place->warnings(), viewed.warnings());
+    EXPECT_EQ(in_place->warnings().size(), 1U);  // the unknown attribute x
+    const auto& c = std::get<WriterMetadata>(**in_place).components.at(0);
+    EXPECT_EQ(c.where.line, 3U);
+    EXPECT_EQ(c.files.at(0).where.column, 59U);
+    EXPECT_EQ(c.extras.attributes().at(0).value, "&");
+  }
+}
+
+TEST(ParseOwnedDocumentInPlace, LeavesOtherEncodingsAlone) {
+  ParseOptions options;
+  options.source_name = "b.xml";
+  // UTF-16, and UTF-8 with a byte order mark: the bytes are not the text.
+  std::string utf16 = "\xFF\xFE<\0x\0/\0>\0";
+  std::string bom = "\xEF\xBB\xBF<BACKUP_COMPONENTS/>";
+  for (std::string* bytes : {&utf16, &bom}) {
+    const std::string copy = *bytes;
+    EXPECT_FALSE(internal::parse_owned_document_in_place(*bytes, options));
+    EXPECT_EQ(*bytes, copy);
+  }
+}
+
+TEST(ParseOwnedDocumentInPlace, ErrorsAndOtherXmlTakeTheBytesAndGiveNothing) {
+  ParseOptions options;
+  options.source_name = "e.xml";
+  for (std::string bytes : {
+           std::string("<Manifest><Writer Name='x'/></Manifest>"),
+           std::string("<WRITER_METADATA><IDENTIFICATION></WRITER_METADATA>"),
+           std::string("<WRITER_METADATA a='1' a='2'/>"),
+           std::string("<WRITER_METADATA><IDENTIFICATION writerId='x'/>"
+                       "</WRITER_METADATA>"),
+       }) {
+    SCOPED_TRACE(bytes);
+    EXPECT_FALSE(internal::parse_owned_document_in_place(bytes, options));
+    EXPECT_TRUE(bytes.empty());
+  }
 }
 
 }  // namespace
