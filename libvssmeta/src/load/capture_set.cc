@@ -808,8 +808,13 @@ Result<CaptureSet> load(const std::string& path, const LoadOptions& options,
   }
   auto bytes = read_file(p, path, options);
   if (!bytes) return std::move(bytes).error();
-  return load_bytes(*bytes, path, options,
-                    [&] { return read_file(p, path, options); });
+  // Only a regular file can be read again: a pipe gives its bytes once.
+  std::error_code ec;
+  Reread reread;
+  if (fs::is_regular_file(p, ec)) {
+    reread = [&] { return read_file(p, path, options); };
+  }
+  return load_bytes(*bytes, path, options, reread);
 }
 
 void merge(CaptureSet& into, CaptureSet&& more) {

@@ -409,6 +409,21 @@ TEST(Load, AFifoGivenByNameIsRead) {
   EXPECT_EQ(set->writers.at(0).display_name(), "BITS Writer");
 }
 
+// Only a regular file is read twice (for an error's message): a pipe
+// gives its bytes once (`vssmeta dump <(...)`).
+TEST(Load, AMalformedFifoGivesItsErrorReadOnce) {
+  TempDir dir;
+  const fs::path fifo = dir.path() / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string broken = "<WRITER_METADATA>\n <a></b></WRITER_METADATA>";
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << broken; });
+  auto set = load(fifo.string());
+  writer.join();
+  ASSERT_FALSE(set);
+  EXPECT_EQ(to_string(set.error()),
+            fifo.string() + ":2:5: error: </b> does not match <a>");
+}
+
 TEST(Load, EntriesOfAFolderThatAreNoFilesAreSkippedWithAWarningEach) {
   TempDir dir;
   dir.write("WM1.xml", read_bytes(testdata_dir() / "wmd/bits-writer.xml"));
