@@ -128,6 +128,7 @@ class AttributeBinder {
                   const std::vector<XmlAttr>& attrs, Origin where)
       : reader_(reader), element_(element), attrs_(attrs), where_(where) {
     if (attrs.size() > 64) overflow_.assign(attrs.size() - 64, false);
+    for (const XmlAttr& a : attrs) sizes_ |= size_bit(a.name.size());
   }
 
   void operator()(std::string_view name, std::string& field) {
@@ -239,7 +240,10 @@ class AttributeBinder {
   // Attributes usually come in the order the field table asks for them, so
   // the search starts after the previous hit: one comparison per field.
   // Names are unique (the reader refuses duplicates), so a hit is final.
+  // A field whose name is as long as no attribute's (most absent ones) is
+  // absent without a comparison.
   const XmlAttr* find(std::string_view name) {
+    if ((sizes_ & size_bit(name.size())) == 0) return nullptr;
     const std::size_t n = attrs_.size();
     for (std::size_t i = next_; i < n; ++i) {
       if (attrs_[i].name == name) return take(i);
@@ -309,7 +313,12 @@ class AttributeBinder {
       overflow_[i - 64] = value;
     }
   }
+  // A bit per name length (the last for 63 and longer).
+  static std::uint64_t size_bit(std::size_t size) {
+    return std::uint64_t{1} << std::min<std::size_t>(size, 63);
+  }
   std::uint64_t used_bits_ = 0;
+  std::uint64_t sizes_ = 0;  // size_bit() of every attribute's name
   std::size_t next_ = 0;
   bool in_order_ = true;  // fields found in the order of the field table
   std::vector<bool> overflow_;

@@ -408,6 +408,10 @@ std::optional<XmlError> XmlDocument::read_attributes(
   // Values with a reference or a '<' (rare) are decoded into `scratch`,
   // reserved first so that the views into it stay valid.
   std::size_t special = 0;
+  // Names of different lengths differ: the names are compared only when
+  // two have one length (a bit per length, the last for 63 and longer).
+  std::uint64_t lengths = 0;
+  bool same_length = false;
   for (pugi::xml_attribute a = element.first_attribute(); a;
        a = a.next_attribute()) {
     const char* const v = a.value();
@@ -419,9 +423,14 @@ std::optional<XmlError> XmlDocument::read_attributes(
     }
     const auto plain = static_cast<std::size_t>(p - v);
     if (*p != '\0') special += plain + std::strlen(p);
-    const char* const name = a.name();
-    out.push_back(XmlAttr{name, std::string_view(v, plain),
-                          static_cast<std::size_t>(name - buffer_.data())});
+    const std::string_view name = a.name();
+    const std::uint64_t bit = std::uint64_t{1}
+                              << std::min<std::size_t>(name.size(), 63);
+    same_length |= (lengths & bit) != 0;
+    lengths |= bit;
+    out.push_back(
+        XmlAttr{name, std::string_view(v, plain),
+                static_cast<std::size_t>(name.data() - buffer_.data())});
   }
   if (special > 0) {
     scratch.clear();
@@ -436,6 +445,7 @@ std::optional<XmlError> XmlDocument::read_attributes(
       out[i].value = std::string_view(scratch).substr(start);
     }
   }
+  if (!same_length) return std::nullopt;
   const std::size_t n = out.size();
   auto duplicate = [&](const XmlAttr& a) {
     return error_at(a.offset,
