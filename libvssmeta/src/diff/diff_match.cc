@@ -2,10 +2,11 @@
 #include "diff/diff_match.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include <fmt/format.h>
+
+#include "algo/radix_sort.h"
 
 namespace vssmeta::internal {
 
@@ -48,31 +49,18 @@ Matching match_keys(const std::vector<std::string>& old_keys,
 
 namespace {
 
-// `hash << 32 | index` for every index of `hashes`, sorted. The radix
-// passes over the hash bytes (least significant first) are stable and the
-// indexes go in ascending, so equal hashes stay in index order: the whole
-// values come out sorted, in linear time.
+// `hash << 32 | index` for every index of `hashes`, sorted: the radix sort
+// is stable and the indexes go in ascending, so equal hashes stay in index
+// order, and the whole values come out sorted, in linear time.
 std::vector<std::uint64_t> sorted_by_hash(
     const std::vector<std::uint32_t>& hashes) {
-  const std::size_t n = hashes.size();
-  std::vector<std::uint64_t> v(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  std::vector<std::uint64_t> v(hashes.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
     v[i] = std::uint64_t{hashes[i]} << 32 | static_cast<std::uint32_t>(i);
   }
-  constexpr std::size_t kSmall = 256;  // below this a radix pass costs more
-  if (n < kSmall) {
-    std::sort(v.begin(), v.end());
-    return v;
-  }
-  std::vector<std::uint64_t> next(n);
-  for (unsigned shift = 32; shift < 64; shift += 8) {
-    std::array<std::size_t, 257> start{};
-    for (const std::uint64_t x : v) ++start[((x >> shift) & 0xFF) + 1];
-    for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-    for (const std::uint64_t x : v) next[start[(x >> shift) & 0xFF]++] = x;
-    v.swap(next);
-  }
-  return v;
+  return radix_sorted_by(std::move(v), [](std::uint64_t x) {
+    return static_cast<std::uint32_t>(x >> 32);
+  });
 }
 
 std::uint32_t hash_of(std::uint64_t entry) {

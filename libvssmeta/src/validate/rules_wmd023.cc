@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "algo/radix_sort.h"
 #include "semantics/file_sets.h"
 #include "validate/rules.h"
 
@@ -15,28 +17,6 @@ namespace vssmeta::internal {
 namespace {
 
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
-
-// Sorts `v` by a 32-bit key, keeping the order of equal keys: an LSD
-// radix sort, 11 bits per pass. Linear, with sequential memory access.
-template <typename T, typename Key>
-std::vector<T> sorted_by(const std::vector<T>& in, Key key) {
-  constexpr unsigned kBits = 11;
-  constexpr std::uint32_t kMask = (1U << kBits) - 1;
-  std::vector<T> buffers[2] = {std::vector<T>(in.size()), {}};
-  const std::vector<T>* from = &in;
-  std::size_t to = 0;
-  for (unsigned shift = 0; shift < 32; shift += kBits) {
-    std::vector<std::size_t> start(kMask + 2, 0);
-    for (const T& e : *from) ++start[((key(e) >> shift) & kMask) + 1];
-    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    std::vector<T>& out = buffers[to];
-    out.resize(in.size());
-    for (const T& e : *from) out[start[(key(e) >> shift) & kMask]++] = e;
-    from = &out;
-    to = 1 - to;
-  }
-  return std::move(buffers[1 - to]);
-}
 
 // A file set whose hash equals an earlier one's: entries[at], and the
 // first entry of its run of equal hashes, entries[run].
@@ -106,7 +86,8 @@ std::vector<Candidate> candidates(const WriterMetadata& w,
                               e.position});
     }
   }
-  return sorted_by(out, [](const Candidate& c) { return c.position; });
+  return radix_sorted_by(std::move(out),
+                         [](const Candidate& c) { return c.position; });
 }
 
 // `file set (path "p", filespec "s", recursive no) is listed twice in "L"
@@ -145,8 +126,8 @@ void check_wmd023(const CheckContext& ctx, Reporter& r) {
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
     const FileSetScan& scan = file_set_scan(ctx, wi);
-    const std::vector<FileSetHash> entries =
-        sorted_by(scan.hashes, [](const FileSetHash& e) { return e.hash; });
+    const std::vector<FileSetHash> entries = radix_sorted_by(
+        scan.hashes, [](const FileSetHash& e) { return e.hash; });
     const std::vector<Candidate> all = candidates(w, scan, entries);
     for (std::size_t k = 0; k < all.size(); ++k) {
       prefetch(all, k);
