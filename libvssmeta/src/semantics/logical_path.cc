@@ -83,14 +83,14 @@ namespace {
 // hashes alike as written and as stored.
 constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 
-std::size_t hash_child(PathTree::Node parent, std::string_view element) {
+std::uint64_t hash_child(PathTree::Node parent, std::string_view element) {
   std::uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<std::uint64_t>(parent);
   h *= kFnvPrime;
   for (char c : element) {
     h ^= static_cast<unsigned char>(ascii_lower(c));
     h *= kFnvPrime;
   }
-  return static_cast<std::size_t>(h ^ (h >> 29));
+  return h ^ (h >> 29);
 }
 
 // Calls `f(piece)` per piece of `name` split at every backslash, empty
@@ -111,27 +111,40 @@ void each_name_piece(std::string_view name, F f) {
 
 }  // namespace
 
-std::size_t PathTree::Hash::operator()(const Stored& k) const {
-  return hash_child(k.parent, k.text());
-}
-
-std::size_t PathTree::Hash::operator()(const Probe& k) const {
-  return hash_child(k.parent, k.element);
-}
-
-bool PathTree::Equal::operator()(const Stored& a, const Stored& b) const {
-  return a.parent == b.parent && a.text() == b.text();
-}
-
-bool PathTree::Equal::operator()(const Stored& a, const Probe& b) const {
-  return a.parent == b.parent && iequals(a.text(), b.element);
-}
-
-PathTree::PathTree() : parents_{kRoot} {}
+PathTree::PathTree() : slots_(16), parents_{kRoot}, folded_(1) {}
 
 void PathTree::reserve(std::size_t nodes) {
   parents_.reserve(nodes);
-  children_.reserve(nodes);
+  folded_.reserve(nodes);
+  while (slots_.size() < 2 * nodes) grow();
+}
+
+// The slot of the child `element` of `parent` if there is one, else the
+// empty slot where it would go.
+std::size_t PathTree::slot_of(std::uint64_t hash, Node parent,
+                              std::string_view element) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;;
+       i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.node == kRoot) return i;
+    if (s.hash == hash && parents_[s.node] == parent &&
+        iequals(folded_[s.node], element)) {
+      return i;
+    }
+  }
+}
+
+void PathTree::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.node == kRoot) continue;
+    std::size_t i = static_cast<std::size_t>(s.hash) & mask;
+    while (slots_[i].node != kRoot) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
 }
 
 const char* PathTree::keep_folded(std::string_view element) {
@@ -152,19 +165,25 @@ const char* PathTree::keep_folded(std::string_view element) {
 }
 
 PathTree::Node PathTree::add(Node parent, std::string_view element) {
-  auto hit = children_.find(Probe{parent, element});
-  if (hit != children_.end()) return hit->second;
+  const std::uint64_t hash = hash_child(parent, element);
+  std::size_t i = slot_of(hash, parent, element);
+  if (slots_[i].node != kRoot) return slots_[i].node;
+  if (2 * (parents_.size() + 1) > slots_.size()) {  // at most half full
+    grow();
+    i = slot_of(hash, parent, element);
+  }
   const Node node = parents_.size();
   parents_.push_back(parent);
-  children_.emplace(Stored{parent, keep_folded(element), element.size()}, node);
+  folded_.emplace_back(keep_folded(element), element.size());
+  slots_[i] = Slot{hash, node};
   return node;
 }
 
 std::optional<PathTree::Node> PathTree::find(Node parent,
                                              std::string_view element) const {
-  auto hit = children_.find(Probe{parent, element});
-  if (hit == children_.end()) return std::nullopt;
-  return hit->second;
+  const Slot& s = slots_[slot_of(hash_child(parent, element), parent, element)];
+  if (s.node == kRoot) return std::nullopt;
+  return s.node;
 }
 
 PathTree::Node PathTree::add_logical(std::string_view logical_path) {

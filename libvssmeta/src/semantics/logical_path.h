@@ -16,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -108,39 +107,25 @@ class PathTree {
   std::size_t size() const { return parents_.size(); }
 
  private:
-  // A child as stored (its element folded, in `text_`) and as looked up (as
-  // written).
-  struct Stored {
-    Node parent;
-    const char* folded;
-    std::size_t size;
-    std::string_view text() const { return {folded, size}; }
+  // The children of every node in one open-addressing table (linear
+  // probing, at most half full): a slot holds a child's hash and number,
+  // the child's parent and folded element are kept per node. No allocation
+  // per node (a writer with 500,000 components has as many).
+  struct Slot {
+    std::uint64_t hash = 0;
+    Node node = kRoot;  // kRoot: empty (the root is nobody's child)
   };
-  struct Probe {
-    Node parent;
-    std::string_view element;
-  };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(const Stored& k) const;
-    std::size_t operator()(const Probe& k) const;
-  };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(const Stored& a, const Stored& b) const;
-    bool operator()(const Stored& a, const Probe& b) const;
-    bool operator()(const Probe& a, const Stored& b) const {
-      return (*this)(b, a);
-    }
-  };
+  std::size_t slot_of(std::uint64_t hash, Node parent,
+                      std::string_view element) const;
+  void grow();
   // A copy of `element`, folded, in `text_`: the folded elements share a few
-  // large blocks instead of one allocation each (a writer with 500,000
-  // components has as many nodes). Blocks never move, so neither do the
-  // views into them.
+  // large blocks instead of one allocation each. Blocks never move, so
+  // neither do the views into them.
   const char* keep_folded(std::string_view element);
 
-  std::unordered_map<Stored, Node, Hash, Equal> children_;
+  std::vector<Slot> slots_;  // a power of two in size
   std::vector<Node> parents_;
+  std::vector<std::string_view> folded_;  // per node; empty for kRoot
   std::vector<std::unique_ptr<char[]>> text_;
   char* text_next_ = nullptr;
   std::size_t text_left_ = 0;
