@@ -361,13 +361,17 @@ TEST(ParseBackupComponents, ReadsUtf16) {
 
 // --- parse_owned_document: the bytes are freed once a VSS document parsed --
 
+// A writer with a component on line 3, a file list at column 59 and an
+// unknown attribute (one warning).
+constexpr const char* kSmallWriter =
+    "<WRITER_METADATA>\n<IDENTIFICATION writerId="
+    "\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\" friendlyName=\"W\"/>\n"
+    "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" x=\"&amp;\">"
+    "<FILE_LIST path=\"C:\\a\" filespec=\"*\"/></FILE_GROUP>"
+    "</BACKUP_LOCATIONS>\n</WRITER_METADATA>";
+
 TEST(ParseOwnedDocument, FreesTheBytesOfAVssDocumentAndGivesTheSameModel) {
-  const std::string xml =
-      "<WRITER_METADATA>\n<IDENTIFICATION writerId="
-      "\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\" friendlyName=\"W\"/>\n"
-      "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" x=\"&amp;\">"
-      "<FILE_LIST path=\"C:\\a\" filespec=\"*\"/></FILE_GROUP>"
-      "</BACKUP_LOCATIONS>\n</WRITER_METADATA>";
+  const std::string xml = kSmallWriter;
   std::string bytes = xml;
   ParseOptions options;
   options.source_name = "w.xml";
@@ -443,12 +447,7 @@ TEST(ParseOwnedDocument, AnErrorInNonAsciiTextIsCountedInTheOriginal) {
 // read without error gives nothing, for the caller to read again ----------
 
 TEST(ParseOwnedDocumentInPlace, GivesTheSameModelWarningsAndPositions) {
-  const std::string xml =
-      "<WRITER_METADATA>\n<IDENTIFICATION writerId="
-      "\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\" friendlyName=\"W\"/>\n"
-      "<BACKUP_LOCATIONS><FILE_GROUP componentName=\"c\" x=\"&amp;\">"
-      "<FILE_LIST path=\"C:\\a\" filespec=\"*\"/></FILE_GROUP>"
-      "</BACKUP_LOCATIONS>\n</WRITER_METADATA>";
+  const std::string xml = kSmallWriter;
   ParseOptions options;
   options.source_name = "w.xml";
   for (const bool padded : {false, true}) {
