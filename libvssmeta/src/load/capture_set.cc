@@ -18,9 +18,11 @@
 #include <fmt/format.h>
 
 #include "load/cabinet.h"
+#include "load/content_kind.h"
 #include "load/decode.h"
 #include "load/line_counter.h"
 #include "load/model_reader.h"
+#include "load/read_input.h"
 #include "load/text_capture.h"
 #include "load/vshadow_text.h"
 #include "load/xml_document.h"
@@ -30,155 +32,15 @@ namespace vssmeta {
 namespace fs = std::filesystem;
 namespace {
 
-Error io_error(const std::string& name, const std::string& what) {
-  return Error{ErrorCode::kIo, what, Location{name, 0, 0}};
-}
-
-// `what`, with the system's reason when `error` (an errno value) has one.
-std::string with_reason(std::string what, int error) {
-  if (error != 0) what += ": " + std::generic_category().message(error);
-  return what;
-}
-
-// Streams are read in chunks of this size, and each is kept only when it
-// fits the limit: an endless stream costs at most the limit plus one chunk.
-constexpr std::size_t kReadChunk = std::size_t{64} * 1024;
-
-// `message` says how large the input is, against options.parse.max_bytes.
-Error too_large(const std::string& name, std::string message,
-                const LoadOptions& options) {
-  if (!options.size_limit_note.empty()) {
-    message += " (" + options.size_limit_note + ")";
-  }
-  return Error{ErrorCode::kUnsupported, std::move(message),
-               Location{name, 0, 0}};
-}
-
-// Appends the rest of `in` to `data`, refusing to hold more than the limit.
-Status read_rest(std::istream& in, const std::string& name,
-                 const LoadOptions& options, std::string& data) {
-  const std::size_t max_bytes = options.parse.max_bytes;
-  std::vector<std::string> chunks;
-  std::size_t total = data.size();
-  std::vector<char> buf(kReadChunk);
-  errno = 0;
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got > max_bytes - std::min(total, max_bytes)) {
-      return too_large(
-          name,
-          fmt::format("input is larger than the limit of {} bytes", max_bytes),
-          options);
-    }
-    total += got;
-    if (got > 0) chunks.emplace_back(buf.data(), got);
-  }
-  if (in.bad()) {
-    return io_error(name, with_reason("cannot read", errno));
-  }
-  data.reserve(total);
-  for (std::string& chunk : chunks) {
-    data += chunk;
-    std::string().swap(chunk);
-  }
-  return {};
-}
-
-Result<std::string> read_stream(std::istream& in, const std::string& name,
-                                const LoadOptions& options) {
-  std::string data;
-  if (Status read = read_rest(in, name, options, data); !read) {
-    return std::move(read).error();
-  }
-  return data;
-}
-
-// What a path is, links followed, and what to call it when it is neither a
-// regular file nor a folder ("FIFO (named pipe)", "symbolic link loop").
-struct Kind {
-  fs::file_type type = fs::file_type::none;
-  std::string special;
-};
-
-Kind kind_of(const fs::path& path) {
-  std::error_code ec;
-  const fs::file_type type = fs::status(path, ec).type();
-  switch (type) {
-    case fs::file_type::regular:
-    case fs::file_type::directory:
-      return {type, {}};
-    case fs::file_type::fifo:
-      return {type, "FIFO (named pipe)"};
-    case fs::file_type::character:
-      return {type, "character device"};
-    case fs::file_type::block:
-      return {type, "block device"};
-    case fs::file_type::socket:
-      return {type, "socket"};
-    case fs::file_type::not_found: {
-      std::error_code link_ec;
-      if (fs::is_symlink(fs::symlink_status(path, link_ec))) {
-        return {type, "dangling symbolic link to '" +
-                          fs::read_symlink(path, link_ec).string() + "'"};
-      }
-      return {type, "no such file or directory"};
-    }
-    default:
-      break;
-  }
-  if (ec == std::errc::too_many_symbolic_link_levels) {
-    return {type, "symbolic link loop"};
-  }
-  return {type, ec ? ec.message() : std::string("unknown kind of file")};
-}
-
-// Whether a path given by name is read: files, folders, and the streams a
-// shell hands over (process substitution's FIFO, /dev/stdin, a device).
-bool readable(const Kind& kind) {
-  return kind.special.empty() || kind.type == fs::file_type::fifo ||
-         kind.type == fs::file_type::character ||
-         kind.type == fs::file_type::block;
-}
-
-Result<std::string> read_file(const fs::path& path, const std::string& name,
-                              const LoadOptions& options) {
-  if (Kind kind = kind_of(path); !readable(kind)) {
-    return io_error(name, kind.type == fs::file_type::socket
-                              ? "cannot read from a socket"
-                              : kind.special);
-  }
-  std::error_code ec;
-  const bool regular = fs::is_regular_file(path, ec);
-  const auto size = regular ? fs::file_size(path, ec) : 0;
-  if (regular && !ec && size > options.parse.max_bytes) {
-    return too_large(name,
-                     fmt::format("file is {} bytes, more than the limit of {} "
-                                 "bytes",
-                                 size, options.parse.max_bytes),
-                     options);
-  }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return io_error(name, with_reason("cannot open for reading", errno));
-  }
-  // A regular file is read in one piece (a file that grows meanwhile is
-  // read on in chunks, within the limit); anything else in chunks.
-  std::string data;
-  if (regular && !ec && size > 0) {
-    // Room for what the XML parser appends, so that it can take the buffer
-    // over as it is (parse_owned).
-    data.reserve(static_cast<std::size_t>(size) + internal::kXmlPadding);
-    data.resize(static_cast<std::size_t>(size));
-    in.read(data.data(), static_cast<std::streamsize>(size));
-    data.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  if (Status read = read_rest(in, name, options, data); !read) {
-    return std::move(read).error();
-  }
-  return data;
-}
+using internal::classify_content;
+using internal::Content;
+using internal::ContentKind;
+using internal::io_error;
+using internal::Kind;
+using internal::kind_of;
+using internal::read_file;
+using internal::read_stream;
+using internal::starts_like_xml;
 
 bool has_xml_extension(const fs::path& p) {
   return internal::iequals(p.extension().string(), ".xml");
@@ -529,123 +391,6 @@ Result<CaptureSet> load_vshadow_text(std::string_view bytes,
   Result<CaptureSet> result =
       read ? Result<CaptureSet>(std::move(set)) : std::move(read).error();
   return std::move(result).with_warnings(std::move(warnings));
-}
-
-// A format that holds no VSS document, known by its first bytes.
-struct ForeignFormat {
-  std::string_view magic;
-  std::size_t offset;
-  const char* what;
-  const char* advice;
-};
-
-constexpr const char* kDiskImageAdvice =
-    "vssmeta reads a backup's XML files, not disk images: load the "
-    "'Backup <date>' folder that holds this file (or its "
-    "WindowsImageBackup folder)";
-constexpr const char* kEventLogAdvice =
-    "event logs hold no VSS documents: save the writers' state with "
-    "'vssadmin list writers > writers.txt', and their metadata as "
-    "diskshadow's metadata cab ('set metadata x.cab') or vshadow -wm3 output";
-constexpr const char* kArchiveAdvice =
-    "extract it and load the folder or files it holds";
-constexpr const char* kImageAdvice =
-    "a picture of the text cannot be read: ask for the text itself "
-    "('vssadmin list writers > writers.txt') or the documents";
-
-using namespace std::string_view_literals;
-constexpr ForeignFormat kForeignFormats[] = {
-    {"vhdxfile"sv, 0, "a VHDX virtual disk", kDiskImageAdvice},
-    {"conectix"sv, 0, "a VHD virtual disk", kDiskImageAdvice},
-    {"MSWIM\0\0\0"sv, 0, "a WIM disk image", kDiskImageAdvice},
-    {"ElfFile\0"sv, 0, "a Windows event log (.evtx)", kEventLogAdvice},
-    {"LfLe"sv, 4, "a Windows event log (.evt)", kEventLogAdvice},
-    {"PK\x03\x04"sv, 0, "a ZIP archive", kArchiveAdvice},
-    {"PK\x05\x06"sv, 0, "an empty ZIP archive", kArchiveAdvice},
-    {"7z\xBC\xAF\x27\x1C"sv, 0, "a 7-Zip archive", kArchiveAdvice},
-    {"Rar!\x1A\x07"sv, 0, "a RAR archive", kArchiveAdvice},
-    {"\x1F\x8B"sv, 0, "a gzip-compressed file", kArchiveAdvice},
-    {"\xFD\x37\x7A\x58\x5A\x00"sv, 0, "an xz-compressed file", kArchiveAdvice},
-    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, 0,
-     "an OLE compound file (an Outlook .msg message or an Office document)",
-     "save the attachment or text it holds as a file and load that"},
-    {"{\\rtf"sv, 0, "an RTF document",
-     "save it as plain text (UTF-8 or Unicode) and load that"},
-    {"%PDF-"sv, 0, "a PDF document",
-     "ask for the original file or tool output instead"},
-    {"\x89PNG\r\n\x1A\n"sv, 0, "a PNG image", kImageAdvice},
-    {"\xFF\xD8\xFF"sv, 0, "a JPEG image", kImageAdvice},
-    {"GIF8"sv, 0, "a GIF image", kImageAdvice},
-    {"regf"sv, 0, "a Windows registry hive",
-     "registry hives hold no VSS documents: load the writers' metadata "
-     "(diskshadow's metadata cab, vshadow -wm3 output)"},
-    {"MZ"sv, 0, "a Windows program or library (PE file)",
-     "load the documents or text the program wrote instead"},
-};
-
-// What a file holds, decided by its content only. Each kind has one
-// loader in load_bytes().
-enum class ContentKind {
-  kDocument,          // XML, or anything else parse_document() judges
-  kCabinet,           // MSCF: diskshadow's metadata cab
-  kVshadowWriterXml,  // vshadow -wm3 output
-  kVshadowSummary,    // vshadow -wm / -wm2 output: no XML
-  kForeign,           // kForeignFormats
-};
-
-struct Content {
-  ContentKind kind = ContentKind::kDocument;
-  const ForeignFormat* foreign = nullptr;
-};
-
-// Whether the first character after a BOM and white space is '<', in
-// UTF-8 or UTF-16 (with or without BOM): then the content is XML.
-bool starts_like_xml(std::string_view bytes) {
-  const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t n = bytes.size();
-  std::size_t i = 0;
-  std::size_t step = 1;
-  std::size_t low = 0;  // index of the ASCII byte within a code unit
-  if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-    i = 3;
-  } else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
-    i = 2, step = 2, low = 0;
-  } else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
-    i = 2, step = 2, low = 1;
-  } else if (n >= 2 && u[0] != 0 && u[1] == 0) {
-    step = 2, low = 0;
-  } else if (n >= 2 && u[0] == 0 && u[1] != 0) {
-    step = 2, low = 1;
-  }
-  for (; i + step <= n; i += step) {
-    if (step == 2 && u[i + 1 - low] != 0) return false;
-    const unsigned char c = u[i + low];
-    if (c == '<') return true;
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-  }
-  return false;
-}
-
-Content classify_content(std::string_view bytes) {
-  if (bytes.substr(0, 4) == "MSCF") return {ContentKind::kCabinet};
-  for (const ForeignFormat& f : kForeignFormats) {
-    if (bytes.size() >= f.offset + f.magic.size() &&
-        bytes.substr(f.offset, f.magic.size()) == f.magic) {
-      return {ContentKind::kForeign, &f};
-    }
-  }
-  if (bytes.empty() || starts_like_xml(bytes)) return {};
-  // Text that does not start with XML: tool output.
-  auto decoded = internal::decode_input(bytes, {});
-  if (!decoded) return {};
-  const std::string_view text = decoded->text();
-  if (internal::find_vshadow_writer_xml(text)) {
-    return {ContentKind::kVshadowWriterXml};
-  }
-  if (internal::is_vshadow_writer_summary(text)) {
-    return {ContentKind::kVshadowSummary};
-  }
-  return {};
 }
 
 constexpr const char* kVshadowSummary =
