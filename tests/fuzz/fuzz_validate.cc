@@ -18,10 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     const Findings findings = validate(capture);
     std::ostringstream out;
     write_findings(findings, out, {.color = true});
-    // SARIF repeats every rule's description: one of JSON and SARIF per
-    // input (by the parity of its size) keeps the target fast.
+    // SARIF repeats the description of every rule, whatever the input: it
+    // costs nine tenths of an execution, so it is written for one input in
+    // 32 (by its size) and JSON for the others.
     write_findings(findings, out,
-                   {.format = size % 2 == 0 ? FindingsFormat::kJson
-                                            : FindingsFormat::kSarif});
+                   {.format = size % 32 == 0 ? FindingsFormat::kSarif
+                                             : FindingsFormat::kJson});
   });
 }
