@@ -2,7 +2,6 @@
 #include "vssmeta/hierarchy.h"
 
 #include <algorithm>
-#include <chrono>
 #include <optional>
 #include <span>
 #include <string>
@@ -206,18 +205,17 @@ TEST(BuildFlatHierarchy, NodesChildrenAndComponentsInArrays) {
   EXPECT_TRUE(h.children_of(roots[2]).empty());
 }
 
-TEST(BuildComponentTree, ThousandsOfComponentsAreFast) {
-  // The System Writer has thousands of components; a linear sibling search
-  // would be quadratic. 60,000 siblings under one parent must stay quick.
+TEST(BuildComponentTree, SixtyThousandSiblingsUnderThreeGroups) {
+  // The System Writer has thousands of components under few parents. Only
+  // the result is asserted here; how the build scales (a sibling search per
+  // insert would be quadratic) is measured in bench/ (bench/README.md).
   std::vector<Component> many;
   for (int i = 0; i < 60000; ++i) {
     many.push_back(
         make("Root\\Group" + std::to_string(i % 3), "c" + std::to_string(i)));
   }
   const WriterMetadata w = writer_with(std::move(many));
-  const auto start = std::chrono::steady_clock::now();
   const ComponentTree tree = build_component_tree(w);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   ASSERT_EQ(tree.roots.size(), 1u);
   ASSERT_EQ(tree.roots[0].children.size(), 3u);
   EXPECT_EQ(tree.roots[0].children[0].children.size(), 20000u);
@@ -227,8 +225,7 @@ TEST(BuildComponentTree, ThousandsOfComponentsAreFast) {
       group2.children.begin(), group2.children.end(),
       [](const auto& a, const auto& b) { return a.name < b.name; }));
   EXPECT_EQ(group2.children.front().path, "Root\\Group2\\c10001");
-  // Generous for debug and sanitizer builds; a quadratic build takes minutes.
-  EXPECT_LT(elapsed, std::chrono::seconds(10));
+  EXPECT_EQ(group2.children.back().path, "Root\\Group2\\c9998");
 }
 
 }  // namespace
