@@ -79,6 +79,14 @@ Matching match_hashed(
     const std::function<std::string(bool, std::size_t)>& key) {
   const auto a = sorted_by_hash(old_hashes);
   const auto b = sorted_by_hash(new_hashes);
+  // Whether the runs a[i, i + n) and b[j, j + n) (in index order) are equal
+  // element by element.
+  const auto equal_in_order = [&](std::size_t i, std::size_t j, std::size_t n) {
+    for (std::size_t x = 0; x < n; ++x) {
+      if (!equal(index_of(a[i + x]), index_of(b[j + x]))) return false;
+    }
+    return true;
+  };
   // Lone pairs of one hash, confirmed with `equal` after the merge in
   // document order: reading both lists front to back, not in hash order.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -94,7 +102,8 @@ Matching match_hashed(
     } else {
       // A run of one hash on both sides: almost always one element each,
       // confirmed with `equal`. Longer runs (repeated keys, collisions) are
-      // matched by their real keys, sorted: never pairwise.
+      // paired in order when every such pair is equal, else matched by
+      // their real keys, sorted: never all against all.
       const std::uint32_t h = hash_of(a[i]);
       std::size_t ie = i;
       std::size_t je = j;
@@ -102,6 +111,13 @@ Matching match_hashed(
       while (je < b.size() && hash_of(b[je]) == h) ++je;
       if (ie - i == 1 && je - j == 1) {
         lone[index_of(a[i])] = index_of(b[j]);
+      } else if (ie - i == je - j && equal_in_order(i, j, ie - i)) {
+        // Both sides repeat the same keys in the same order (an unchanged
+        // list naming a file set more than once): what the sorted keys
+        // would pair, without building them.
+        for (std::size_t x = 0; x < ie - i; ++x) {
+          m.pairs.emplace_back(index_of(a[i + x]), index_of(b[j + x]));
+        }
       } else {
         std::vector<std::string> ra;
         std::vector<std::string> rb;

@@ -30,13 +30,15 @@ struct Matching {
 Matching match_keys(const std::vector<std::string>& old_keys,
                     const std::vector<std::string>& new_keys);
 // The same over 32-bit hashes of the keys (cheaper to sort than long
-// strings with common prefixes: a radix sort, linear). `equal(i, j)`
-// confirms a lone pair with equal hashes; longer runs of one hash (repeated
-// keys, collisions) are matched by `key(is_old_side, index)`, sorted. So a
-// collision never pairs different keys, and repeated keys never cost more
-// than n log n. Pairs and leftovers come in no particular order (hash
-// order, then the lone pairs in document order). Each list holds fewer
-// than 2^32 hashes.
+// strings with common prefixes: a radix sort, linear). `equal(i, j)`, true
+// exactly when the two keys are equal, confirms a lone pair with equal
+// hashes; longer runs of one hash (repeated keys, collisions) are paired in
+// document order when `equal` holds for each pair so taken (the same pairs
+// the sorted keys give), else matched by `key(is_old_side, index)`,
+// sorted. So a collision never pairs different keys, and repeated keys
+// never cost more than n log n. Pairs and leftovers come in no particular
+// order (hash order, then the lone pairs in document order). Each list
+// holds fewer than 2^32 hashes.
 Matching match_hashed(
     const std::vector<std::uint32_t>& old_hashes,
     const std::vector<std::uint32_t>& new_hashes,

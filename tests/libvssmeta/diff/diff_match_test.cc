@@ -53,6 +53,34 @@ TEST(DiffMatch, MatchHashedLoneCollisionIsNotAPair) {
   EXPECT_EQ(m.added.size(), 1U);
 }
 
+TEST(DiffMatch, MatchHashedRunsPairInOrderOnlyWhenEveryPairIsEqual) {
+  // One hash for all: the run on each side is the whole list.
+  const std::vector<std::string> same = {"x", "y", "x"};
+  std::size_t keys_built = 0;
+  auto run = [&](const std::vector<std::string>& ka,
+                 const std::vector<std::string>& kb) {
+    return match_hashed(
+        std::vector<std::uint32_t>(ka.size(), 3),
+        std::vector<std::uint32_t>(kb.size(), 3),
+        [&](std::size_t i, std::size_t j) { return ka[i] == kb[j]; },
+        [&](bool old_side, std::size_t i) {
+          ++keys_built;
+          return old_side ? ka[i] : kb[i];
+        });
+  };
+  const Matching in_order = run(same, same);
+  using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+  EXPECT_EQ(in_order.pairs, (Pairs{{0, 0}, {1, 1}, {2, 2}}));
+  EXPECT_EQ(keys_built, 0U);
+  // The same keys in another order: paired by key, not by position.
+  Matching moved = run({"x", "y", "x"}, {"y", "x", "x"});
+  std::sort(moved.pairs.begin(), moved.pairs.end());
+  EXPECT_EQ(moved.pairs, (Pairs{{0, 1}, {1, 0}, {2, 2}}));
+  EXPECT_TRUE(moved.removed.empty());
+  EXPECT_TRUE(moved.added.empty());
+  EXPECT_EQ(keys_built, 6U);
+}
+
 TEST(DiffMatch, MatchHashedAgreesWithMatchKeysOnLongLists) {
   // Long enough for the radix sort, with repeated keys and hashes that
   // collide often and differ in every byte.
