@@ -22,11 +22,6 @@ std::string_view short_name(std::string_view vss_name) {
 
 }  // namespace
 
-bool is_printable_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c >= 0x20 && c < 0x7F; });
-}
-
 void append_escaped(std::string& out, std::string_view text) {
   if (is_printable_ascii(text)) {
     out += text;

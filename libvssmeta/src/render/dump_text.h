@@ -23,10 +23,6 @@
 
 namespace vssmeta::internal::dump_text {
 
-/// Printable ASCII needs no escaping: most names and paths are written as
-/// they are, without a copy.
-bool is_printable_ascii(std::string_view text);
-
 /// `text` with control characters and bad UTF-8 escaped, appended.
 void append_escaped(std::string& out, std::string_view text);
 /// `text` escaped and in double quotes, appended.

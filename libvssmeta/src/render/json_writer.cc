@@ -1,28 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "render/json_writer.h"
 
-#include <algorithm>
 #include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "text/escape.h"
 
 namespace vssmeta::internal {
 
 namespace {
 
 constexpr std::size_t kBlock = std::size_t{1} << 16;
-
-// Printable ASCII is written as nlohmann-json writes it: as it is, with a
-// backslash before '"' and '\\' (every Windows path has some). Anything
-// else (control characters, non-ASCII bytes, invalid UTF-8) goes through
-// nlohmann-json itself.
-bool is_printable_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x7F;
-  });
-}
 
 }  // namespace
 
@@ -62,6 +52,10 @@ void JsonWriter::close(char bracket) {
 
 void JsonWriter::string(std::string_view value) {
   before_value();
+  // Printable ASCII is written as nlohmann-json writes it: as it is, with a
+  // backslash before '"' and '\\' (every Windows path has some). Anything
+  // else (control characters, non-ASCII bytes, invalid UTF-8) goes through
+  // nlohmann-json itself.
   if (is_printable_ascii(value)) {
     buffer_ += '"';
     for (std::size_t at = 0; at < value.size();) {

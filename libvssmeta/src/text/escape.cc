@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -42,6 +44,28 @@ bool is_invisible_format(std::uint32_t cp) {
 std::string code_point_escape(std::uint32_t cp) {
   return cp > 0xFFFF ? fmt::format("\\U{:08x}", cp)
                      : fmt::format("\\u{:04x}", cp);
+}
+
+bool is_printable_ascii(std::string_view text) {
+  // A word holds a byte below 0x20 when subtracting 0x20 from every byte
+  // borrows into a byte whose top bit was clear, and one above 0x7E when
+  // adding 1 sets a top bit or one is set already: both tests are exact for
+  // the word as a whole (a borrow or carry only spreads above a hit).
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = kOnes * 0x80;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const std::uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;
+    const std::uint64_t above = ((w + kOnes) | w) & kHigh;
+    if ((below | above) != 0) return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c > 0x7E) return false;
+  }
+  return true;
 }
 
 std::string escape_control(std::string_view text) {

@@ -17,6 +17,11 @@ namespace vssmeta::internal {
 /// reversed text, one holding U+200B looks like another name.
 bool is_invisible_format(std::uint32_t cp);
 
+/// Whether every byte of `text` is printable ASCII (0x20..0x7E): text that
+/// every escaping here leaves as it is. Reads eight bytes at a time: names
+/// and paths are checked once per line of output.
+bool is_printable_ascii(std::string_view text);
+
 /// `cp` written as `\uNNNN`, or `\UNNNNNNNN` above U+FFFF (lower case hex).
 std::string code_point_escape(std::uint32_t cp);
 

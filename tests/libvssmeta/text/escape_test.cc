@@ -2,6 +2,7 @@
 // One-line escaping of names and captions in text output.
 #include "text/escape.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -9,6 +10,31 @@
 
 namespace vssmeta::internal {
 namespace {
+
+TEST(IsPrintableAscii, EveryByteAtEveryPlace) {
+  EXPECT_TRUE(is_printable_ascii(""));
+  EXPECT_TRUE(is_printable_ascii(" ~ C:\\Windows\\System32\\*.dll"));
+  // Each byte value alone among printable ones, at every place of strings
+  // of 1 to 19 bytes: in a whole word, in the bytes after the last one.
+  for (std::size_t size = 1; size < 20; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string text(size, 'a');
+        text[at] = static_cast<char>(b);
+        EXPECT_EQ(is_printable_ascii(text), b >= 0x20 && b <= 0x7E)
+            << "byte " << b << " at " << at << " of " << size;
+      }
+    }
+  }
+  // Neighbours of the bounds together, and bytes that carry or borrow
+  // into their neighbours.
+  EXPECT_TRUE(
+      is_printable_ascii(std::string("\x20\x7E\x7E\x20\x21\x7D\x20\x7E", 8)));
+  EXPECT_FALSE(
+      is_printable_ascii(std::string("\x7E\x7F\x20\x20\x20\x20\x20\x20", 8)));
+  EXPECT_FALSE(
+      is_printable_ascii(std::string("\x20\x1F\x7E\xFF\x00\x20\x20\x20", 8)));
+}
 
 TEST(EscapeControl, EscapesControlBytesOnly) {
   EXPECT_EQ(escape_control(""), "");
