@@ -21,24 +21,27 @@ void DumpPrinter::writer(const WriterMetadata& w) {
   // GUIDs) do not count: they overflow alone instead of pushing every line
   // of the tree to the right.
   constexpr std::size_t kMaxColumn = 40;
+  // Nodes in the order they are numbered (parents first, names in the
+  // order the writer's memory holds them), not in the tree's name order:
+  // each node's depth from its parent's.
   std::size_t widest = 0;
-  auto measure = [&](auto& self, std::uint32_t v, std::size_t indent,
-                     bool root) -> void {
+  std::vector<std::uint32_t> depth(tree.nodes.size(), 0);
+  for (std::uint32_t v = 0; v < tree.nodes.size(); ++v) {
+    for (std::uint32_t c : tree.children_of(v)) depth[c] = depth[v] + 1;
+    if (v == FlatHierarchy::kTop) continue;
     const std::string_view name = tree.nodes[v].name;
+    // Roots are written with a leading `\`, at indent 4.
     const std::size_t used =
-        indent +
+        2 + 2 * std::size_t{depth[v]} +
         (is_printable_ascii(name) ? name.size()
                                   : columns(escape_control(name))) +
-        (root ? 1 : 0);
+        (depth[v] == 1 ? 1 : 0);
     if (used <= kMaxColumn) widest = std::max(widest, used);
-    for (std::uint32_t c : tree.children_of(v)) {
-      self(self, c, indent + 2, false);
-    }
-  };
-  const auto roots = tree.children_of(FlatHierarchy::kTop);
-  for (std::uint32_t r : roots) measure(measure, r, 4, true);
+  }
   const std::size_t column = widest + 2;
-  for (std::uint32_t r : roots) node(w, tree, r, 4, column, true);
+  for (std::uint32_t r : tree.children_of(FlatHierarchy::kTop)) {
+    node(w, tree, r, 4, column, true);
+  }
   if (w.from_text) text_facts(*w.from_text);
 }
 

@@ -2,7 +2,9 @@
 #include "vssmeta/hierarchy.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "semantics/hierarchy_flat.h"
@@ -80,12 +82,24 @@ FlatHierarchy build_flat_hierarchy(const WriterMetadata& wmd) {
     h.components[h.nodes[v].first_component + filled[v]++] =
         static_cast<std::uint32_t>(i);
   }
+  // Each sibling list sorted by iless_key() (kept beside the node numbers),
+  // the names compared only on a tie: the names lie all over the writer's
+  // memory, the keys in one array. Siblings differ under iless().
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
   for (const FlatHierarchy::Node& node : h.nodes) {
+    if (node.child_count < 2) continue;
     const auto first = h.children.begin() + node.first_child;
-    std::sort(first, first + node.child_count,
-              [&](std::uint32_t a, std::uint32_t b) {
-                return iless(h.nodes[a].name, h.nodes[b].name);
-              });
+    keyed.resize(node.child_count);
+    for (std::uint32_t k = 0; k < node.child_count; ++k) {
+      keyed[k] = {iless_key(h.nodes[first[k]].name), first[k]};
+    }
+    std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return iless(h.nodes[a.second].name, h.nodes[b.second].name);
+    });
+    for (std::uint32_t k = 0; k < node.child_count; ++k) {
+      first[k] = keyed[k].second;
+    }
   }
   return h;
 }

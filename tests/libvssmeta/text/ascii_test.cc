@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -43,6 +44,42 @@ TEST(Iless, OrdersAsTheFoldedStrings) {
   EXPECT_FALSE(iless("Z", "_"));
   // Bytes >= 0x80 compare unsigned, after ASCII.
   EXPECT_TRUE(iless("z", "\xC3\xA9"));
+}
+
+TEST(IlessKey, AgreesWithIless) {
+  const std::vector<std::string> texts = {"",
+                                          "a",
+                                          "A",
+                                          "ab",
+                                          "ab\x01",
+                                          "abc",
+                                          "ABCDEFGH",
+                                          "abcdefgh",
+                                          "abcdefghi",
+                                          "abcdefgH1",
+                                          "abcdefg",
+                                          "abcdefg\xFF",
+                                          "Z",
+                                          "[",
+                                          "_",
+                                          "\xC3\xA9",
+                                          std::string("ab\0", 3),
+                                          "WIN2016\\SQL",
+                                          "win2016\\sql2"};
+  for (const std::string& a : texts) {
+    for (const std::string& b : texts) {
+      const std::uint64_t ka = iless_key(a);
+      const std::uint64_t kb = iless_key(b);
+      if (ka < kb) {
+        EXPECT_TRUE(iless(a, b)) << a << " / " << b;
+      }
+      if (iless(a, b)) {
+        EXPECT_LE(ka, kb) << a << " / " << b;
+      }
+    }
+  }
+  EXPECT_EQ(iless_key("ABCDEFGH"), iless_key("abcdefghXYZ"));
+  EXPECT_EQ(iless_key("a"), std::uint64_t{0x61} << 56);
 }
 
 TEST(IstartsWith, ComparesThePrefixIgnoringCase) {
