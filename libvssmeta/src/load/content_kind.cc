@@ -53,8 +53,6 @@ constexpr ForeignFormat kForeignFormats[] = {
 
 }  // namespace
 
-// Whether the first character after a BOM and white space is '<', in
-// UTF-8 or UTF-16 (with or without BOM): then the content is XML.
 bool starts_like_xml(std::string_view bytes) {
   const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
@@ -91,15 +89,16 @@ Content classify_content(std::string_view bytes) {
   }
   if (bytes.empty() || starts_like_xml(bytes)) return {};
   // Text that does not start with XML: tool output.
-  auto decoded = internal::decode_input(bytes, {});
+  auto decoded = decode_input(bytes, {});
   if (!decoded) return {};
   const std::string_view text = decoded->text();
-  if (internal::find_vshadow_writer_xml(text)) {
+  if (find_vshadow_writer_xml(text)) {
     return {ContentKind::kVshadowWriterXml};
   }
-  if (internal::is_vshadow_writer_summary(text)) {
+  if (is_vshadow_writer_summary(text)) {
     return {ContentKind::kVshadowSummary};
   }
   return {};
 }
+
 }  // namespace vssmeta::internal

@@ -27,6 +27,7 @@ enum class ContentKind {
   kForeign,           // kForeignFormats
 };
 
+/// What classify_content() found; `foreign` says which format for kForeign.
 struct Content {
   ContentKind kind = ContentKind::kDocument;
   const ForeignFormat* foreign = nullptr;
@@ -36,6 +37,9 @@ struct Content {
 /// UTF-8 or UTF-16 (with or without BOM): then the content is XML.
 bool starts_like_xml(std::string_view bytes);
 
+/// What `bytes` hold, by their first bytes and, for text that does not
+/// start like XML, by whether it is vshadow output; kDocument otherwise
+/// (parse_document() then judges it).
 Content classify_content(std::string_view bytes);
 
 }  // namespace vssmeta::internal

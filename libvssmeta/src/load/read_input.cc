@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "load/read_input.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
+#include <string>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -148,7 +150,7 @@ Result<std::string> read_file(const fs::path& path, const std::string& name,
   if (regular && !ec && size > 0) {
     // Room for what the XML parser appends, so that it can take the buffer
     // over as it is (parse_owned_document_in_place).
-    data.reserve(static_cast<std::size_t>(size) + internal::kXmlPadding);
+    data.reserve(static_cast<std::size_t>(size) + kXmlPadding);
     data.resize(static_cast<std::size_t>(size));
     in.read(data.data(), static_cast<std::streamsize>(size));
     data.resize(static_cast<std::size_t>(in.gcount()));
@@ -158,4 +160,5 @@ Result<std::string> read_file(const fs::path& path, const std::string& name,
   }
   return data;
 }
+
 }  // namespace vssmeta::internal
