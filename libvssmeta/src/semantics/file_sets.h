@@ -51,7 +51,10 @@ struct FileSetScan {
   FileSetRef at(const WriterMetadata& w, std::uint32_t position) const;
 };
 
-/// The scan of capture().writers[writer], computed on first use.
+/// The scan of capture().writers[writer], computed on first use. Each rule
+/// skips the writers it is silent about (Reporter::silent_about) before
+/// asking, so that under the default audience the file lists of Microsoft's
+/// writers are never scanned.
 const FileSetScan& file_set_scan(const CheckContext& ctx, std::size_t writer);
 
 /// VSS_FILE_SPEC_BACKUP_TYPE (sdk:vss/ne-vss-vss_file_spec_backup_type.md):

@@ -98,6 +98,14 @@ class Reporter {
              override_.value_or(severity) < Severity::kWarning);
   }
 
+  /// Whether every finding of the current rule about `w` would be dropped
+  /// uncounted, whatever its severity: an author rule under
+  /// Audience::kOperator about one of Microsoft's writers, or a rule blind
+  /// to what `w` lacks for being rebuilt from text. Rules whose work grows
+  /// with a writer's size skip such writers (the file-set rules, over the
+  /// ~450,000 file lists of a System Writer).
+  bool silent_about(const WriterMetadata& w) const;
+
   /// A finding about a WMD, optionally about one of its components, at the
   /// rule's severity. `where` is the position of the offending element.
   void writer(const WriterMetadata& w, const Component* c, Origin where,

@@ -381,6 +381,7 @@ void check_wmd018(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).kind_mismatch) {
       if (c->type == ComponentType::kDatabase) {
         r.writer(w, c, f->where,
@@ -411,6 +412,7 @@ void check_wmd019(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).database_options) {
       const bool recursive = f->is_recursive();
       const bool alternate = f->alternate_path && !f->alternate_path->empty();
@@ -444,6 +446,7 @@ void check_wmd020(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).empty_path) {
       r.writer(w, c, f->where,
                fmt::format("{} has an empty path (filespec \"{}\")",
@@ -459,6 +462,7 @@ void check_wmd021(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).wildcard_path) {
       r.writer(w, c, f->where,
                fmt::format("{} has a wildcard in its path \"{}\"",
@@ -473,6 +477,7 @@ void check_wmd022(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).bad_filespec) {
       r.writer(w, c, f->where,
                f->filespec.empty()

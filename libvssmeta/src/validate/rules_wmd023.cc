@@ -125,6 +125,7 @@ void check_wmd023(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     const FileSetScan& scan = file_set_scan(ctx, wi);
     const std::vector<FileSetHash> entries = radix_sorted_by(
         scan.hashes, [](const FileSetHash& e) { return e.hash; });

@@ -99,6 +99,7 @@ void check_wmd026(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).undefined_mask) {
       const std::uint32_t mask = *f->backup_type_mask;
       r.writer(w, c, f->where,
@@ -116,6 +117,7 @@ void check_wmd027(const CheckContext& ctx, Reporter& r) {
   const auto& writers = ctx.capture().writers;
   for (std::size_t wi = 0; wi < writers.size(); ++wi) {
     const WriterMetadata& w = writers[wi];
+    if (r.silent_about(w)) continue;  // then not scanned at all
     for (const auto [c, f] : file_set_scan(ctx, wi).never_copied) {
       r.writer(w, c, f->where,
                fmt::format("file set ({}) of component \"{}\" has backup "

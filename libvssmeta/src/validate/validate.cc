@@ -123,16 +123,15 @@ bool blind_on_text(std::string_view rule, const WriterMetadata& w) {
 
 }  // namespace
 
+bool Reporter::silent_about(const WriterMetadata& w) const {
+  return (w.from_text && blind_on_text(rule_->id, w)) ||
+         (author_filtered_ &&
+          find_known_writer(w.identity.writer_id) != nullptr);
+}
+
 bool Reporter::keep(Severity severity, const WriterMetadata* w) {
-  if (w != nullptr && w->from_text && blind_on_text(rule_->id, *w)) {
-    return false;
-  }
-  if (author_filtered_) {
-    if (severity < Severity::kWarning) return false;
-    if (w != nullptr && find_known_writer(w->identity.writer_id) != nullptr) {
-      return false;
-    }
-  }
+  if (w != nullptr && silent_about(*w)) return false;
+  if (author_filtered_ && severity < Severity::kWarning) return false;
   if (severity < options_.min_severity) {
     switch (severity) {
       case Severity::kError:
