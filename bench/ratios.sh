@@ -14,7 +14,9 @@
 #   baseline  vssmeta_pugixml_walk F (read + pugixml parse + visit every
 #             attribute), once per document;
 #   vssmeta dump F, vssmeta validate F, vssmeta diff F F2,
-#   vssmeta dump --format json --files F, output to /dev/null.
+#   vssmeta dump --format json --files F, output to /dev/null; and, with
+#   no target, vssmeta validate --for author -q F (every rule run on the
+#   System Writer document, which the default audience skips).
 # Each process is timed by /usr/bin/time: CPU = user + sys of the child
 # (the fastest repetition counts: on a shared machine the slower ones
 # measure the neighbours), peak RSS = its maximum resident set. The table
@@ -84,6 +86,7 @@ cases=(
   "base.flat|$(size "$flat")|$walk $flat"
   "dump|$(size "$sys")|@ dump $sys"
   "validate|$(size "$sys")|@ validate $sys"
+  "validate.author|$(size "$sys")|@ validate --for author -q $sys"
   "diff|$(($(size "$sys") + $(size "$sys2")))|@ diff $sys $sys2"
   "json-files|$(size "$sys")|@ dump --format json --files $sys"
   "flat.dump|$(size "$flat")|@ dump $flat"
@@ -136,13 +139,14 @@ done
 targets=(
   "dump|base.system|1.3|4"
   "validate|base.system|1.3|4"
+  "validate.author|base.system|-|4"
   "diff|base.system|3|4"
   "json-files|base.system|3|4"
   "flat.dump|base.flat|2|5"
   "flat.validate|base.flat|3|5"
 )
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-ok() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b ? "ok" : "OVER") }'; }
+ok() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "-" ? "" : a <= b ? "ok" : "OVER") }'; }
 mib() { awk -v a="$1" 'BEGIN { printf "%.0f", a / 1048576 }'; }
 
 echo
@@ -155,7 +159,7 @@ for name in base.system base.flat; do
 done
 echo
 echo "== commands (CPU = fastest user+sys of $reps; RSS = largest peak)"
-printf '%-14s %7s %8s %6s %4s %8s %7s %6s %4s' command "CPU s" "x base" \
+printf '%-15s %7s %8s %6s %4s %8s %7s %6s %4s' command "CPU s" "x base" \
   target "" "RSS MiB" "x input" target ""
 [[ -n $before ]] && printf ' | %12s %8s %8s %7s' "before CPU s" "x base" \
   "RSS MiB" "x input"
@@ -164,8 +168,9 @@ for entry in "${targets[@]}"; do
   IFS='|' read -r name base cpu_target mem_target <<<"$entry"
   x=$(ratio "${cpu[$name]}" "${cpu[$base]}")
   m=$(ratio "${rss[$name]}" "${bytes[$name]}")
-  printf '%-14s %7s %8s %6s %4s %8s %7s %6s %4s' "$name" "${cpu[$name]}" \
-    "$x" "<=$cpu_target" "$(ok "$x" "$cpu_target")" "$(mib "${rss[$name]}")" \
+  printf '%-15s %7s %8s %6s %4s %8s %7s %6s %4s' "$name" "${cpu[$name]}" \
+    "$x" "$([[ $cpu_target == - ]] && echo - || echo "<=$cpu_target")" \
+    "$(ok "$x" "$cpu_target")" "$(mib "${rss[$name]}")" \
     "$m" "<=$mem_target" "$(ok "$m" "$mem_target")"
   if [[ -n $before ]]; then
     printf ' | %12s %8s %8s %7s' "${cpu[$name.before]}" \
@@ -177,3 +182,5 @@ for entry in "${targets[@]}"; do
 done
 echo
 echo "diff's input is both documents; every other input is one document."
+echo "validate.author runs every rule on the System Writer document (which the"
+echo "default audience, operator, skips for Microsoft's writers); no target."
