@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: load up to eight documents (cut at fuzz::kSeparator) into one
-// capture, as `vssmeta validate a.xml b.xml ...` does, run every rule and
-// render the findings as text and as JSON or SARIF.
+// capture, as `vssmeta validate a.xml b.xml ...` does, run every rule (for
+// the writer authors' audience, or for one input in four the operators',
+// the CLI's default, which skips author rules' work on Microsoft's writers)
+// and render the findings as text and as JSON or SARIF.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   using namespace vssmeta;
   return fuzz::with_capture(data, size, 8, [size](const CaptureSet& capture) {
-    const Findings findings = validate(capture);
+    ValidateOptions options;
+    if (size % 4 == 1) options.audience = Audience::kOperator;
+    const Findings findings = validate(capture, options);
     std::ostringstream out;
     write_findings(findings, out, {.color = true});
     // SARIF repeats the description of every rule, whatever the input: it
