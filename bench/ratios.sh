@@ -9,7 +9,14 @@
 #                (--mutate 0.01 --mutation-seed 2: ~5,000 changes)
 #   flat.xml     a flat writer with 500,000 components, one file each
 #                (--style components --components 500000
-#                 --files-per-component 1 --seed 1)
+#                 --files-per-component 1 --seed 1): 344 bytes per
+#                component, SQL Writer-style names and attributes
+#   terse.xml    500,000 components in 112 bytes each, the density issue #15
+#                describes (51 MB), written by python3: one FILE_GROUP per
+#                line, `<FILE_GROUP componentName="c000000" selectable="yes">
+#                <FILE_LIST path="D:\d0" filespec="c000000"/></FILE_GROUP>`
+#                (path D:\d0 to D:\d96), and a restore method, so that
+#                validate finds nothing
 # and then, in one run, several interleaved repetitions of
 #   baseline  vssmeta_pugixml_walk F (read + pugixml parse + visit every
 #             attribute), once per document;
@@ -74,12 +81,29 @@ mkdir -p "$data"
 sys=$data/system.xml
 sys2=$data/system2.xml
 flat=$data/flat.xml
+terse=$data/terse.xml
 echo "== generating documents in $data"
 "$gen" --bytes 50M --style system --seed 1 -o "$sys"
 "$gen" --bytes 50M --style system --seed 1 --mutate 0.01 --mutation-seed 2 \
   -o "$sys2"
 "$gen" --style components --components 500000 --files-per-component 1 \
   --seed 1 -o "$flat"
+python3 - "$terse" <<'PYTHON'
+import sys
+with open(sys.argv[1], "w", newline="\n") as f:
+    f.write('<?xml version="1.0"?>\n<WRITER_METADATA '
+            'xmlns="x-schema:#VssWriterMetadataInfo" version="1.1">'
+            '<IDENTIFICATION writerId="3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13" '
+            'friendlyName="Terse" usage="USER_DATA" dataSource="OTHER"/>'
+            '<RESTORE_METHOD method="RESTORE_IF_NOT_THERE" writerRestore="never" '
+            'rebootRequired="no"/><BACKUP_LOCATIONS>')
+    for i in range(500000):
+        f.write(f'<FILE_GROUP componentName="c{i:06d}" selectable="yes">'
+                f'<FILE_LIST path="D:\\d{i % 97}" filespec="c{i:06d}"/>'
+                '</FILE_GROUP>\n')
+    f.write("</BACKUP_LOCATIONS></WRITER_METADATA>\n")
+PYTHON
+echo "python3: $(stat -c %s "$terse") bytes, 500000 components -> $terse"
 
 # name | input bytes | command. The baselines first; `@` is the vssmeta
 # binary (the build's, and the --before one under the name "NAME.before").
@@ -87,6 +111,7 @@ size() { stat -c %s "$1"; }
 cases=(
   "base.system|$(size "$sys")|$walk $sys"
   "base.flat|$(size "$flat")|$walk $flat"
+  "base.terse|$(size "$terse")|$walk $terse"
   "dump|$(size "$sys")|@ dump $sys"
   "validate|$(size "$sys")|@ validate $sys"
   "validate.author|$(size "$sys")|@ validate --for author -q $sys"
@@ -94,6 +119,8 @@ cases=(
   "json-files|$(size "$sys")|@ dump --format json --files $sys"
   "flat.dump|$(size "$flat")|@ dump $flat"
   "flat.validate|$(size "$flat")|@ validate $flat"
+  "terse.dump|$(size "$terse")|@ dump $terse"
+  "terse.validate|$(size "$terse")|@ validate $terse"
 )
 
 # Runs a command with its output to /dev/null and prints the user and system
@@ -160,6 +187,8 @@ targets=(
   "json-files|base.system|3|4"
   "flat.dump|base.flat|2|5"
   "flat.validate|base.flat|3|5"
+  "terse.dump|base.terse|2|5"
+  "terse.validate|base.terse|3|5"
 )
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 ok() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "-" ? "" : a <= b ? "ok" : "OVER") }'; }
@@ -168,7 +197,7 @@ mib() { awk -v a="$1" 'BEGIN { printf "%.0f", a / 1048576 }'; }
 echo
 echo "== baselines (vssmeta_pugixml_walk)"
 printf '%-14s %10s %9s %9s %8s\n' document "input MiB" "CPU s" "RSS MiB" "RSS/in"
-for name in base.system base.flat; do
+for name in base.system base.flat base.terse; do
   printf '%-14s %10s %9s %9s %8s\n' "$name" "$(mib "${bytes[$name]}")" \
     "${cpu[$name]}" "$(mib "${rss[$name]}")" \
     "$(ratio "${rss[$name]}" "${bytes[$name]}")"
