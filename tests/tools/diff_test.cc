@@ -168,15 +168,13 @@ TEST(DiffCli, ColorAlwaysAndAutoOnATerminal) {
 }
 
 TEST(DiffCli, OutputFileIsWrittenWhole) {
-  const auto out =
-      std::filesystem::temp_directory_path() / "vssmeta-diff-cli-output.txt";
-  std::filesystem::remove(out);
+  const testing::TempFolder dir("vssmeta-diff-cli-output-");
+  const auto out = dir.path() / "out.txt";
   const CliResult r = diff_base("component-moved.xml", {"-o", out.string()});
   EXPECT_EQ(r.exit_code, kExitFindings | kExitSevere);
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(
       matches_golden(testing::read_bytes(out), "diff/component-moved.txt"));
-  std::filesystem::remove(out);
 }
 
 TEST(DiffCli, AWriterDocumentAgainstABackupDocumentIsAUsageError) {
@@ -263,10 +261,8 @@ int sh(const std::string& command) {
 
 TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
   if (sh("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no git";
-  const auto repo =
-      std::filesystem::temp_directory_path() / "vssmeta-diff-git-test";
-  std::filesystem::remove_all(repo);
-  std::filesystem::create_directories(repo);
+  const testing::TempFolder folder("vssmeta-diff-git-test-");
+  const auto& repo = folder.path();
   const auto data = testing::testdata_dir() / "diff";
   const std::string q = "'" + repo.string() + "'";
   const std::string bin = std::string("'") + VSSMETA_CLI_PATH + "'";
@@ -312,17 +308,14 @@ TEST(DiffCli, WorksAsAGitDiffDriverInARealRepository) {
   EXPECT_NE(added.find("+ BACKUP_COMPONENTS: 2 writers  [notable]"),
             std::string::npos)
       << added;
-  std::filesystem::remove_all(repo);
 }
 
 // The forms docs/commands.md documents for history: git runs a driver's
 // `command` in the log family only with --ext-diff; without it, textconv.
 TEST(DiffCli, GitLogAndShowUseTheDriverWithExtDiffAndTextconvWithout) {
   if (sh("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no git";
-  const auto repo =
-      std::filesystem::temp_directory_path() / "vssmeta-diff-git-log-test";
-  std::filesystem::remove_all(repo);
-  std::filesystem::create_directories(repo);
+  const testing::TempFolder folder("vssmeta-diff-git-log-test-");
+  const auto& repo = folder.path();
   const auto data = testing::testdata_dir() / "diff";
   const std::string q = "'" + repo.string() + "'";
   const std::string bin = std::string("'") + VSSMETA_CLI_PATH + "'";
@@ -374,7 +367,6 @@ TEST(DiffCli, GitLogAndShowUseTheDriverWithExtDiffAndTextconvWithout) {
       << show_conv;
   EXPECT_EQ(show_conv.find("~ selectable: yes"), std::string::npos)
       << show_conv;
-  std::filesystem::remove_all(repo);
 }
 #endif
 

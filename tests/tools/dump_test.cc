@@ -179,9 +179,8 @@ TEST(Dump, ColourOnlyOnATerminalOrWhenAsked) {
 
 TEST(Dump, OutputFileIsWrittenWholeOrNotAtAll) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "vssmeta-dump-out";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const testing::TempFolder folder("vssmeta-dump-out-");
+  const fs::path& dir = folder.path();
   const std::string target = (dir / "out.json").string();
   auto ok = run_cli(
       {"dump", "--format", "json", "-o", target, "wmd/bits-writer.xml"});
@@ -196,7 +195,6 @@ TEST(Dump, OutputFileIsWrittenWholeOrNotAtAll) {
   std::size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
   EXPECT_EQ(entries, 1U);
-  fs::remove_all(dir);
 }
 
 TEST(Dump, WriterFilterAcceptsEveryForm) {

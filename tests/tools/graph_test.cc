@@ -62,8 +62,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "graph/files-all.dot"}));
 
 TEST(Graph, FormatFromExtensionAndAtomicOutput) {
-  const auto dir = std::filesystem::temp_directory_path() / "vssmeta-graph";
-  std::filesystem::create_directories(dir);
+  const testing::TempFolder folder("vssmeta-graph-");
+  const auto& dir = folder.path();
   const auto out = dir / "g.mmd";
   auto r = run_cli({"graph", "graph/deps", "-o", out.string()});
   EXPECT_EQ(r.exit_code, kExitOk) << r.err;
@@ -75,7 +75,6 @@ TEST(Graph, FormatFromExtensionAndAtomicOutput) {
     ++entries;
   }
   EXPECT_EQ(entries, 1U) << "temporary file left behind";
-  std::filesystem::remove_all(dir);
 }
 
 TEST(Graph, UnknownExtensionIsAUsageError) {
@@ -138,9 +137,8 @@ TEST(Graph, BcdOutOfRangeIsAUsageError) {
 }
 
 TEST(Graph, MalformedInputFailsWithoutOutput) {
-  const auto out =
-      std::filesystem::temp_directory_path() / "vssmeta-graph-bad.dot";
-  std::filesystem::remove(out);
+  const testing::TempFolder dir("vssmeta-graph-bad-");
+  const auto out = dir.path() / "bad.dot";
   auto r = run_cli({"graph", "invalid/mismatched-tag.xml", "-o", out.string()});
   EXPECT_EQ(r.exit_code, kExitError);
   EXPECT_FALSE(std::filesystem::exists(out));

@@ -175,9 +175,8 @@ TEST(CaptureSequence, FailedWriterHasNoFileButTheFolderLoads) {
   s.writers[0].get_metadata = VSS_E_UNEXPECTED;
   Outcome r = run_capture(s);
   ASSERT_OK(r.result);
-  const auto dir =
-      std::filesystem::temp_directory_path() / "vssmeta-sequence-failed-writer";
-  std::filesystem::remove_all(dir);
+  const testing::TempFolder folder("vssmeta-sequence-failed-writer-");
+  const auto& dir = folder.path();
   auto names = write_capture_folder(*r.result, (dir / "capture").string());
   ASSERT_OK(names);
   EXPECT_THAT(*names, ElementsAre("SqlServerWriter_97e6e0ef-df12-4009-9e6b-"
@@ -186,7 +185,6 @@ TEST(CaptureSequence, FailedWriterHasNoFileButTheFolderLoads) {
   auto set = load((dir / "capture").string(), LoadOptions{});
   ASSERT_OK(set);
   EXPECT_EQ(set->writers.size(), 1U);
-  std::filesystem::remove_all(dir);
 }
 
 // Defect 6: file-share-backup means "without writer involvement".
