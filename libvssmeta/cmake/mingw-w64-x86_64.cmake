@@ -35,3 +35,9 @@ find_program(VSSMETA_WINE NAMES wine)
 if(VSSMETA_WINE)
   set(CMAKE_CROSSCOMPILING_EMULATOR /bin/sh ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh)
 endif()
+
+# MinGW's ar takes about a minute to index an archive of our objects (each
+# holds some 20,000 COMDAT sections), and CMake's rules for Windows-GNU index
+# twice: `ar qc` (which indexes) and then ranlib. The override, read after
+# those rules, appends without an index and lets ranlib build it once.
+set(CMAKE_USER_MAKE_RULES_OVERRIDE ${CMAKE_CURRENT_LIST_DIR}/mingw-w64-archive-rules.cmake)
