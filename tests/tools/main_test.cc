@@ -142,12 +142,15 @@ TEST_F(Binary, AnEndlessStreamFailsAtTheLimitWithinTheLimitAndOneChunk) {
   constexpr long kLimitKib = 16 * 1024;
   constexpr long kChunkKib = 64;
 #if defined(__SANITIZE_ADDRESS__)
-  // Under AddressSanitizer the resident set also holds its shadow memory,
-  // redzones and quarantine, which vary from run to run: the bound is
-  // checked in the plain builds (the README's test command runs one).
-  constexpr bool kMeasure = false;
+  // Under AddressSanitizer (the ci preset, which the README's test command
+  // runs) the resident set also holds the shadow of what the program
+  // touches, an eighth of it, and some allocator bookkeeping: measured
+  // 17,560-18,084 KiB above the small document over nine runs, so one
+  // eighth more and 1 MiB of slack. A buffer that doubled past the limit
+  // would still be twice as much.
+  constexpr long kSlackKib = kLimitKib / 8 + 1024;
 #else
-  constexpr bool kMeasure = true;
+  constexpr long kSlackKib = 0;
 #endif
   const long base = peak_kib(
       {"dump", "--max-input-size", "16M", "wmd/bits-writer.xml"}, dir_ / "e");
@@ -157,9 +160,8 @@ TEST_F(Binary, AnEndlessStreamFailsAtTheLimitWithinTheLimitAndOneChunk) {
             "/dev/zero: error: input is larger than the limit of 16777216 "
             "bytes (--max-input-size raises it)\n");
   ASSERT_GT(base, 0);
-  if (kMeasure) {
-    EXPECT_LE(zero, base + kLimitKib + kChunkKib) << "base " << base << " KiB";
-  }
+  EXPECT_LE(zero, base + kLimitKib + kChunkKib + kSlackKib)
+      << "base " << base << " KiB";
 }
 
 }  // namespace
