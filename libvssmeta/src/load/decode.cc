@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "load/large_pages.h"
 #include "load/line_counter.h"
 
 namespace vssmeta::internal {
@@ -185,6 +186,7 @@ Result<DecodedText> decode_input(std::string_view bytes,
   result.owned_ = true;
   std::string& out = result.storage_;
   out.reserve((bytes.size() - skip) / 2 + 16);
+  advise_large_pages(out.data(), out.capacity());
   std::size_t n = bytes.size();
   auto unit = [&](std::size_t i) -> char32_t {
     return big_endian ? static_cast<char32_t>((u[i] << 8) | u[i + 1])

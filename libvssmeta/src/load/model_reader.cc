@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "load/large_pages.h"
 #include "load/line_counter.h"
 #include "load/xml_document.h"
 #include "model/model_fields.h"
@@ -483,6 +484,7 @@ void ModelReader::reserve_files(std::vector<FileDescriptor>& files,
   const std::size_t per_file =
       std::max<std::size_t>(1, (now - start) / files.size());
   files.reserve(files.size() + (xml_.size() - now) / per_file + 16);
+  advise_large_pages(files.data(), files.capacity() * sizeof(FileDescriptor));
 }
 
 Child handled(bool ok) { return ok ? Child::kHandled : Child::kFailed; }
@@ -545,6 +547,8 @@ bool ModelReader::read_backup_locations(Node element, WriterMetadata& w) {
     if (name == "FILE_GROUP" || name == "DATABASE") ++components;
   }
   w.components.reserve(w.components.size() + components);
+  advise_large_pages(w.components.data(),
+                     w.components.capacity() * sizeof(Component));
   return read_children(
       element, w.backup_locations_extras, [&](Node e, std::string_view name) {
         if (name == "FILE_GROUP" || name == "DATABASE") {

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "load/large_pages.h"
 #include "load/xml_document.h"
 
 namespace vssmeta::internal {
@@ -60,6 +61,7 @@ Status read_rest(std::istream& in, const std::string& name,
     return io_error(name, with_reason("cannot read", errno));
   }
   data.reserve(total);
+  advise_large_pages(data.data(), data.capacity());
   for (std::string& chunk : chunks) {
     data += chunk;
     std::string().swap(chunk);
@@ -151,6 +153,7 @@ Result<std::string> read_file(const fs::path& path, const std::string& name,
     // Room for what the XML parser appends, so that it can take the buffer
     // over as it is (parse_owned_document_in_place).
     data.reserve(static_cast<std::size_t>(size) + kXmlPadding);
+    advise_large_pages(data.data(), data.capacity());
     data.resize(static_cast<std::size_t>(size));
     in.read(data.data(), static_cast<std::streamsize>(size));
     data.resize(static_cast<std::size_t>(in.gcount()));

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "load/large_pages.h"
 #include "text/ascii.h"
 
 namespace vssmeta::internal {
@@ -174,6 +175,7 @@ XmlDocument::XmlDocument(std::string_view text, std::size_t max_depth,
                          XmlCheck mode)
     : size_(text.size()), max_depth_(max_depth) {
   buffer_.reserve(text.size() + kXmlPadding);
+  advise_large_pages(buffer_.data(), buffer_.capacity());
   buffer_.assign(text);
   parse(mode, text);
 }
