@@ -60,6 +60,9 @@ Status read_rest(std::istream& in, const std::string& name,
   if (in.bad()) {
     return io_error(name, with_reason("cannot read", errno));
   }
+  // A regular file read in one piece has nothing left over: its buffer was
+  // reserved and advised by read_file().
+  if (chunks.empty()) return {};
   data.reserve(total);
   advise_large_pages(data.data(), data.capacity());
   for (std::string& chunk : chunks) {
