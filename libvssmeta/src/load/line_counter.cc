@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 namespace vssmeta::internal {
 
@@ -29,15 +30,25 @@ std::size_t count_code_points(const char* begin, const char* end) {
   return n;
 }
 
-LineCounter::LineCounter(std::string_view text, bool ascii)
-    : text_(text), ascii_(ascii) {
+LineCounter::LineCounter(std::string_view text, bool ascii,
+                         std::size_t narrow_limit)
+    : text_(text),
+      ascii_(ascii),
+      wide_(text.size() >
+            std::min<std::size_t>(narrow_limit,
+                                  std::numeric_limits<std::uint32_t>::max())) {
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   for (const char* p = begin; p < end;) {
     const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     if (nl == nullptr) break;
     p = static_cast<const char*>(nl);
-    newlines_.push_back(static_cast<std::size_t>(p - begin));
+    const auto offset = static_cast<std::size_t>(p - begin);
+    if (wide_) {
+      newlines_wide_.push_back(offset);
+    } else {
+      newlines_.push_back(static_cast<std::uint32_t>(offset));
+    }
     ++p;
   }
 }
@@ -58,9 +69,14 @@ Origin LineCounter::at(std::size_t offset) {
       line_ = it->line;
       column_ = it->column;
     }
-    next_newline_ = static_cast<std::size_t>(
-        std::lower_bound(newlines_.begin(), newlines_.end(), pos_) -
-        newlines_.begin());
+    next_newline_ =
+        wide_ ? static_cast<std::size_t>(
+                    std::lower_bound(newlines_wide_.begin(),
+                                     newlines_wide_.end(), pos_) -
+                    newlines_wide_.begin())
+              : static_cast<std::size_t>(
+                    std::lower_bound(newlines_.begin(), newlines_.end(), pos_) -
+                    newlines_.begin());
   }
   while (pos_ < offset) {
     const std::size_t boundary = (pos_ / kStep + 1) * kStep;
@@ -76,11 +92,11 @@ Origin LineCounter::at(std::size_t offset) {
 
 void LineCounter::advance(std::size_t offset) {
   const char* from = text_.data() + pos_;
-  while (next_newline_ < newlines_.size() &&
-         newlines_[next_newline_] < offset) {
+  const std::size_t count = newline_count();
+  while (next_newline_ < count && newline(next_newline_) < offset) {
     ++line_;
     column_ = 1;
-    from = text_.data() + newlines_[next_newline_] + 1;
+    from = text_.data() + newline(next_newline_) + 1;
     ++next_newline_;
   }
   const char* target = text_.data() + offset;

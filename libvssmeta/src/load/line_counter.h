@@ -9,6 +9,8 @@
 // byte offsets nor the count of code points, only the line ends it hides.
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -20,7 +22,11 @@ class LineCounter {
  public:
   /// `ascii`: the caller knows every byte is ASCII, so columns are bytes
   /// and need no counting.
-  explicit LineCounter(std::string_view text, bool ascii = false);
+  /// Line ends are kept in 4 bytes each for texts of up to `narrow_limit`
+  /// bytes, in 8 beyond (tests lower the limit to reach the wide table).
+  explicit LineCounter(
+      std::string_view text, bool ascii = false,
+      std::size_t narrow_limit = std::numeric_limits<std::uint32_t>::max());
 
   /// Counts columns in `text` from now on: the same text, or a copy of it
   /// with some single-byte characters overwritten (REQUIRES: same size).
@@ -42,6 +48,12 @@ class LineCounter {
     std::size_t column;
   };
   void advance(std::size_t offset);
+  std::size_t newline_count() const {
+    return wide_ ? newlines_wide_.size() : newlines_.size();
+  }
+  std::size_t newline(std::size_t i) const {
+    return wide_ ? newlines_wide_[i] : newlines_[i];
+  }
 
   std::string_view text_;
   bool ascii_ = false;
@@ -49,7 +61,11 @@ class LineCounter {
   std::size_t line_ = 1;
   std::size_t column_ = 1;
   std::size_t next_newline_ = 0;  // index of the first one at or after pos_
-  std::vector<std::size_t> newlines_;    // offsets of every '\n', ascending
+  // Offsets of every '\n', ascending: 4 bytes each for a text under
+  // 4 GiB (a 500,000-line document: 2 MB), 8 bytes each beyond (wide_).
+  bool wide_ = false;
+  std::vector<std::uint32_t> newlines_;
+  std::vector<std::size_t> newlines_wide_;
   std::vector<Checkpoint> checkpoints_;  // at multiples of kStep, ascending
 };
 

@@ -145,6 +145,33 @@ TEST(LineCounter, BackwardsAcrossCheckpointsMatchesFreshCounters) {
   }
 }
 
+TEST(LineCounter, WideTableGivesWhatTheNarrowOneGives) {
+  // Texts over 4 GiB keep their line ends in 8 bytes each; a limit of 16
+  // bytes takes that path here. Forwards and backwards across checkpoints.
+  std::string text;
+  while (text.size() < 2 * LineCounter::kStep + 100) {
+    text += "caf\xC3\xA9 line\r\n";
+  }
+  LineCounter narrow(text);
+  LineCounter wide(text, false, 16);
+  const std::size_t offsets[] = {0,
+                                 9,
+                                 10,
+                                 11,
+                                 2 * LineCounter::kStep + 3,
+                                 5,
+                                 LineCounter::kStep + 1,
+                                 text.size()};
+  for (std::size_t o : offsets) {
+    SCOPED_TRACE(o);
+    const std::string expected = position(text, o);
+    EXPECT_EQ(str(narrow.at(o)), expected);
+    EXPECT_EQ(str(wide.at(o)), expected);
+  }
+  EXPECT_EQ(str(wide.at(text.size())),
+            std::to_string(text.size() / 12 + 1) + ":1");
+}
+
 TEST(CountCodePoints, CountsLeadBytes) {
   const std::string s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
   EXPECT_EQ(count_code_points(s.data(), s.data() + s.size()), 4U);
