@@ -23,6 +23,7 @@
 #include "vssmeta/html_report.h"
 #include "vssmeta/location.h"
 #include "vssmeta/metadata_text.h"
+#include "vssmeta/optional_string.h"
 #include "vssmeta/parse.h"
 #include "vssmeta/report.h"
 #include "vssmeta/restore_plan.h"

@@ -5,7 +5,9 @@
 /// exclude lists and components with their file sets and dependencies.
 ///
 /// Plain value types that own their data. Attributes that a document may
-/// omit are `std::optional`: absent stays absent when written back, and the
+/// omit are `std::optional`, or `OptionalString` (one pointer, its immutable
+/// text shared between copies) for the strings most components and file
+/// sets omit or repeat: absent stays absent when written back, and the
 /// documented default applies when interpreting (see the `*_or_default`
 /// helpers). `operator==` compares content: positions (`Origin`) and storage
 /// details (`SourceInfo`) are ignored, GUIDs compare by value.
@@ -20,6 +22,7 @@
 #include "vssmeta/extras.h"
 #include "vssmeta/guid.h"
 #include "vssmeta/location.h"
+#include "vssmeta/optional_string.h"
 #include "vssmeta/source_info.h"
 
 namespace vssmeta {
@@ -45,7 +48,7 @@ VSSMETA_EXPORT const char* element_name(FileDescriptorKind kind);
 struct FileDescriptor {
   std::string path;      ///< @path, verbatim (environment variables kept)
   std::string filespec;  ///< @filespec
-  std::optional<std::string> alternate_path;      ///< @alternatePath
+  OptionalString alternate_path;                  ///< @alternatePath
   std::optional<std::uint32_t> backup_type_mask;  ///< @filespecBackupType
   Extras extras;
   Origin where;
@@ -75,11 +78,11 @@ struct Dependency {
 /// A component: a FILE_GROUP or DATABASE element of BACKUP_LOCATIONS.
 struct Component {
   ComponentType type = ComponentType::kFileGroup;  ///< from the element name
-  std::optional<std::string> logical_path;  ///< @logicalPath; absent = top
-  std::string name;                         ///< @componentName (required)
-  std::optional<std::string> caption;       ///< @caption
-  std::optional<std::string> icon;          ///< @icon, base64 as written
-  std::optional<bool> restore_metadata;     ///< @restoreMetadata
+  OptionalString logical_path;           ///< @logicalPath; absent = top
+  std::string name;                      ///< @componentName (required)
+  OptionalString caption;                ///< @caption
+  OptionalString icon;                   ///< @icon, base64 as written
+  std::optional<bool> restore_metadata;  ///< @restoreMetadata
   std::optional<bool> notify_on_backup_complete;  ///< @notifyOnBackupComplete
   std::optional<bool> selectable;                 ///< @selectable
   std::optional<bool> selectable_for_restore;     ///< @selectableForRestore

@@ -75,6 +75,10 @@ struct Collector {
   void operator()(const char* name, const Guid& v) {
     values.emplace_back(name, v.to_braced_string());
   }
+  void operator()(const char* name, const OptionalString& v) {
+    values.emplace_back(name,
+                        v ? std::optional<std::string>(*v) : default_of(name));
+  }
   template <typename T>
   void operator()(const char* name, const std::optional<T>& v) {
     if (!v) {

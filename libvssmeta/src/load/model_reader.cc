@@ -61,6 +61,18 @@ class ModelReader {
   }
 
   // Used by AttributeBinder.
+  /// The value of attribute `name` as an OptionalString, sharing the text
+  /// of the previous value of that attribute when it is the same (siblings
+  /// repeat their logicalPath: one text for all of them).
+  OptionalString shared(std::string_view name, std::string_view value) {
+    for (auto& [n, last] : last_shared_) {
+      if (n != name) continue;
+      if (*last != value) last = OptionalString(std::string(value));
+      return last;
+    }
+    last_shared_.emplace_back(name, OptionalString(std::string(value)));
+    return last_shared_.back().second;
+  }
   void warn(Origin where, const char* code, std::string message);
   void set_error(ErrorCode code, Origin where, std::string message) {
     if (!error_) error_ = Error{code, std::move(message), location(where)};
@@ -115,6 +127,9 @@ class ModelReader {
   Diagnostics warnings_;
   std::vector<XmlAttr> attrs_;  // of the element being bound, reused
   std::string scratch_;         // decoded values of attrs_, when needed
+  // The last value of each OptionalString attribute, for shared(); the
+  // names are the field table's literals.
+  std::vector<std::pair<std::string_view, OptionalString>> last_shared_;
   std::size_t max_depth_;
   std::size_t depth_ = 1;  // nesting of the children being read
   bool xml_failed_ = false;
@@ -144,6 +159,12 @@ class AttributeBinder {
     if (a == nullptr) return;
     if (name == "logicalPath") check_levels(*a);
     field.emplace(a->value);
+  }
+  void operator()(std::string_view name, OptionalString& field) {
+    const XmlAttr* a = find(name);
+    if (a == nullptr) return;
+    if (name == "logicalPath") check_levels(*a);
+    field = reader_.shared(name, a->value);
   }
   void operator()(std::string_view name, std::optional<bool>& field) {
     const XmlAttr* a = find(name);

@@ -48,6 +48,11 @@ struct FieldWriter {
     json.key(name);
     json.string(v.to_string());
   }
+  void operator()(const char* name, const OptionalString& v) {
+    if (!v || name == skip) return;
+    json.key(name);
+    json.string(*v);
+  }
   template <typename T>
   void operator()(const char* name, const std::optional<T>& v) {
     if (!v || name == skip) return;

@@ -100,6 +100,9 @@ class AttributeWriter {
   void operator()(const char* name, const std::optional<std::string>& v) {
     if (v) known(name, *v);
   }
+  void operator()(const char* name, const OptionalString& v) {
+    if (v) known(name, *v);
+  }
   void operator()(const char* name, const std::optional<bool>& v) {
     if (v) known(name, *v ? "yes" : "no");
   }

@@ -90,6 +90,35 @@ TEST(ParseWriterMetadata, AbsentRecursiveStaysAbsent) {
   EXPECT_EQ(services->flags(), kComponentFlagNotSystemState);
 }
 
+TEST(ParseWriterMetadata, SiblingsShareARepeatedLogicalPathOrCaption) {
+  // A writer with 500,000 components under one logical path stores the
+  // path once: the loader hands consecutive equal values the same text.
+  const std::string xml =
+      "<WRITER_METADATA><IDENTIFICATION "
+      "writerId=\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\"/><BACKUP_LOCATIONS>"
+      "<FILE_GROUP logicalPath=\"HOST\\INSTANCE-WITH-A-LONG-NAME\" "
+      "componentName=\"a\" caption=\"Database\"/>"
+      "<FILE_GROUP logicalPath=\"HOST\\INSTANCE-WITH-A-LONG-NAME\" "
+      "componentName=\"b\" caption=\"Database\"/>"
+      "<FILE_GROUP logicalPath=\"HOST\\OTHER\" componentName=\"c\" "
+      "caption=\"Database\"/>"
+      "<FILE_GROUP logicalPath=\"HOST\\INSTANCE-WITH-A-LONG-NAME\" "
+      "componentName=\"d\"/>"
+      "</BACKUP_LOCATIONS></WRITER_METADATA>";
+  auto r = parse_writer_metadata(xml, ParseOptions{});
+  ASSERT_TRUE(r.has_value()) << to_string(r.error());
+  const std::vector<Component>& c = r->components;
+  ASSERT_EQ(c.size(), 4U);
+  EXPECT_TRUE(c[0].logical_path.shares_with(c[1].logical_path));
+  EXPECT_FALSE(c[1].logical_path.shares_with(c[2].logical_path));
+  EXPECT_EQ(c[2].logical_path, "HOST\\OTHER");
+  // Equal again, not shared: only the previous value is remembered.
+  EXPECT_EQ(c[3].logical_path, c[0].logical_path);
+  EXPECT_TRUE(c[0].caption.shares_with(c[2].caption));
+  EXPECT_FALSE(c[3].caption.has_value());
+  EXPECT_EQ(c[0].full_path(), "HOST\\INSTANCE-WITH-A-LONG-NAME\\a");
+}
+
 TEST(ParseWriterMetadata, KeepsCrLfInsideCaptions) {
   WriterMetadata w = load_wmd("wmd/asr-writer.xml");
   std::size_t with_crlf = 0;
