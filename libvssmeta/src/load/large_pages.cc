@@ -27,4 +27,24 @@ bool advise_large_pages(const void* data, std::size_t bytes) {
 #endif
 }
 
+std::size_t release_pages(void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_DONTNEED)
+  if (data == nullptr) return 0;
+  const auto start = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first =
+      (start + kReleaseBytes - 1) & ~(kReleaseBytes - 1);
+  const std::uintptr_t end = (start + bytes) & ~(kReleaseBytes - 1);
+  if (end <= first) return 0;
+  if (madvise(reinterpret_cast<void*>(first), end - first, MADV_DONTNEED) !=
+      0) {
+    return 0;
+  }
+  return end - start;
+#else
+  (void)data;
+  (void)bytes;
+  return 0;
+#endif
+}
+
 }  // namespace vssmeta::internal

@@ -39,6 +39,10 @@ class LineCounter {
   /// most kStep bytes of scanning, never a rescan from the start.
   Origin at(std::size_t offset);
 
+  /// The offset of the last position asked for (moving forward from it
+  /// reads only the text after it).
+  std::size_t position() const { return pos_; }
+
   static constexpr std::size_t kStep = 64 * 1024;
 
  private:

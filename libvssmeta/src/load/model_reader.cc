@@ -176,7 +176,10 @@ bool ModelReader::bind(Node element, T& model, Extras& extras) {
 }
 
 // Reads the children of `parent` in document order and frees each element
-// once read, so the tree shrinks while the model grows.
+// once read, so the tree shrinks while the model grows; so does the text:
+// once an element is read, the text from the first child to the next one
+// holds only freed elements and text already copied, and the positions of
+// the line counter have passed it (see XmlDocument::discard()).
 template <typename F>
 bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
   struct Deeper {
@@ -185,7 +188,9 @@ bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
     ~Deeper() { --depth; }
   } deeper(depth_);
   std::size_t position = 0;
-  for (Node c = parent.first_child(); c;) {
+  const Node first = parent.first_child();
+  const std::size_t read_from = first ? xml_.offset(first) : 0;
+  for (Node c = first; c;) {
     const Node next = c.next_sibling();
     switch (c.type()) {
       case pugi::node_pcdata:
@@ -212,6 +217,10 @@ bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
         }
         ++position;
         parent.remove_child(c);
+        if (next) {
+          xml_.discard(read_from,
+                       std::min(xml_.offset(next), lines_.position()));
+        }
         break;
       }
       default:

@@ -220,6 +220,16 @@ void XmlDocument::release() {
   dom_.reset();
   root_ = pugi::xml_node();
   std::string().swap(buffer_);
+  size_ = 0;
+  discarded_ = 0;
+}
+
+void XmlDocument::discard(std::size_t from, std::size_t to) {
+  from = std::max(from, discarded_);
+  to = std::min(to, size_);
+  if (to <= from || to - from < kReleaseBytes) return;
+  const std::size_t released = release_pages(buffer_.data() + from, to - from);
+  if (released != 0) discarded_ = from + released;
 }
 
 std::size_t XmlDocument::offset(pugi::xml_node node) const {

@@ -90,6 +90,14 @@ class XmlDocument {
   /// Frees the tree and the text.
   void release();
 
+  /// Declares the text in [from, to) read for good: the caller has removed
+  /// from the tree every node whose name or value lies there and reads none
+  /// of those bytes again. Its whole pages go back to the kernel (see
+  /// release_pages()), so that a large document's text shrinks while the
+  /// model built from it grows; those bytes read as NUL afterwards. Cheap
+  /// when called after every element: it acts once 2 MiB have passed.
+  void discard(std::size_t from, std::size_t to);
+
   // For kDeferred documents.
 
   /// The attributes of `element` in document order, values decoded (into
@@ -140,6 +148,7 @@ class XmlDocument {
 
   std::string buffer_;
   std::size_t size_ = 0;
+  std::size_t discarded_ = 0;  // the text before it went back by discard()
   pugi::xml_document dom_;
   pugi::xml_node root_;
   bool saw_declaration_ = false;

@@ -2,7 +2,11 @@
 #include "vssmeta/parse.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "load/model_reader.h"
@@ -497,6 +501,68 @@ TEST(ParseOwnedDocumentInPlace, GivesTheSameModelWarningsAndPositions) {
     EXPECT_EQ(c.files.at(0).where.column, 59U);
     EXPECT_EQ(c.extras.attributes().at(0).value, "&");
   }
+}
+
+TEST(ParseOwnedDocumentInPlace, ALargeDocumentKeepsEveryColumnAsItsTextGoes) {
+  // Some 9 MB on one line, with two-byte characters everywhere: the loader
+  // gives back the text behind each element read (whole 2 MiB blocks), and
+  // the columns of what follows are still counted in the original text
+  // (counting the released bytes, which read as NUL, would add one column
+  // per two-byte character).
+  const std::string e_acute = "\xC3\xA9";
+  std::string xml =
+      "<WRITER_METADATA><IDENTIFICATION writerId="
+      "\"3f2b9c1e-7d4a-4e59-9a61-0c8e5b2d7f13\"/><BACKUP_LOCATIONS>";
+  std::size_t code_points = xml.size();  // ASCII so far
+  std::vector<std::uint32_t> component_columns;
+  std::vector<std::uint32_t> file_columns;
+  constexpr int kComponents = 65000;
+  for (int i = 0; i < kComponents; ++i) {
+    component_columns.push_back(static_cast<std::uint32_t>(code_points + 1));
+    std::string head =
+        fmt::format("<FILE_GROUP componentName=\"c{}\" caption=\"{}{}\">", i,
+                    e_acute, e_acute);
+    xml += head;
+    code_points += head.size() - 2;  // two characters of two bytes
+    file_columns.push_back(static_cast<std::uint32_t>(code_points + 1));
+    std::string file = "<FILE_LIST path=\"D:\\";
+    for (int k = 0; k < 20; ++k) file += e_acute;
+    file += "\" filespec=\"*\"/></FILE_GROUP>";
+    xml += file;
+    code_points += file.size() - 20;
+  }
+  // The last component's unknown attribute: a warning at its column.
+  const std::size_t warning_column = code_points + 31;
+  xml +=
+      "<FILE_GROUP componentName=\"z\" x=\"1\"/></BACKUP_LOCATIONS>"
+      "</WRITER_METADATA>";
+  ASSERT_GT(xml.size(), std::size_t{8} << 20);
+  ParseOptions options;
+  options.source_name = "big.xml";
+  std::string bytes = xml;
+  auto r = internal::parse_owned_document_in_place(bytes, options);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_TRUE(*r) << (*r).error().message;
+  const auto& w = std::get<WriterMetadata>(**r);
+  ASSERT_EQ(w.components.size(), std::size_t{kComponents} + 1);
+  for (int i = 0; i < kComponents; ++i) {
+    const Component& c = w.components[static_cast<std::size_t>(i)];
+    ASSERT_EQ(c.where.column, component_columns[static_cast<std::size_t>(i)])
+        << i;
+    ASSERT_EQ(c.files.at(0).where.column,
+              file_columns[static_cast<std::size_t>(i)])
+        << i;
+    ASSERT_EQ(c.files[0].path.size(), 3U + 40U) << i;
+    ASSERT_EQ(*c.caption, e_acute + e_acute) << i;
+  }
+  ASSERT_EQ(r->warnings().size(), 1U);
+  EXPECT_EQ(to_string(r->warnings()[0].where),
+            fmt::format("big.xml:1:{}", warning_column));
+  // The same document read from a copy gives the same model.
+  auto viewed = parse_document(xml, options);
+  ASSERT_TRUE(viewed);
+  EXPECT_EQ(**r, *viewed);
+  EXPECT_EQ(r->warnings(), viewed.warnings());
 }
 
 TEST(ParseOwnedDocumentInPlace, LeavesOtherEncodingsAlone) {

@@ -6,6 +6,7 @@
 // (error cases now show the error only: no partial tree is handed out).
 #include "load/xml_document.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -655,6 +656,47 @@ TEST(XmlDocumentDeferred, ParseErrorsAreReportedAsInCheckedMode) {
   XmlDocument deferred(kXml, kDepth, XmlCheck::kDeferred);
   EXPECT_EQ(message(deferred.error()), message(checked.error()));
   EXPECT_NE(message(deferred.error()), "none");
+}
+
+TEST(XmlDocumentDeferred, DiscardGivesBackWholeBlocksOfTextAlreadyRead) {
+  // <a> holding some 6 MB of <b/> elements, then <c v="last"/>.
+  std::string text = "<a>";
+  while (text.size() < (std::size_t{6} << 20)) text += "<b v=\"0123456789\"/>";
+  const std::size_t c_at = text.size();
+  text += "<c v=\"last\"/></a>";
+  XmlDocument doc(std::move(text), kDepth, XmlCheck::kDeferred,
+                  XmlDocument::InPlace{});
+  ASSERT_FALSE(doc.error());
+  const std::size_t from = doc.offset(doc.root().first_child());
+  auto nuls = [&] {
+    const std::string_view t = doc.text();
+    return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\0'));
+  };
+  // pugixml ends every name and value with a NUL of its own.
+  const std::size_t nuls_before = nuls();
+  pugi::xml_node c = doc.root().child("c");
+  ASSERT_EQ(doc.offset(c), c_at);
+  while (doc.root().first_child() != c) {
+    doc.root().remove_child(doc.root().first_child());
+  }
+  // Less than a block: nothing goes.
+  doc.discard(from, from + (std::size_t{1} << 20));
+  EXPECT_EQ(nuls(), nuls_before);
+  doc.discard(from, c_at);
+#if defined(__linux__)
+  // At least the two whole blocks inside 6 MB read as NUL now.
+  EXPECT_GE(nuls(), std::size_t{4} << 20);
+#else
+  EXPECT_EQ(nuls(), nuls_before);
+#endif
+  // Not a byte from `to` on: <c> reads as before.
+  std::vector<XmlAttr> attrs;
+  std::string scratch;
+  ASSERT_FALSE(doc.read_attributes(c, attrs, scratch));
+  ASSERT_EQ(attrs.size(), 1U);
+  EXPECT_EQ(attrs[0].value, "last");
+  EXPECT_EQ(doc.text().substr(c_at, 3), std::string_view("<c\0", 3));
+  EXPECT_FALSE(doc.check_remaining());
 }
 
 }  // namespace
