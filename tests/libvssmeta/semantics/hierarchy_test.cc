@@ -126,6 +126,24 @@ TEST(BuildComponentTree, MergesCaseInsensitivelyKeepingFirstSpelling) {
             "    WIN-X\\SQL2017\\model #1\n");
 }
 
+TEST(BuildComponentTree, ANameSpelledBeforeAPathNamesTheNode) {
+  // A declared parent spelled by its component before a later logical path
+  // spells it otherwise; duplicate names under it keep the first spelling.
+  const ComponentTree tree = build_component_tree(writer_with({
+      make(std::nullopt, "Sql"),
+      make("SQL", "db"),
+      make(std::nullopt, "sQL"),
+      make("sql", "DB"),
+      make("Other", "x"),
+      make(std::nullopt, "OTHER"),
+  }));
+  EXPECT_EQ(flatten(tree),
+            "Other #5\n"
+            "  Other\\x #4\n"
+            "Sql #0 #2\n"
+            "  Sql\\db #1 #3\n");
+}
+
 TEST(BuildComponentTree, ExtraBackslashesAreIgnored) {
   const ComponentTree tree = build_component_tree(
       writer_with({make("\\A\\\\B\\", "C"), make("A\\B", "D")}));
