@@ -93,7 +93,7 @@ class ModelReader {
   Result<Document> read_model();
   const std::vector<XmlAttr>* attributes(Node element);
   template <typename T>
-  bool bind(Node element, T& model, Extras& extras);
+  bool bind(Node element, Origin where, T& model, Extras& extras);
   template <typename F>
   bool read_children(Node parent, Extras& extras, F&& on_child);
   bool read_unknown(Node element, XmlElement& out, std::size_t position);
@@ -165,10 +165,10 @@ const std::vector<XmlAttr>* ModelReader::attributes(Node element) {
 }
 
 template <typename T>
-bool ModelReader::bind(Node element, T& model, Extras& extras) {
+bool ModelReader::bind(Node element, Origin where, T& model, Extras& extras) {
   const std::vector<XmlAttr>* attrs = attributes(element);
   if (attrs == nullptr) return false;
-  AttributeBinder binder(*this, element.name(), *attrs, at(element));
+  AttributeBinder binder(*this, element.name(), *attrs, where);
   visit_fields(binder, model);
   if (failed()) return false;
   binder.finish(extras);
@@ -217,7 +217,7 @@ bool ModelReader::read_children(Node parent, Extras& extras, F&& on_child) {
         }
         ++position;
         parent.remove_child(c);
-        if (next) {
+        if (next && xml_.would_discard(read_from, lines_.position())) {
           xml_.discard(read_from,
                        std::min(xml_.offset(next), lines_.position()));
         }
@@ -275,7 +275,7 @@ template <typename T>
 bool ModelReader::read_leaf(Node element, T& model, Extras& extras,
                             Origin& where) {
   where = at(element);
-  if (!bind(element, model, extras)) return false;
+  if (!bind(element, where, model, extras)) return false;
   return read_children(element, extras,
                        [](Node, std::string_view) { return Child::kUnknown; });
 }
@@ -299,7 +299,7 @@ Child handled(bool ok) { return ok ? Child::kHandled : Child::kFailed; }
 
 bool ModelReader::read_writer_metadata(Node element, WriterMetadata& w) {
   w.where = at(element);
-  if (!bind(element, w, w.extras)) return false;
+  if (!bind(element, w.where, w, w.extras)) return false;
   bool identification = false;
   bool restore = false;
   bool ok =
@@ -313,7 +313,7 @@ bool ModelReader::read_writer_metadata(Node element, WriterMetadata& w) {
           restore = true;
           RestoreMethod& m = w.restore_method.emplace();
           m.where = at(e);
-          if (!bind(e, m, m.extras)) return Child::kFailed;
+          if (!bind(e, m.where, m, m.extras)) return Child::kFailed;
           return handled(
               read_children(e, m.extras, [&](Node child, std::string_view n) {
                 if (n != "ALTERNATE_LOCATION_MAPPING") return Child::kUnknown;
@@ -380,9 +380,9 @@ bool ModelReader::read_backup_locations(Node element, WriterMetadata& w) {
 }
 
 bool ModelReader::read_component(Node element, Component& c) {
-  c.where = at(element);
   const std::size_t start = xml_.offset(element);
-  if (!bind(element, c, c.extras)) return false;
+  c.where = at(start);
+  if (!bind(element, c.where, c, c.extras)) return false;
   return read_children(element, c.extras, [&](Node e, std::string_view name) {
     reserve_files(c.files, start, xml_.offset(e));
     FileDescriptorKind kind{};
@@ -406,7 +406,7 @@ bool ModelReader::read_component(Node element, Component& c) {
 
 bool ModelReader::read_backup_components(Node element, BackupComponents& b) {
   b.where = at(element);
-  if (!bind(element, b, b.extras)) return false;
+  if (!bind(element, b.where, b, b.extras)) return false;
   return read_children(element, b.extras, [&](Node e, std::string_view name) {
     if (name != "WRITER_COMPONENTS") return Child::kUnknown;
     return handled(read_writer_components(e, b.writers.emplace_back()));
@@ -415,7 +415,7 @@ bool ModelReader::read_backup_components(Node element, BackupComponents& b) {
 
 bool ModelReader::read_writer_components(Node element, WriterComponents& wc) {
   wc.where = at(element);
-  if (!bind(element, wc, wc.extras)) return false;
+  if (!bind(element, wc.where, wc, wc.extras)) return false;
   return read_children(element, wc.extras, [&](Node e, std::string_view name) {
     if (name != "COMPONENT") return Child::kUnknown;
     return handled(read_bcd_component(e, wc.components.emplace_back()));
@@ -424,7 +424,7 @@ bool ModelReader::read_writer_components(Node element, WriterComponents& wc) {
 
 bool ModelReader::read_bcd_component(Node element, BcdComponent& c) {
   c.where = at(element);
-  if (!bind(element, c, c.extras)) return false;
+  if (!bind(element, c.where, c, c.extras)) return false;
   return read_children(element, c.extras, [&](Node e, std::string_view name) {
     auto blob = [&](std::optional<MetadataBlob>& slot) {
       if (slot) return Child::kUnknown;  // a second one stays verbatim

@@ -224,10 +224,12 @@ void XmlDocument::release() {
   discarded_ = 0;
 }
 
+static_assert(kDiscardBytes == kReleaseBytes);
+
 void XmlDocument::discard(std::size_t from, std::size_t to) {
-  from = std::max(from, discarded_);
   to = std::min(to, size_);
-  if (to <= from || to - from < kReleaseBytes) return;
+  if (!would_discard(from, to)) return;
+  from = std::max(from, discarded_);
   const std::size_t released = release_pages(buffer_.data() + from, to - from);
   if (released != 0) discarded_ = from + released;
 }

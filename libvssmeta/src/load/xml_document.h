@@ -52,6 +52,9 @@ enum class XmlCheck { kChecked, kDeferred };
 /// over its buffer (InPlace) reserves them so that the buffer need not move.
 inline constexpr std::size_t kXmlPadding = 2 + sizeof(std::uint64_t);
 
+/// discard() acts once this much text has been read (one huge page).
+inline constexpr std::size_t kDiscardBytes = std::size_t{2} << 20;
+
 class XmlDocument {
  public:
   /// Parses and checks `text` (valid UTF-8 without NUL, already decoded).
@@ -97,6 +100,12 @@ class XmlDocument {
   /// model built from it grows; those bytes read as NUL afterwards. Cheap
   /// when called after every element: it acts once 2 MiB have passed.
   void discard(std::size_t from, std::size_t to);
+  /// Whether discard(from, to) would give anything back (for a caller that
+  /// would otherwise compute `to` after every element).
+  bool would_discard(std::size_t from, std::size_t to) const {
+    const std::size_t start = from > discarded_ ? from : discarded_;
+    return to > start && to - start >= kDiscardBytes;
+  }
 
   // For kDeferred documents.
 

@@ -63,7 +63,8 @@ TEST(ReleasePages, GivesBackTheWholeAlignedBlocksInsideTheRange) {
   EXPECT_TRUE(all(from + released, from + bytes, 'x'));
 #else
   EXPECT_EQ(released, 0U);
-  EXPECT_EQ(std::count(from, from + bytes, 'x'), static_cast<long>(bytes));
+  EXPECT_EQ(std::count(from, from + bytes, 'x'),
+            static_cast<std::ptrdiff_t>(bytes));
 #endif
   EXPECT_EQ(buffer.front(), 'x');
   EXPECT_EQ(buffer.back(), 'x');
@@ -78,7 +79,7 @@ TEST(ReleasePages, ARangeWithoutAWholeBlockAndNullAreLeftAlone) {
   EXPECT_EQ(release_pages(buffer.data() + boundary + 1, kReleaseBytes - 2), 0U);
   EXPECT_EQ(release_pages(nullptr, kReleaseBytes * 4), 0U);
   EXPECT_EQ(std::count(buffer.begin(), buffer.end(), 'x'),
-            static_cast<long>(buffer.size()));
+            static_cast<std::ptrdiff_t>(buffer.size()));
 }
 
 }  // namespace
