@@ -231,7 +231,13 @@ void XmlDocument::discard(std::size_t from, std::size_t to) {
   if (!would_discard(from, to)) return;
   from = std::max(from, discarded_);
   const std::size_t released = release_pages(buffer_.data() + from, to - from);
-  if (released != 0) discarded_ = from + released;
+  if (released != 0) {
+    discarded_ = from + released;
+  } else if (to - from >= 2 * kReleaseBytes) {
+    // A whole block lay inside, yet nothing went back (not Linux, or the
+    // kernel refused): stop asking after every element.
+    discarded_ = size_;
+  }
 }
 
 std::size_t XmlDocument::offset(pugi::xml_node node) const {
