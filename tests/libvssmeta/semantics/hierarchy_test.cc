@@ -2,7 +2,9 @@
 #include "vssmeta/hierarchy.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <random>
 #include <span>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "semantics/hierarchy_flat.h"
+#include "text/ascii.h"
 
 namespace vssmeta {
 namespace {
@@ -185,6 +188,97 @@ TEST(BuildComponentTree, NameIsOneElementEvenWithBackslash) {
   ASSERT_EQ(tree.roots.at(0).children.size(), 1u);
   EXPECT_EQ(tree.roots[0].children[0].name, "x\\y");
   EXPECT_EQ(tree.roots[0].children[0].path, "A\\x\\y");
+}
+
+// The hierarchy as its definition states it, by brute force: per component,
+// its path's elements and then its name, each node keyed by the folded
+// elements from the top and named as first spelled; children in iless()
+// order. For comparing with the real build on random writers.
+std::string reference_tree(const WriterMetadata& w) {
+  struct Node {
+    std::string name;
+    std::string path;
+    std::vector<std::size_t> components;
+    std::vector<std::string> children;  // keys
+  };
+  auto fold = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  };
+  std::map<std::string, Node> nodes;  // key: folded elements, '\x01'-joined
+  std::vector<std::string> roots;
+  for (std::size_t i = 0; i < w.components.size(); ++i) {
+    const Component& c = w.components[i];
+    std::vector<std::string> elements;
+    if (c.logical_path) elements = split_logical_path(*c.logical_path);
+    elements.push_back(c.name);
+    std::string key;
+    std::string parent;
+    for (const std::string& e : elements) {
+      const std::string parent_path = parent.empty() ? "" : nodes[parent].path;
+      key += (key.empty() ? "" : "\x01") + fold(e);
+      if (!nodes.contains(key)) {
+        Node n;
+        n.name = e;
+        n.path = parent_path.empty() ? e : parent_path + "\\" + e;
+        nodes.emplace(key, n);
+        (parent.empty() ? roots : nodes[parent].children).push_back(key);
+      }
+      parent = key;
+    }
+    nodes[key].components.push_back(i);
+  }
+  std::string out;
+  auto print = [&](auto& self, std::vector<std::string> keys,
+                   int depth) -> void {
+    std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+      return internal::iless(nodes[a].name, nodes[b].name);
+    });
+    for (const std::string& k : keys) {
+      const Node& n = nodes[k];
+      out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + n.path;
+      for (std::size_t i : n.components) out += " #" + std::to_string(i);
+      out += '\n';
+      self(self, n.children, depth + 1);
+    }
+  };
+  print(print, roots, 0);
+  return out;
+}
+
+TEST(BuildComponentTree, RandomWritersGiveTheTreeOfTheDefinition) {
+  // Few distinct elements in both cases, paths with stray backslashes,
+  // names with a backslash inside: merges, declared parents, duplicates
+  // and first spellings in every order.
+  const std::vector<std::string> pieces = {"a", "A", "b", "B", "ab", "aB"};
+  std::mt19937 random(12345);
+  auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Component> components;
+    const std::size_t n = 1 + pick(40);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::optional<std::string> path;
+      if (pick(4) != 0) {
+        path.emplace(pick(6) == 0 ? "\\" : "");
+        const std::size_t depth = pick(4);
+        for (std::size_t d = 0; d < depth; ++d) {
+          if (d > 0) *path += pick(6) == 0 ? "\\\\" : "\\";
+          *path += pieces[pick(pieces.size())];
+        }
+      }
+      std::string name = pieces[pick(pieces.size())];
+      if (pick(8) == 0) name += "\\" + pieces[pick(pieces.size())];
+      components.push_back(make(path, name));
+    }
+    const WriterMetadata w = writer_with(std::move(components));
+    SCOPED_TRACE(round);
+    ASSERT_EQ(flatten(build_component_tree(w)), reference_tree(w));
+  }
 }
 
 // The flat form the public tree is built from (and dump walks): children
