@@ -2,10 +2,8 @@
 #include "load/model_reader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <optional>
-#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -15,7 +13,6 @@
 #include "load/xml_document.h"
 #include "model/model_fields.h"
 #include "text/ascii.h"
-#include "text/xml_name.h"
 
 namespace vssmeta::internal {
 namespace {

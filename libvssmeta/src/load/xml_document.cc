@@ -224,8 +224,6 @@ void XmlDocument::release() {
   discarded_ = 0;
 }
 
-static_assert(kDiscardBytes == kReleaseBytes);
-
 void XmlDocument::discard(std::size_t from, std::size_t to) {
   to = std::min(to, size_);
   if (!would_discard(from, to)) return;

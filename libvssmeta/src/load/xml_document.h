@@ -30,6 +30,8 @@
 
 #include <pugixml.hpp>
 
+#include "load/large_pages.h"
+
 namespace vssmeta::internal {
 
 struct XmlError {
@@ -51,9 +53,6 @@ enum class XmlCheck { kChecked, kDeferred };
 /// The bytes XmlDocument appends to the text it parses: a caller that hands
 /// over its buffer (InPlace) reserves them so that the buffer need not move.
 inline constexpr std::size_t kXmlPadding = 2 + sizeof(std::uint64_t);
-
-/// discard() acts once this much text has been read (one huge page).
-inline constexpr std::size_t kDiscardBytes = std::size_t{2} << 20;
 
 class XmlDocument {
  public:
@@ -104,7 +103,7 @@ class XmlDocument {
   /// would otherwise compute `to` after every element).
   bool would_discard(std::size_t from, std::size_t to) const {
     const std::size_t start = from > discarded_ ? from : discarded_;
-    return to > start && to - start >= kDiscardBytes;
+    return to > start && to - start >= kReleaseBytes;
   }
 
   // For kDeferred documents.
