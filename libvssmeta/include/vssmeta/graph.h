@@ -52,7 +52,11 @@ struct GraphNode {
   /// `m:<writer>:<path>` (`m:<writer>:\\<path>` for a remote target) or
   /// `more:<parent id>`, where `<writer>` is the
   /// lower-case writer class id (plus `/<instance id>` when one class has
-  /// several instances) and `<path>` the case-folded full path.
+  /// several instances) and `<path>` the case-folded full path. In `p:` and
+  /// `c:` ids a path longer than 128 bytes is abbreviated to its first 96
+  /// bytes, `~` and 16 hex digits of a hash of the whole (FNV-1a), so that
+  /// ids stay short however deep a path nests; `+` is appended to an id
+  /// that would repeat another node's.
   std::string id;
   GraphNodeKind kind = GraphNodeKind::kComponent;
   /// The id of the writer node whose cluster holds this node; empty for a

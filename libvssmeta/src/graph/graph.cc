@@ -2,8 +2,10 @@
 #include "vssmeta/graph.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -74,6 +76,32 @@ std::string directory_key(const std::string& path) {
   return key;
 }
 
+// The path part of a path element's or component's id: the folded path
+// itself when it is short, as every real writer's is; else its first
+// kIdPrefix bytes (not cutting a UTF-8 sequence), `~` and the 64-bit FNV-1a
+// hash of the whole in hex. Every level of a path has a node, so full-path
+// ids would cost the square of its depth: a 256-level path of 2 KB would
+// give its elements 256 KB of ids, and every copy of an id (node, parent,
+// edges, the view's sets) as much again.
+constexpr std::size_t kMaxIdPath = 128;
+constexpr std::size_t kIdPrefix = 96;
+
+std::string id_path(std::string key) {
+  if (key.size() <= kMaxIdPath) return key;
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : key) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  std::size_t cut = kIdPrefix;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  key.resize(cut);
+  key += fmt::format("~{:016x}", hash);
+  return key;
+}
+
 bool is_remote(const Dependency& d) {
   return (d.logical_path && d.logical_path->rfind("\\\\", 0) == 0) ||
          d.component_name.rfind("\\\\", 0) == 0;
@@ -123,10 +151,11 @@ std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
                                     const std::string& writer,
                                     const std::string& parent) {
   const std::string key = fold(h.path);
+  const std::string id_key = writer_keys_[w] + ":" + id_path(key);
   std::string anchor;
   if (!h.declared()) {
     GraphNode n;
-    n.id = "p:" + writer_keys_[w] + ":" + key;
+    n.id = unique_id("p:" + id_key);
     n.kind = GraphNodeKind::kPathElement;
     n.writer = writer;
     n.parent = parent;
@@ -143,8 +172,8 @@ std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
     const std::size_t i = h.components[k];
     const Component& c = wmd.components[i];
     GraphNode n;
-    n.id = "c:" + writer_keys_[w] + ":" + key +
-           (k == 0 ? std::string() : fmt::format("#{}", k + 1));
+    n.id = unique_id("c:" + id_key +
+                     (k == 0 ? std::string() : fmt::format("#{}", k + 1)));
     n.writer = writer;
     n.parent = parent;
     n.label = c.name;
@@ -164,8 +193,19 @@ std::string GraphBuilder::add_level(std::size_t w, const HierarchyNode& h,
     children_[parent].push_back(n.id);
     nodes_.emplace(n.id, std::move(n));
   }
-  by_path_.emplace(std::make_pair(w, key), anchor);
+  // Only --component and --dependers look paths up (resolve()).
+  if (options_.component || options_.dependers) {
+    by_path_.emplace(std::make_pair(w, key), anchor);
+  }
   return anchor;
+}
+
+// An abbreviated id (id_path()) may meet another node's id: a path that
+// shares the prefix and the hash, or a short path spelled like an
+// abbreviation. The later node gets `+` appended until its id is free.
+std::string GraphBuilder::unique_id(std::string id) const {
+  while (nodes_.count(id) != 0) id += '+';
+  return id;
 }
 
 void GraphBuilder::add_dependencies(std::size_t w) {
@@ -429,10 +469,13 @@ Result<ComponentGraph> GraphBuilder::build() {
 
   if (options_.show_files) add_directories(kept);
 
+  // The nodes move into the graph: the builder is done with them, except
+  // for a writer's label (read when its first node comes, at the latest the
+  // writer's own) and `order` (kept by a moved-from node).
   std::set<std::string> clusters;
+  graph.nodes.reserve(kept.size());
   for (const std::string& id : kept) {
-    const GraphNode& n = nodes_.at(id);
-    graph.nodes.push_back(n);
+    GraphNode& n = nodes_.at(id);
     if (!n.writer.empty() && clusters.insert(n.writer).second) {
       const GraphNode& writer = nodes_.at(n.writer);
       graph.clusters.push_back({n.writer, writer.label, writer.from_text});
@@ -440,6 +483,7 @@ Result<ComponentGraph> GraphBuilder::build() {
     if (!deps_only && !n.parent.empty() && kept.count(n.parent) != 0) {
       graph.edges.push_back({n.parent, n.id, GraphEdgeKind::kContains});
     }
+    graph.nodes.push_back(std::move(n));
   }
   for (const auto& [from, to] : depends_) {
     if (kept.count(from) != 0 && kept.count(to) != 0) {

@@ -35,6 +35,8 @@ class GraphBuilder {
   /// from (its path-element node, or the empty anchor when it is declared).
   std::string add_level(std::size_t w, const HierarchyNode& h,
                         const std::string& writer, const std::string& parent);
+  /// `id`, or `id` followed by as many `+` as make it no node's id yet.
+  std::string unique_id(std::string id) const;
   void add_dependencies(std::size_t w);
   Result<bool> apply_backup();
   Result<std::vector<std::string>> resolve(const std::string& text) const;

@@ -4,11 +4,14 @@
 #include "vssmeta/graph.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "support/test_support.h"
+#include "text/ascii.h"
 
 namespace vssmeta {
 namespace {
@@ -522,12 +525,117 @@ TEST(BuildComponentGraph, DeepChainKeepsEveryLevel) {
   EXPECT_EQ(elements, 1U);
   const GraphNode* bottom = nullptr;
   for (const GraphNode& n : g->nodes) {
-    if (n.kind == GraphNodeKind::kComponent && n.id.ends_with("\\l4000")) {
+    if (n.kind == GraphNodeKind::kComponent && n.path.ends_with("\\L4000")) {
       bottom = &n;
     }
   }
   ASSERT_NE(bottom, nullptr);
-  EXPECT_TRUE(bottom->parent.ends_with("\\l3999"));
+  const GraphNode* parent = g->find(bottom->parent);
+  ASSERT_NE(parent, nullptr);
+  EXPECT_TRUE(parent->path.ends_with("\\L3998\\L3999"));
+}
+
+WriterMetadata writer_of_class(const char* id) {
+  WriterMetadata w;
+  w.identity.writer_id = *Guid::parse(id);
+  w.identity.friendly_name = "Deep";
+  w.has_backup_locations = true;
+  return w;
+}
+
+// A writer of components 200 levels deep under distinct first elements: the
+// ids of every level stay short (the path part at most 128 bytes, or 96,
+// `~` and a hash), distinct, and the same in a second build; a short path
+// keeps its id as written.
+TEST(BuildComponentGraph, DeepPathsGetShortStableIds) {
+  CaptureSet capture;
+  WriterMetadata w = writer_of_class(kAlpha);
+  std::string tail;
+  for (int level = 1; level < 200; ++level) tail += "\\Element";
+  for (int i = 0; i < 3; ++i) {
+    Component c;
+    c.logical_path = "Top" + std::to_string(i) + tail;
+    c.name = "Leaf";
+    w.components.push_back(std::move(c));
+  }
+  Component shallow;
+  shallow.logical_path = "Top0\\Element";
+  shallow.name = "Near";
+  w.components.push_back(std::move(shallow));
+  capture.writers.push_back(std::move(w));
+
+  auto g = build_component_graph(capture);
+  ASSERT_OK(g);
+  const std::string prefix = std::string("c:") + kAlpha + ":";
+  std::size_t long_paths = 0;
+  std::set<std::string> seen;
+  for (const GraphNode& n : g->nodes) {
+    EXPECT_TRUE(seen.insert(n.id).second) << n.id;
+    if (n.kind != GraphNodeKind::kPathElement &&
+        n.kind != GraphNodeKind::kComponent) {
+      continue;
+    }
+    const std::string path_part = n.id.substr(prefix.size());
+    EXPECT_LE(path_part.size(), 128U) << n.id;
+    const std::string key = internal::fold(n.path);
+    if (key.size() <= 128) {
+      EXPECT_EQ(path_part, key);
+    } else {
+      ++long_paths;
+      ASSERT_EQ(path_part.size(), 96U + 1 + 16) << n.id;
+      EXPECT_EQ(path_part.substr(0, 96), key.substr(0, 96));
+      EXPECT_THAT(path_part.substr(96),
+                  ::testing::MatchesRegex("~[0-9a-f]{16}"));
+    }
+  }
+  EXPECT_GT(long_paths, 3U * 180);
+  EXPECT_NE(g->find(prefix + "top0\\element\\near"), nullptr);
+
+  auto again = build_component_graph(capture);
+  ASSERT_OK(again);
+  EXPECT_EQ(ids(*again), ids(*g));
+  EXPECT_EQ(edges(*again, GraphEdgeKind::kContains),
+            edges(*g, GraphEdgeKind::kContains));
+}
+
+// A short path spelled like another path's abbreviated id does not take
+// that node's place: the later node's id gets a `+`.
+TEST(BuildComponentGraph, AnIdSpelledLikeAnAbbreviationStaysDistinct) {
+  CaptureSet capture;
+  WriterMetadata w = writer_of_class(kAlpha);
+  Component deep;
+  deep.logical_path = std::string(140, 'a');
+  deep.name = "Leaf";
+  w.components.push_back(std::move(deep));
+  capture.writers.push_back(w);
+  auto first = build_component_graph(capture);
+  ASSERT_OK(first);
+  const std::string p_prefix = std::string("p:") + kAlpha + ":";
+  std::string abbreviated;
+  for (const GraphNode& n : first->nodes) {
+    if (n.kind == GraphNodeKind::kPathElement) {
+      abbreviated = n.id.substr(p_prefix.size());
+    }
+  }
+  ASSERT_EQ(abbreviated.size(), 96U + 1 + 16);
+
+  Component under;
+  under.logical_path = abbreviated;
+  under.name = "x";
+  capture.writers[0].components.insert(capture.writers[0].components.begin(),
+                                       std::move(under));
+  auto g = build_component_graph(capture);
+  ASSERT_OK(g);
+  std::size_t path_elements = 0;
+  for (const GraphNode& n : g->nodes) {
+    path_elements += n.kind == GraphNodeKind::kPathElement ? 1 : 0;
+  }
+  EXPECT_EQ(path_elements, 2U);
+  const GraphNode* one = g->find(p_prefix + abbreviated);
+  const GraphNode* two = g->find(p_prefix + abbreviated + "+");
+  ASSERT_NE(one, nullptr);
+  ASSERT_NE(two, nullptr);
+  EXPECT_NE(one->path, two->path);
 }
 
 }  // namespace
