@@ -374,6 +374,25 @@ TEST(HtmlReport, ListNamesDependencyTargetsInOtherWriters) {
             std::string::npos);
 }
 
+TEST(HtmlReport, AWriterTooLargeToDrawIsListed) {
+  if (!have_graphviz()) GTEST_SKIP() << "built without Graphviz";
+  CaptureSet capture;
+  capture.writers.push_back(testing::chain_writer(2001));
+  const Diagnosis d = diagnose(capture);
+  HtmlReportInput in;
+  in.capture = &capture;
+  in.diagnosis = &d;
+  std::ostringstream out;
+  write_html_report(in, out, {});
+  const std::string section =
+      between(out.str(), "<section id=\"hierarchy\">", "</section>");
+  EXPECT_EQ(section.find("<svg"), std::string::npos);
+  EXPECT_NE(section.find("<p class=\"warn\">2002 nodes are more than the "
+                         "report draws (2000); the hierarchy as a list:</p>"),
+            std::string::npos);
+  EXPECT_GE(count(section, "<ul class=\"tree\">"), 2001U);
+}
+
 TEST(HtmlReport, DeepLogicalPathsAsAList) {
   // 2000 nested components: the list is written without recursion.
   CaptureSet capture;
