@@ -27,9 +27,11 @@
 # Each process is timed by wait4() (python3): CPU = user + sys of the child
 # (the fastest repetition counts: on a shared machine the slower ones
 # measure the neighbours), peak RSS = its maximum resident set. The table
-# gives CPU / baseline CPU and peak RSS / input size (both inputs for diff)
-# against the targets. It exits 0 whether or not a target is met, 1 when a
-# tool is missing or a command fails.
+# gives CPU (and its user and system parts), CPU / baseline CPU and peak
+# RSS / input size (both inputs for diff) against the targets; the header
+# names the machine's CPU, since the ratios depend on it. It exits 0
+# whether or not a target is met, 1 when a tool is missing or a command
+# fails.
 #
 # usage: bench/ratios.sh [--reps N] [--data DIR] [--before VSSMETA] BUILD_DIR
 #   --reps N         repetitions of each measurement (default 5)
@@ -136,7 +138,7 @@ if pid == 0:
 _, status, usage = os.wait4(pid, 0)
 print(f"{usage.ru_utime:.6f} {usage.ru_stime:.6f} {usage.ru_maxrss}")
 sys.exit(os.waitstatus_to_exitcode(status) & 255)'
-declare -A cpu rss bytes
+declare -A cpu split rss bytes
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 measure() {  # measure NAME COMMAND...: keeps the fastest CPU, largest RSS
@@ -155,11 +157,17 @@ measure() {  # measure NAME COMMAND...: keeps the fastest CPU, largest RSS
   if [[ -z ${cpu[$name]:-} ]] || awk -v a="$t" -v b="${cpu[$name]}" \
       'BEGIN { exit !(a < b) }'; then
     cpu[$name]=$t
+    split[$name]=$(awk -v u="$user" -v s="$sys_" \
+      'BEGIN { printf "%.3f+%.3f", u, s }')
   fi
   local b=$((kb * 1024))
   if ((b > ${rss[$name]:-0})); then rss[$name]=$b; fi
 }
 
+# The machine, since the ratios depend on it: where page faults cost much
+# against instructions, the baseline (the larger peak) loses more time.
+model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+echo "== machine: ${model:-unknown CPU}, $(nproc) cores, Linux $(uname -r)"
 echo "== $reps interleaved repetitions (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 for ((r = 1; r <= reps; ++r)); do
   for entry in "${cases[@]}"; do
@@ -196,16 +204,17 @@ mib() { awk -v a="$1" 'BEGIN { printf "%.0f", a / 1048576 }'; }
 
 echo
 echo "== baselines (vssmeta_pugixml_walk)"
-printf '%-14s %10s %9s %9s %8s\n' document "input MiB" "CPU s" "RSS MiB" "RSS/in"
+printf '%-14s %10s %9s %13s %9s %8s\n' document "input MiB" "CPU s" \
+  "user+sys s" "RSS MiB" "RSS/in"
 for name in base.system base.flat base.terse; do
-  printf '%-14s %10s %9s %9s %8s\n' "$name" "$(mib "${bytes[$name]}")" \
-    "${cpu[$name]}" "$(mib "${rss[$name]}")" \
+  printf '%-14s %10s %9s %13s %9s %8s\n' "$name" "$(mib "${bytes[$name]}")" \
+    "${cpu[$name]}" "${split[$name]}" "$(mib "${rss[$name]}")" \
     "$(ratio "${rss[$name]}" "${bytes[$name]}")"
 done
 echo
 echo "== commands (CPU = fastest user+sys of $reps; RSS = largest peak)"
-printf '%-15s %7s %8s %6s %4s %8s %7s %6s %4s' command "CPU s" "x base" \
-  target "" "RSS MiB" "x input" target ""
+printf '%-15s %7s %13s %8s %6s %4s %8s %7s %6s %4s' command "CPU s" \
+  "user+sys s" "x base" target "" "RSS MiB" "x input" target ""
 [[ -n $before ]] && printf ' | %12s %8s %8s %7s' "before CPU s" "x base" \
   "RSS MiB" "x input"
 echo
@@ -213,8 +222,9 @@ for entry in "${targets[@]}"; do
   IFS='|' read -r name base cpu_target mem_target <<<"$entry"
   x=$(ratio "${cpu[$name]}" "${cpu[$base]}")
   m=$(ratio "${rss[$name]}" "${bytes[$name]}")
-  printf '%-15s %7s %8s %6s %4s %8s %7s %6s %4s' "$name" "${cpu[$name]}" \
-    "$x" "$([[ $cpu_target == - ]] && echo - || echo "<=$cpu_target")" \
+  printf '%-15s %7s %13s %8s %6s %4s %8s %7s %6s %4s' "$name" \
+    "${cpu[$name]}" "${split[$name]}" "$x" \
+    "$([[ $cpu_target == - ]] && echo - || echo "<=$cpu_target")" \
     "$(ok "$x" "$cpu_target")" "$(mib "${rss[$name]}")" \
     "$m" "<=$mem_target" "$(ok "$m" "$mem_target")"
   if [[ -n $before ]]; then
