@@ -298,10 +298,14 @@ void write_hierarchy_section(const CaptureSet& capture,
     std::string picture;
     std::string failure;
     if (svg && laid_out + part.nodes.size() > kMaxDrawnNodes) {
-      failure = fmt::format(
-          "{} nodes are more than the report draws ({} in all, {} drawn "
-          "above)",
-          part.nodes.size(), kMaxDrawnNodes, laid_out);
+      failure =
+          laid_out == 0
+              ? fmt::format("{} nodes are more than the report draws ({})",
+                            part.nodes.size(), kMaxDrawnNodes)
+              : fmt::format(
+                    "{} nodes are more than the report draws ({} in all, "
+                    "{} drawn above)",
+                    part.nodes.size(), kMaxDrawnNodes, laid_out);
     } else if (svg) {
       laid_out += part.nodes.size();
       DotOptions dot;

@@ -404,6 +404,18 @@ TEST(HtmlReport, WritersPastTheLayoutBudgetAreListed) {
                         "hierarchy as a list:</p>"),
             std::string::npos);
   EXPECT_EQ(count(second, "<li>"), 4991U);
+
+  // Alone, a writer over the budget says only that.
+  capture.writers.erase(capture.writers.begin());
+  capture.writers[0] = testing::flat_writer(5000);
+  const Diagnosis alone = diagnose(capture);
+  in.diagnosis = &alone;
+  std::ostringstream out2;
+  write_html_report(in, out2, options);
+  EXPECT_NE(
+      out2.str().find("<p class=\"warn\">5052 nodes are more than the "
+                      "report draws (5000); the hierarchy as a list:</p>"),
+      std::string::npos);
 }
 
 TEST(HtmlReport, DeepLogicalPathsAsAList) {
