@@ -584,9 +584,9 @@ TEST(BuildComponentGraph, DeepPathsGetShortStableIds) {
       ++long_paths;
       ASSERT_EQ(path_part.size(), 96U + 1 + 16) << n.id;
       EXPECT_EQ(path_part.substr(0, 96), key.substr(0, 96));
-      const std::string tail = path_part.substr(96);
-      EXPECT_EQ(tail[0], '~') << n.id;
-      EXPECT_TRUE(std::all_of(tail.begin() + 1, tail.end(), [](char c) {
+      const std::string hash = path_part.substr(96);
+      EXPECT_EQ(hash[0], '~') << n.id;
+      EXPECT_TRUE(std::all_of(hash.begin() + 1, hash.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
       })) << n.id;
     }
