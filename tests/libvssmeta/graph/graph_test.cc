@@ -593,6 +593,12 @@ TEST(BuildComponentGraph, DeepPathsGetShortStableIds) {
   }
   EXPECT_GT(long_paths, 3U * 180);
   EXPECT_NE(g->find(prefix + "top0\\element\\near"), nullptr);
+  // The documented form, pinned (FNV-1a of the 1,601-byte folded path,
+  // computed apart), so that ids stay the same on every platform.
+  std::string leaf = "top0";
+  while (leaf.size() < 96) leaf += "\\element";
+  leaf.resize(96);
+  EXPECT_NE(g->find(prefix + leaf + "~c6826443c9f01944"), nullptr);
 
   auto again = build_component_graph(capture);
   ASSERT_OK(again);

@@ -100,6 +100,18 @@ std::string between(const std::string& text, const std::string& open,
   return text.substr(a + open.size(), b - a - open.size());
 }
 
+// The page for `capture`, with its diagnosis.
+std::string report_of(const CaptureSet& capture,
+                      const HtmlReportOptions& options) {
+  const Diagnosis d = diagnose(capture);
+  HtmlReportInput in;
+  in.capture = &capture;
+  in.diagnosis = &d;
+  std::ostringstream out;
+  write_html_report(in, out, options);
+  return out.str();
+}
+
 class HtmlReportFailed : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -353,16 +365,9 @@ TEST(HostManifest, RefusesOtherDocuments) {
 }
 
 TEST(HtmlReport, ListNamesDependencyTargetsInOtherWriters) {
-  const CaptureSet capture = load_dir("graph/deps");
-  const Diagnosis d = diagnose(capture);
-  HtmlReportInput in;
-  in.capture = &capture;
-  in.diagnosis = &d;
   HtmlReportOptions options;
   options.use_graphviz = false;
-  std::ostringstream out;
-  write_html_report(in, out, options);
-  const std::string html = out.str();
+  const std::string html = report_of(load_dir("graph/deps"), options);
   // One part per writer; a target in the writer itself by its name.
   EXPECT_NE(html.find("<summary>Alpha Writer</summary>"), std::string::npos);
   EXPECT_NE(html.find("<summary>Beta Writer</summary>"), std::string::npos);
@@ -383,16 +388,10 @@ TEST(HtmlReport, WritersPastTheLayoutBudgetAreListed) {
   CaptureSet capture;
   capture.writers.push_back(testing::chain_writer(10));
   capture.writers.push_back(testing::flat_writer(4940));
-  const Diagnosis d = diagnose(capture);
-  HtmlReportInput in;
-  in.capture = &capture;
-  in.diagnosis = &d;
   HtmlReportOptions options;
   options.max_siblings = 0;  // every component a node
-  std::ostringstream out;
-  write_html_report(in, out, options);
-  const std::string section =
-      between(out.str(), "<section id=\"hierarchy\">", "</section>");
+  const std::string section = between(
+      report_of(capture, options), "<section id=\"hierarchy\">", "</section>");
   const std::string first =
       between(section, "<summary>Chain</summary>", "</details>");
   const std::string second =
@@ -408,29 +407,19 @@ TEST(HtmlReport, WritersPastTheLayoutBudgetAreListed) {
   // Alone, a writer over the budget says only that.
   capture.writers.erase(capture.writers.begin());
   capture.writers[0] = testing::flat_writer(5000);
-  const Diagnosis alone = diagnose(capture);
-  in.diagnosis = &alone;
-  std::ostringstream out2;
-  write_html_report(in, out2, options);
-  EXPECT_NE(
-      out2.str().find("<p class=\"warn\">5052 nodes are more than the "
+  EXPECT_NE(report_of(capture, options)
+                .find("<p class=\"warn\">5052 nodes are more than the "
                       "report draws (5000); the hierarchy as a list:</p>"),
-      std::string::npos);
+            std::string::npos);
 }
 
 TEST(HtmlReport, DeepLogicalPathsAsAList) {
   // 2000 nested components: the list is written without recursion.
   CaptureSet capture;
   capture.writers.push_back(testing::chain_writer(2000));
-  const Diagnosis d = diagnose(capture);
-  HtmlReportInput in;
-  in.capture = &capture;
-  in.diagnosis = &d;
   HtmlReportOptions options;
   options.use_graphviz = false;
-  std::ostringstream out;
-  write_html_report(in, out, options);
-  const std::string html = out.str();
+  const std::string html = report_of(capture, options);
   EXPECT_GE(count(html, "<ul class=\"tree\">"), 2000U);
   EXPECT_EQ(count(html, "<ul class=\"tree\">"), count(html, "</ul>"));
 }
